@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs;
+
+import io.hark.schema.AvroCodec;
+import io.hark.schema.DeadLetter;
+import io.hark.schema.EnrichedMention;
+import io.hark.schema.Mention;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.EitherTypeInfo;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.types.Either;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Hark's Kafka topics, their default names and how their records are (de)serialized: values are
+ * Avro single-object encoded ({@link AvroCodec}), keys are the mention's {@code platform:id}.
+ */
+public final class Topics {
+  /** Raw mentions from the ingest connectors (Avro {@link Mention}). */
+  public static final String MENTIONS = "hark.mentions";
+  /** Mentions with Hark's enrichment (Avro {@link EnrichedMention}). */
+  public static final String ENRICHED_MENTIONS = "hark.mentions.enriched";
+  /** Everything Hark could not process, with the reason (Avro {@link DeadLetter}). */
+  public static final String DEAD_LETTERS = "hark.dead-letters";
+
+  /** Partitions when Hark creates the topics itself (local mode, tests). */
+  public static final Map<String, Integer> DEFAULT_PARTITIONS =
+      Map.of(MENTIONS, 4, ENRICHED_MENTIONS, 4, DEAD_LETTERS, 1);
+
+  private Topics() {}
+
+  public static TypeInformation<Either<DeadLetter, Mention>> incomingMentionType() {
+    return new EitherTypeInfo<>(new AvroTypeInfo<>(DeadLetter.class), new AvroTypeInfo<>(Mention.class));
+  }
+
+  /** The key that partitions and identifies a mention everywhere: unique per platform. */
+  public static String mentionKey(Mention mention) {
+    return mention.getPlatform() + ":" + mention.getId();
+  }
+
+  public static ProducerRecord<byte[], byte[]> mentionRecord(String topic, Mention mention) {
+    return new ProducerRecord<>(topic, null, mention.getCreatedAt().toEpochMilli(),
+        mentionKey(mention).getBytes(StandardCharsets.UTF_8), AvroCodec.MENTION.encode(mention));
+  }
+
+  public static ProducerRecord<byte[], byte[]> deadLetterRecord(String topic, DeadLetter deadLetter) {
+    byte[] key = deadLetter.getMentionId() == null ? null : deadLetter.getMentionId().getBytes(StandardCharsets.UTF_8);
+    return new ProducerRecord<>(topic, null, deadLetter.getFailedAt().toEpochMilli(), key,
+        AvroCodec.DEAD_LETTER.encode(deadLetter));
+  }
+
+  /**
+   * Decodes mentions; bytes that are not a mention become a {@link DeadLetter} (left) that keeps
+   * the bytes and where they came from, so a bad record never fails the job.
+   */
+  public static final class IncomingMentionDeserializer
+      implements KafkaRecordDeserializationSchema<Either<DeadLetter, Mention>> {
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Either<DeadLetter, Mention>> out) {
+      try {
+        out.collect(Either.Right(AvroCodec.MENTION.decode(record.value())));
+      } catch (AvroCodec.UndecodableException e) {
+        out.collect(Either.Left(DeadLetter.newBuilder()
+            .setPayload(record.value() == null ? null : java.nio.ByteBuffer.wrap(record.value()))
+            .setSourceTopic(record.topic())
+            .setSourcePartition(record.partition())
+            .setSourceOffset(record.offset())
+            .setStage("decode")
+            .setReason("undecodable")
+            .setDetail(e.getMessage())
+            .setFailedAt(Instant.now())
+            .build()));
+      }
+    }
+
+    @Override
+    public TypeInformation<Either<DeadLetter, Mention>> getProducedType() {
+      return incomingMentionType();
+    }
+  }
+
+  public static KafkaRecordSerializationSchema<EnrichedMention> enrichedMentionSerializer(String topic) {
+    return (enriched, context, timestamp) -> {
+      Mention mention = enriched.getMention();
+      return new ProducerRecord<>(topic, null, mention.getCreatedAt().toEpochMilli(),
+          mentionKey(mention).getBytes(StandardCharsets.UTF_8), AvroCodec.ENRICHED_MENTION.encode(enriched));
+    };
+  }
+
+  public static KafkaRecordSerializationSchema<DeadLetter> deadLetterSerializer(String topic) {
+    return (deadLetter, context, timestamp) -> deadLetterRecord(topic, deadLetter);
+  }
+}

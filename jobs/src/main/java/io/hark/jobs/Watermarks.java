@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs;
+
+import io.hark.schema.DeadLetter;
+import io.hark.schema.Mention;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.types.Either;
+
+/** Event-time watermark strategies of Hark's jobs, in one place. */
+public final class Watermarks {
+  private Watermarks() {}
+
+  /**
+   * Mentions arrive out of order by up to {@code outOfOrderness}; a partition without data for
+   * {@code idleness} stops holding the watermark back.
+   *
+   * <p>The event time is {@code created_at}. A timestamp more than {@code maxFuture} ahead of the
+   * clock (a bad record validation will dead-letter) would drag the watermark into the future and
+   * make every later mention late, so such records, and undecodable ones, keep Kafka's timestamp.
+   */
+  public static WatermarkStrategy<Either<DeadLetter, Mention>> forIncomingMentions(
+      Duration outOfOrderness, Duration idleness, Duration maxFuture) {
+    long maxFutureMillis = maxFuture.toMillis();
+    SerializableTimestampAssigner<Either<DeadLetter, Mention>> createdAt = (record, kafkaTimestamp) -> {
+      if (record.isLeft()) {
+        return kafkaTimestamp;
+      }
+      long eventTime = record.right().getCreatedAt().toEpochMilli();
+      return eventTime > System.currentTimeMillis() + maxFutureMillis ? kafkaTimestamp : eventTime;
+    };
+    return WatermarkStrategy.<Either<DeadLetter, Mention>>forBoundedOutOfOrderness(outOfOrderness)
+        .withTimestampAssigner(createdAt)
+        .withIdleness(idleness);
+  }
+}

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs.elasticsearch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hark.jobs.Topics;
+import io.hark.schema.Engagement;
+import io.hark.schema.EnrichedMention;
+import io.hark.schema.Geo;
+import io.hark.schema.Mention;
+import io.hark.schema.PlainJson;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.connector.base.sink.writer.ElementConverter;
+
+/**
+ * The Elasticsearch document of an enriched mention: the mention's fields at the top level (as in
+ * the JSON Lines format), Hark's enrichment beside them, plus {@code engagement.total} and
+ * {@code geo.location} for aggregations and maps. The id is {@code platform:id}, so indexing the
+ * same mention again overwrites it.
+ */
+public record MentionDocuments(IndexTemplates indices) implements ElementConverter<EnrichedMention, IndexRequest> {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Override
+  public IndexRequest apply(EnrichedMention enriched, SinkWriter.Context context) {
+    Mention mention = enriched.getMention();
+    try {
+      return new IndexRequest(indices.mentionsIndex(mention.getCreatedAt()), Topics.mentionKey(mention),
+          MAPPER.writeValueAsBytes(document(enriched)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the document of mention " + Topics.mentionKey(mention), e);
+    }
+  }
+
+  public static ObjectNode document(EnrichedMention enriched) {
+    ObjectNode document = PlainJson.toTree(enriched.getMention());
+    ObjectNode enrichment = PlainJson.toTree(enriched);
+    enrichment.remove("mention");
+    document.setAll(enrichment);
+    Engagement engagement = enriched.getMention().getEngagement();
+    ((ObjectNode) document.get("engagement")).put("total", total(engagement));
+    Geo geo = enriched.getMention().getGeo();
+    if (geo != null && geo.getLat() != null && geo.getLon() != null) {
+      ((ObjectNode) document.get("geo")).putObject("location").put("lat", geo.getLat()).put("lon", geo.getLon());
+    }
+    return document;
+  }
+
+  private static long total(Engagement engagement) {
+    long total = 0;
+    for (Long count : new Long[] {engagement.getLikes(), engagement.getReplies(), engagement.getReposts(),
+        engagement.getQuotes()}) {
+      total += count == null ? 0 : count;
+    }
+    return total;
+  }
+}

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs.listen;
+
+import io.hark.jobs.Topics;
+import io.hark.jobs.elasticsearch.ElasticsearchSink;
+import io.hark.jobs.elasticsearch.MentionDocuments;
+import io.hark.jobs.kafka.KafkaDeadLetters;
+import io.hark.schema.DeadLetter;
+import io.hark.schema.EnrichedMention;
+import io.hark.schema.Mention;
+import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The listen job: Kafka mentions to enriched mentions in Kafka and Elasticsearch. {@code main}
+ * only wires real sources and sinks to {@link ListenPipeline}; run it with {@code flink run
+ * hark-jobs.jar [options]} or {@code scripts/hark listen [options]}. Options: {@link ListenOptions}
+ * ({@code --help} lists them).
+ */
+public final class ListenJob {
+  public static final String NAME = "hark-listen";
+
+  private ListenJob() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.println(ListenOptions.usage());
+      return;
+    }
+    ListenOptions options = ListenOptions.parse(args);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    configure(env, options);
+    ListenPipeline.define(env, source(options), sinks(options), options);
+    env.execute(NAME);
+  }
+
+  /** Builds the job on {@code env} and starts it without waiting. */
+  public static JobClient start(StreamExecutionEnvironment env, ListenOptions options) throws Exception {
+    configure(env, options);
+    ListenPipeline.define(env, source(options), sinks(options), options);
+    return env.executeAsync(NAME);
+  }
+
+  public static void configure(StreamExecutionEnvironment env, ListenOptions options) {
+    if (options.parallelism() != null) {
+      env.setParallelism(options.parallelism());
+    }
+    env.enableCheckpointing(options.checkpointInterval().toMillis());
+    Configuration restarts = new Configuration();
+    restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+    restarts.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
+    restarts.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, Duration.ofMinutes(1));
+    env.configure(restarts);
+  }
+
+  public static KafkaSource<Either<DeadLetter, Mention>> source(ListenOptions options) {
+    OffsetsInitializer start = switch (options.startingOffsets()) {
+      case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
+      case EARLIEST -> OffsetsInitializer.earliest();
+      case LATEST -> OffsetsInitializer.latest();
+    };
+    KafkaSourceBuilder<Either<DeadLetter, Mention>> builder = KafkaSource.<Either<DeadLetter, Mention>>builder()
+        .setProperties(options.kafka().properties())
+        .setTopics(options.inputTopic())
+        .setGroupId(options.groupId())
+        .setStartingOffsets(start)
+        .setDeserializer(new Topics.IncomingMentionDeserializer())
+        .setProperty("commit.offsets.on.checkpoint", "true");
+    if (options.bounded()) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return builder.build();
+  }
+
+  public static ListenSinks sinks(ListenOptions options) {
+    return new ListenSinks(
+        kafkaSink(options, Topics.enrichedMentionSerializer(options.enrichedTopic())),
+        new ElasticsearchSink<>(new MentionDocuments(options.indices()), options.elasticsearch(), options.indices(),
+            new KafkaDeadLetters(options.kafka(), options.deadLetterTopic()), options.sink()),
+        kafkaSink(options, Topics.deadLetterSerializer(options.deadLetterTopic())));
+  }
+
+  private static <T> KafkaSink<T> kafkaSink(ListenOptions options, KafkaRecordSerializationSchema<T> serializer) {
+    return KafkaSink.<T>builder()
+        .setKafkaProducerConfig(options.kafka().properties())
+        .setRecordSerializer(serializer)
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .build();
+  }
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs.listen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ListenOptionsTest {
+  @Test
+  void hasSensibleDefaults() {
+    ListenOptions options = ListenOptions.parse(List.of(), Map.of());
+    assertThat(options.kafka().bootstrapServers()).isEqualTo("localhost:9092");
+    assertThat(options.inputTopic()).isEqualTo("hark.mentions");
+    assertThat(options.indices().mentionsAlias()).isEqualTo("hark-mentions");
+    assertThat(options.checkpointInterval()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(options.bounded()).isFalse();
+    assertThat(options.startingOffsets()).isEqualTo(ListenOptions.StartingOffsets.COMMITTED);
+    assertThat(options.parallelism()).isNull();
+  }
+
+  @Test
+  void parsesValuesFlagsAndEqualsForm() {
+    ListenOptions options = ListenOptions.parse(List.of("--bootstrap", "k:1", "--bounded", "--es=http://e:9200",
+        "--max-future", "2h", "--starting-offsets", "earliest", "--parallelism", "3"), Map.of());
+    assertThat(options.kafka().bootstrapServers()).isEqualTo("k:1");
+    assertThat(options.bounded()).isTrue();
+    assertThat(options.elasticsearch().hosts()).extracting(Object::toString).containsExactly("http://e:9200");
+    assertThat(options.maxFuture()).isEqualTo(Duration.ofHours(2));
+    assertThat(options.startingOffsets()).isEqualTo(ListenOptions.StartingOffsets.EARLIEST);
+    assertThat(options.parallelism()).isEqualTo(3);
+  }
+
+  @Test
+  void errorsSayWhatIsWrong() {
+    assertThatThrownBy(() -> ListenOptions.parse(List.of("--nope", "1"), Map.of())).hasMessageContaining("unknown option --nope");
+    assertThatThrownBy(() -> ListenOptions.parse(List.of("--parallelism", "zero"), Map.of())).hasMessageContaining("--parallelism");
+    assertThatThrownBy(() -> ListenOptions.parse(List.of("--max-future", "soon"), Map.of())).hasMessageContaining("30s");
+    assertThatThrownBy(() -> ListenOptions.parse(List.of("--es", "localhost"), Map.of())).hasMessageContaining("http");
+    assertThatThrownBy(() -> ListenOptions.parse(List.of("--index-prefix", "Hark"), Map.of())).hasMessageContaining("lower-case");
+    assertThatThrownBy(() -> ListenOptions.parse(List.of("--es-user", "elastic"), Map.of())).hasMessageContaining("password");
+  }
+
+  @Test
+  void secretsComeFromFilesOrTheEnvironmentAndStayOutOfToString(@TempDir Path dir) throws Exception {
+    Path password = Files.writeString(dir.resolve("pw"), "s3cret-pw\n");
+    ListenOptions fromFile = ListenOptions.parse(
+        List.of("--es-user", "elastic", "--es-password-file", password.toString()), Map.of());
+    assertThat(fromFile.elasticsearch().password()).isEqualTo("s3cret-pw");
+    assertThat(fromFile.elasticsearch().toString()).doesNotContain("s3cret-pw").contains("elastic");
+
+    ListenOptions fromEnv = ListenOptions.parse(List.of(), Map.of("HARK_ES_API_KEY", "k3y-value"));
+    assertThat(fromEnv.elasticsearch().apiKey()).isEqualTo("k3y-value");
+    assertThat(fromEnv.elasticsearch().toString()).doesNotContain("k3y-value");
+  }
+
+  @Test
+  void usageListsEveryOption() {
+    String usage = ListenOptions.usage();
+    ListenOptions.OPTIONS.forEach(option -> assertThat(usage).contains("--" + option[0]));
+  }
+}

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.nlp;
+
+/**
+ * The sentiment of one text.
+ *
+ * @param polarity the most probable class
+ * @param score from -1 (most negative) to 1 (most positive): P(positive) - P(negative)
+ * @param confidence the probability of {@code polarity}
+ * @param model which model produced it
+ */
+public record Sentiment(Polarity polarity, double score, double confidence, String model) {
+  public enum Polarity { NEGATIVE, NEUTRAL, POSITIVE }
+
+  /** From the three class probabilities, which need not be normalized. */
+  public static Sentiment fromProbabilities(double negative, double neutral, double positive, String model) {
+    double total = negative + neutral + positive;
+    if (!(total > 0)) {
+      throw new IllegalArgumentException("probabilities must sum to a positive number");
+    }
+    negative /= total;
+    neutral /= total;
+    positive /= total;
+    Polarity polarity = Polarity.NEUTRAL;
+    double confidence = neutral;
+    if (negative > confidence) {
+      polarity = Polarity.NEGATIVE;
+      confidence = negative;
+    }
+    if (positive > confidence) {
+      polarity = Polarity.POSITIVE;
+      confidence = positive;
+    }
+    return new Sentiment(polarity, positive - negative, confidence, model);
+  }
+}

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hark.nlp.Sentiment.Polarity;
+import org.junit.jupiter.api.Test;
+
+class CoreNlpSentimentTest {
+  private final CoreNlpSentiment sentiment = CoreNlpSentiment.shared();
+
+  @Test
+  void tellsClearPraiseFromClearComplaint() {
+    Sentiment praise = sentiment.analyze("This is a wonderful, beautiful and brilliant airline.").orElseThrow();
+    Sentiment complaint = sentiment.analyze("The service was terrible and the food was awful.").orElseThrow();
+    assertThat(praise.polarity()).isEqualTo(Polarity.POSITIVE);
+    assertThat(complaint.polarity()).isEqualTo(Polarity.NEGATIVE);
+    assertThat(praise.score()).isGreaterThan(0).isLessThanOrEqualTo(1);
+    assertThat(complaint.score()).isLessThan(0).isGreaterThanOrEqualTo(-1);
+    assertThat(praise.confidence()).isBetween(1 / 3.0, 1.0);
+    assertThat(praise.model()).isEqualTo(CoreNlpSentiment.MODEL);
+  }
+
+  @Test
+  void survivesTextWithoutWordsAndVeryLongText() {
+    assertThat(sentiment.analyze("")).isEmpty();
+    assertThat(sentiment.analyze("🔥🔥🔥 \u200b\u202e ...")).isNotNull();
+    assertThat(sentiment.analyze("bad ".repeat(50_000))).isPresent();
+  }
+
+  @Test
+  void isSharedPerJvm() {
+    assertThat(CoreNlpSentiment.shared()).isSameAs(sentiment);
+  }
+}

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.hark.nlp.Sentiment.Polarity;
+import org.junit.jupiter.api.Test;
+
+class SentimentTest {
+  @Test
+  void normalizesAndPicksTheMostProbableClass() {
+    Sentiment s = Sentiment.fromProbabilities(6, 2, 2, "m");
+    assertThat(s.polarity()).isEqualTo(Polarity.NEGATIVE);
+    assertThat(s.score()).isCloseTo(-0.4, within(1e-9));
+    assertThat(s.confidence()).isCloseTo(0.6, within(1e-9));
+  }
+
+  @Test
+  void tiesGoToNeutral() {
+    assertThat(Sentiment.fromProbabilities(1, 1, 1, "m").polarity()).isEqualTo(Polarity.NEUTRAL);
+  }
+
+  @Test
+  void rejectsAllZero() {
+    assertThatThrownBy(() -> Sentiment.fromProbabilities(0, 0, 0, "m")).isInstanceOf(IllegalArgumentException.class);
+  }
+}
