@@ -45,15 +45,20 @@ public final class Topics {
     return mention.getPlatform() + ":" + mention.getId();
   }
 
+  /*
+   * Kafka record timestamps are left to the producer (the time of sending), never taken from the
+   * data: brokers refuse timestamps far from their clock, which would turn a bad created_at into a
+   * lost record instead of a dead letter, and arrival time keeps offsets-by-time lookups monotonic.
+   */
+
   public static ProducerRecord<byte[], byte[]> mentionRecord(String topic, Mention mention) {
-    return new ProducerRecord<>(topic, null, mention.getCreatedAt().toEpochMilli(),
-        mentionKey(mention).getBytes(StandardCharsets.UTF_8), AvroCodec.MENTION.encode(mention));
+    return new ProducerRecord<>(topic, mentionKey(mention).getBytes(StandardCharsets.UTF_8),
+        AvroCodec.MENTION.encode(mention));
   }
 
   public static ProducerRecord<byte[], byte[]> deadLetterRecord(String topic, DeadLetter deadLetter) {
     byte[] key = deadLetter.getMentionId() == null ? null : deadLetter.getMentionId().getBytes(StandardCharsets.UTF_8);
-    return new ProducerRecord<>(topic, null, deadLetter.getFailedAt().toEpochMilli(), key,
-        AvroCodec.DEAD_LETTER.encode(deadLetter));
+    return new ProducerRecord<>(topic, key, AvroCodec.DEAD_LETTER.encode(deadLetter));
   }
 
   /**
@@ -89,8 +94,8 @@ public final class Topics {
   public static KafkaRecordSerializationSchema<EnrichedMention> enrichedMentionSerializer(String topic) {
     return (enriched, context, timestamp) -> {
       Mention mention = enriched.getMention();
-      return new ProducerRecord<>(topic, null, mention.getCreatedAt().toEpochMilli(),
-          mentionKey(mention).getBytes(StandardCharsets.UTF_8), AvroCodec.ENRICHED_MENTION.encode(enriched));
+      return new ProducerRecord<>(topic, mentionKey(mention).getBytes(StandardCharsets.UTF_8),
+          AvroCodec.ENRICHED_MENTION.encode(enriched));
     };
   }
 

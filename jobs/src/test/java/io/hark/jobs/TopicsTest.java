@@ -29,11 +29,11 @@ class TopicsTest {
   };
 
   @Test
-  void mentionRecordsAreKeyedAndTimestampedByTheMention() {
+  void mentionRecordsAreKeyedByPlatformAndIdAndLeaveTheTimestampToKafka() {
     Mention mention = TestMentions.mention(3, Instant.parse("2026-11-01T00:00:00Z"));
     ProducerRecord<byte[], byte[]> record = Topics.mentionRecord("t", mention);
     assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(mention.getPlatform() + ":" + mention.getId());
-    assertThat(record.timestamp()).isEqualTo(mention.getCreatedAt().toEpochMilli());
+    assertThat(record.timestamp()).isNull();
   }
 
   @Test

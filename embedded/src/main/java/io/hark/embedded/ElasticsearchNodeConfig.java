@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.embedded;
+
+import java.nio.file.Path;
+
+/** The configuration files of one embedded Elasticsearch node. */
+record ElasticsearchNodeConfig(String clusterName, int httpPort, int transportPort, Path dataDirectory,
+        Path logsDirectory) {
+
+    static final String HOST = "127.0.0.1";
+
+    String elasticsearchYml() {
+        return String.join("\n",
+                "cluster.name: " + quoted(clusterName),
+                "node.name: " + quoted(clusterName + "-node"),
+                "network.host: " + HOST,
+                "http.port: " + httpPort,
+                "transport.port: " + transportPort,
+                "discovery.type: single-node",
+                "path.data: " + quoted(dataDirectory.toString()),
+                "path.logs: " + quoted(logsDirectory.toString()),
+                // test machines often have fuller disks than production watermarks allow
+                "cluster.routing.allocation.disk.threshold_enabled: false",
+                "action.destructive_requires_name: false",
+                // The distribution ships x-pack security. Left unset, its first-start auto-configuration turns on
+                // TLS and writes keystore settings that this distribution then rejects, so startup fails.
+                "xpack.security.enabled: false",
+                "");
+    }
+
+    /**
+     * The distribution's jvm.options name the GC log and the crash file relative to the working directory, which
+     * the start script sets to the (shared, read-only) Elasticsearch home; the JVM does not start if it cannot
+     * open the GC log. Point both into our logs directory instead.
+     */
+    static String withLogFilesIn(String jvmOptions, Path logsDirectory) {
+        return jvmOptions
+                .replace("file=gc.log", "file=" + logsDirectory.resolve("gc.log"))
+                .replace("-XX:ErrorFile=hs_err_pid%p.log", "-XX:ErrorFile=" + logsDirectory.resolve("hs_err_pid%p.log"));
+    }
+
+    private static String quoted(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}

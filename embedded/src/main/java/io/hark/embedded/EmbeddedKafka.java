@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.embedded;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import kafka.server.BrokerServer;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.ServerSocketFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka cluster (one KRaft process that is both broker and controller) running inside this JVM,
+ * started with Kafka's own test kit and listening on 127.0.0.1 only. Its log directories are temporary and deleted
+ * by {@link #close()}; a JVM shutdown hook closes it if nobody else does.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+    private static final String HOST = "127.0.0.1";
+    private static final long ADMIN_TIMEOUT_SECONDS = 60;
+
+    /** Sized for one broker: the defaults expect three replicas and spread coordinators over 50 partitions. */
+    private static final Map<String, String> SINGLE_NODE_CONFIG = Map.ofEntries(
+            Map.entry("offsets.topic.replication.factor", "1"),
+            Map.entry("offsets.topic.num.partitions", "1"),
+            Map.entry("transaction.state.log.replication.factor", "1"),
+            Map.entry("transaction.state.log.min.isr", "1"),
+            Map.entry("transaction.state.log.num.partitions", "1"),
+            Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+            Map.entry("share.coordinator.state.topic.min.isr", "1"),
+            Map.entry("group.initial.rebalance.delay.ms", "0"),
+            // A restarted broker can only register once the controller has expired its previous session, so
+            // the session length (default 9 s) is the floor of stopBroker() + startBroker().
+            Map.entry("broker.heartbeat.interval.ms", "500"),
+            Map.entry("broker.session.timeout.ms", "3000"),
+            // topics are created explicitly, as in production, so a missing one shows up as an error
+            Map.entry("auto.create.topics.enable", "false"));
+
+    private final KafkaClusterTestKit cluster;
+    private final BrokerServer broker;
+    private final String bootstrapServers;
+    private final ShutdownHook shutdownHook;
+    private boolean closed;
+
+    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+        this.broker = cluster.brokers().values().iterator().next();
+        this.bootstrapServers = HOST + ":" + broker.boundPort(brokerListener(cluster));
+        this.shutdownHook = ShutdownHook.register("hark-kafka-shutdown", this::close);
+    }
+
+    public static EmbeddedKafka start() {
+        return start(Map.of());
+    }
+
+    /** Starts the cluster with broker settings that override (or add to) the single-node defaults. */
+    public static EmbeddedKafka start(Map<String, String> brokerOverrides) {
+        long startNanos = System.nanoTime();
+        KafkaClusterTestKit cluster = build(brokerOverrides);
+        try {
+            bindListenersToLoopback(cluster);
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            closeQuietly(cluster, e);
+            throw new IllegalStateException("Embedded Kafka failed to start", e);
+        }
+        EmbeddedKafka kafka = new EmbeddedKafka(cluster);
+        LOG.info("Kafka ready at {} after {} ms", kafka.bootstrapServers,
+                (System.nanoTime() - startNanos) / 1_000_000);
+        return kafka;
+    }
+
+    private static KafkaClusterTestKit build(Map<String, String> brokerOverrides) {
+        try {
+            Path baseDirectory = Files.createTempDirectory("hark-kafka-");
+            TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .setBaseDirectory(baseDirectory)
+                    .build();
+            Map<String, String> config = new HashMap<>(SINGLE_NODE_CONFIG);
+            config.put("listeners", nodes.brokerListenerName().value() + "://" + HOST + ":0,"
+                    + nodes.controllerListenerName().value() + "://" + HOST + ":0");
+            config.putAll(brokerOverrides);
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+            config.forEach(builder::setConfigProp);
+            return builder.build();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot configure embedded Kafka", e);
+        }
+    }
+
+    /**
+     * The test kit reserves each listener's port by binding it on all interfaces, then hands that socket to the
+     * server regardless of the configured host. Closing the reserved sockets makes the servers bind the same
+     * ports anew, on the host of our listeners (127.0.0.1) - the path the kit itself takes when a server restarts.
+     */
+    private static void bindListenersToLoopback(KafkaClusterTestKit cluster) throws IOException {
+        ServerSocketFactory sockets = cluster.brokers().values().iterator().next().sharedServer().socketFactory();
+        for (ListenerName listener : List.of(cluster.nodes().brokerListenerName(),
+                cluster.nodes().controllerListenerName())) {
+            try (ServerSocketChannel reserved = sockets.openServerSocket(listener.value(),
+                    new InetSocketAddress(HOST, 0), -1, -1)) {
+                LOG.debug("Released the wildcard reservation of port {} for {}",
+                        reserved.socket().getLocalPort(), listener);
+            }
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /**
+     * Creates the topics that do not exist yet (replication factor 1) and waits until they are created. Existing
+     * topics are left as they are, whatever their partition count.
+     */
+    public void createTopics(Map<String, Integer> partitionsByTopic) {
+        List<NewTopic> topics = partitionsByTopic.entrySet().stream()
+                .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1))
+                .toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            for (Map.Entry<String, KafkaFuture<Void>> creation : admin.createTopics(topics).values().entrySet()) {
+                awaitCreation(creation.getKey(), creation.getValue());
+            }
+        }
+    }
+
+    private static void awaitCreation(String topic, KafkaFuture<Void> creation) {
+        try {
+            creation.get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Cannot create topic " + topic, e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Topic " + topic + " was not created within " + ADMIN_TIMEOUT_SECONDS
+                    + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topic " + topic, e);
+        }
+    }
+
+    /**
+     * Shuts the broker down, as in a broker outage: clients lose their connections, while the controller keeps
+     * running and the data stays for {@link #startBroker()}.
+     */
+    public synchronized void stopBroker() {
+        requireOpen();
+        broker.shutdown();
+        broker.awaitShutdown();
+        LOG.info("Kafka broker at {} stopped", bootstrapServers);
+    }
+
+    /** Starts the broker again on the same port with the same data, and waits until it serves clients. */
+    public synchronized void startBroker() {
+        requireOpen();
+        broker.startup();
+        try {
+            cluster.waitForReadyBrokers();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka broker at " + bootstrapServers + " did not become ready", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while restarting the Kafka broker", e);
+        }
+        LOG.info("Kafka broker at {} started again", bootstrapServers);
+    }
+
+    public synchronized void restartBroker() {
+        stopBroker();
+        startBroker();
+    }
+
+    /** Shuts the cluster down and deletes its data. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Embedded Kafka did not shut down cleanly", e);
+        } finally {
+            shutdownHook.withdraw();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("Embedded Kafka at " + bootstrapServers + " is closed");
+        }
+    }
+
+    private static ListenerName brokerListener(KafkaClusterTestKit cluster) {
+        // KafkaConfig normalises listener names, so look the port up under the normalised name
+        return ListenerName.normalised(cluster.nodes().brokerListenerName().value());
+    }
+
+    private static void closeQuietly(KafkaClusterTestKit cluster, Exception failure) {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+class ElasticsearchNodeConfigTest {
+
+    private final ElasticsearchNodeConfig config = new ElasticsearchNodeConfig("hark-1234", 9234, 9334,
+            Path.of("/tmp/node/data"), Path.of("/tmp/node/logs"));
+
+    @Test
+    void rendersASingleLoopbackNode() {
+        assertThat(config.elasticsearchYml().lines()).contains(
+                "cluster.name: \"hark-1234\"",
+                "network.host: 127.0.0.1",
+                "http.port: 9234",
+                "transport.port: 9334",
+                "discovery.type: single-node",
+                "path.data: \"/tmp/node/data\"",
+                "path.logs: \"/tmp/node/logs\"",
+                "cluster.routing.allocation.disk.threshold_enabled: false",
+                "action.destructive_requires_name: false",
+                "xpack.security.enabled: false");
+    }
+
+    @Test
+    void quotesValuesThatYamlWouldMisread() {
+        ElasticsearchNodeConfig odd = new ElasticsearchNodeConfig("a\"b", 1, 2, Path.of("/tmp/x: y"),
+                Path.of("/tmp/logs"));
+
+        assertThat(odd.elasticsearchYml().lines())
+                .contains("cluster.name: \"a\\\"b\"", "path.data: \"/tmp/x: y\"");
+    }
+
+    @Test
+    void movesTheGcLogAndCrashFileIntoTheLogsDirectory() {
+        String jvmOptions = "-XX:+HeapDumpOnOutOfMemoryError\n"
+                + "-XX:ErrorFile=hs_err_pid%p.log\n"
+                + "-Xlog:gc*,gc+age=trace,safepoint:file=gc.log:utctime,level,pid,tags:filecount=32,filesize=64m\n";
+
+        assertThat(ElasticsearchNodeConfig.withLogFilesIn(jvmOptions, Path.of("/tmp/node/logs")).lines())
+                .containsExactly(
+                        "-XX:+HeapDumpOnOutOfMemoryError",
+                        "-XX:ErrorFile=/tmp/node/logs/hs_err_pid%p.log",
+                        "-Xlog:gc*,gc+age=trace,safepoint:file=/tmp/node/logs/gc.log:utctime,level,pid,tags:"
+                                + "filecount=32,filesize=64m");
+    }
+}

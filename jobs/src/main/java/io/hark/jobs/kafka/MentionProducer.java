@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs.kafka;
+
+import io.hark.jobs.Topics;
+import io.hark.schema.DeadLetter;
+import io.hark.schema.Mention;
+import io.hark.schema.MentionJson;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Sends mentions to Kafka as Avro, and what cannot be a mention to the dead-letter topic with its
+ * reason: nothing read is dropped silently. Delivery errors surface at {@link #flush()}.
+ */
+public final class MentionProducer implements AutoCloseable {
+  /** What a file gave: every line is either sent or dead-lettered. */
+  public record FileResult(long lines, long sent, long deadLettered, long duplicateKeys) {}
+
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final String topic;
+  private final String deadLetterTopic;
+  private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+  public MentionProducer(KafkaConnection kafka, String topic, String deadLetterTopic) {
+    Properties properties = kafka.properties();
+    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    properties.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+    properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "hark-produce");
+    this.producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
+    this.topic = topic;
+    this.deadLetterTopic = deadLetterTopic;
+  }
+
+  public void send(Mention mention) {
+    send(Topics.mentionRecord(topic, mention));
+  }
+
+  /** Bytes as they are, for tests and tools that need records Hark did not write. */
+  public void sendRaw(byte[] key, byte[] value) {
+    send(new ProducerRecord<>(topic, key, value));
+  }
+
+  public void deadLetter(DeadLetter deadLetter) {
+    send(Topics.deadLetterRecord(deadLetterTopic, deadLetter));
+  }
+
+  /**
+   * Sends a JSON Lines file of mentions ({@link MentionJson}). Blank lines are skipped; lines that
+   * are not valid mentions become dead letters with their reason, file name and line number.
+   *
+   * @param linesDone told the number of lines handled so far, for progress display
+   */
+  public FileResult sendJsonLines(Path file, LongConsumer linesDone) throws IOException {
+    long lines = 0;
+    long sent = 0;
+    long deadLettered = 0;
+    long duplicates = 0;
+    Set<String> keys = new HashSet<>();
+    String source = "jsonl:" + file.getFileName();
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      long lineNumber = 0;
+      while ((line = reader.readLine()) != null) {
+        lineNumber++;
+        if (line.isBlank()) {
+          continue;
+        }
+        lines++;
+        try {
+          Mention mention = MentionJson.parse(line, Instant.now(), source);
+          if (!keys.add(Topics.mentionKey(mention))) {
+            duplicates++;
+          }
+          send(mention);
+          sent++;
+        } catch (MentionJson.InvalidMentionException e) {
+          deadLetter(DeadLetter.newBuilder()
+              .setPayloadText(line)
+              .setSourceFile(file.getFileName() + ":" + lineNumber)
+              .setStage("ingest")
+              .setReason(e.reason())
+              .setDetail(e.getMessage())
+              .setFailedAt(Instant.now())
+              .build());
+          deadLettered++;
+        }
+        if (lines % 1000 == 0) {
+          linesDone.accept(lines);
+        }
+      }
+    }
+    flush();
+    linesDone.accept(lines);
+    return new FileResult(lines, sent, deadLettered, duplicates);
+  }
+
+  /** Waits until everything sent is stored; throws if anything failed. */
+  public void flush() {
+    producer.flush();
+    Exception error = failure.getAndSet(null);
+    if (error != null) {
+      throw new IllegalStateException("Kafka did not accept every record: " + error.getMessage(), error);
+    }
+  }
+
+  private void send(ProducerRecord<byte[], byte[]> record) {
+    Exception error = failure.get();
+    if (error != null) {
+      throw new IllegalStateException("Kafka did not accept a record: " + error.getMessage(), error);
+    }
+    producer.send(record, (metadata, e) -> {
+      if (e != null) {
+        failure.compareAndSet(null, e);
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    try {
+      flush();
+    } finally {
+      producer.close(Duration.ofSeconds(30));
+    }
+  }
+}

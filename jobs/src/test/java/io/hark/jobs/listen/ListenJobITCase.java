@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs.listen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hark.embedded.SharedServers;
+import io.hark.jobs.HarkMiniCluster;
+import io.hark.jobs.TestMentions;
+import io.hark.jobs.Topics;
+import io.hark.jobs.elasticsearch.IndexCounts;
+import io.hark.jobs.kafka.MentionProducer;
+import io.hark.jobs.kafka.TopicReader;
+import io.hark.schema.AvroCodec;
+import io.hark.schema.DeadLetter;
+import io.hark.schema.Mention;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The listen job on a MiniCluster against the real embedded Kafka and Elasticsearch: 1,000
+ * mentions in, some malformed in each way validation knows; every valid one is searchable once
+ * with its sentiment, every bad one is a dead letter with the right reason, and a second run over
+ * the same input leaves the same documents.
+ */
+class ListenJobITCase {
+  @RegisterExtension
+  static final MiniClusterExtension FLINK = HarkMiniCluster.extension();
+
+  private static final int MAX_TEXT_CHARS = 2_000;
+  private static final int VALID = 880;
+  private static final Map<String, Integer> BAD = new TreeMap<>(Map.of(
+      "undecodable", 40,
+      "missing_id", 15,
+      "missing_text", 15,
+      "missing_created_at", 15,
+      "text_too_long", 15,
+      "created_at_in_future", 20));
+
+  @Test
+  void indexesEveryValidMentionOnceAndDeadLettersEveryBadOne() throws Exception {
+    String run = "listen-it-" + System.nanoTime();
+    String input = run + ".mentions";
+    String enriched = run + ".enriched";
+    String deadLetters = run + ".dead-letters";
+    SharedServers.kafka().createTopics(Map.of(input, 4, enriched, 2, deadLetters, 1));
+    String bootstrap = SharedServers.kafka().bootstrapServers();
+    ListenOptions options = ListenOptions.parse(List.of(
+        "--bootstrap", bootstrap,
+        "--es", SharedServers.elasticsearch().httpUrl(),
+        "--input-topic", input, "--enriched-topic", enriched, "--dead-letter-topic", deadLetters,
+        "--group-id", run, "--index-prefix", run,
+        "--starting-offsets", "earliest", "--bounded",
+        "--max-text-chars", String.valueOf(MAX_TEXT_CHARS),
+        "--checkpoint-interval", "2s"), Map.of());
+
+    Set<String> validKeys = new HashSet<>();
+    Set<String> nonEnglishKeys = new HashSet<>();
+    produceInput(options, validKeys, nonEnglishKeys);
+
+    runToCompletion(options);
+    String alias = options.indices().mentionsAlias();
+    assertThat(IndexCounts.count(options.elasticsearch(), alias)).isEqualTo(VALID);
+
+    Map<String, JsonNode> documents = documentsById(options, alias);
+    assertThat(documents.keySet()).isEqualTo(validKeys);
+    documents.forEach((id, doc) -> {
+      if (nonEnglishKeys.contains(id)) {
+        assertThat(doc.has("sentiment")).as("no sentiment guessed for %s", id).isFalse();
+      } else {
+        assertThat(doc.at("/sentiment/label").asText()).as("sentiment of %s", id).isIn("negative", "neutral", "positive");
+        assertThat(doc.at("/sentiment/score").asDouble()).isBetween(-1.0, 1.0);
+      }
+    });
+
+    Map<String, Integer> reasons = new TreeMap<>();
+    TopicReader.readAll(options.kafka(), deadLetters, record -> {
+      try {
+        DeadLetter letter = AvroCodec.DEAD_LETTER.decode(record.value());
+        reasons.merge(letter.getReason(), 1, Integer::sum);
+        if (letter.getReason().equals("undecodable")) {
+          assertThat(letter.getSourceTopic()).isEqualTo(input);
+          assertThat(letter.getSourceOffset()).isNotNull();
+          assertThat(letter.getPayload()).isNotNull();
+        }
+      } catch (AvroCodec.UndecodableException e) {
+        throw new AssertionError("dead letter topic holds something else", e);
+      }
+    });
+    assertThat(reasons).isEqualTo(BAD);
+    assertThat(TopicReader.size(options.kafka(), enriched)).isEqualTo(VALID);
+
+    runToCompletion(ListenOptions.parse(List.of(
+        "--bootstrap", bootstrap, "--es", SharedServers.elasticsearch().httpUrl(),
+        "--input-topic", input, "--enriched-topic", enriched, "--dead-letter-topic", deadLetters,
+        "--group-id", run + "-again", "--index-prefix", run, "--starting-offsets", "earliest", "--bounded",
+        "--max-text-chars", String.valueOf(MAX_TEXT_CHARS)), Map.of()));
+    assertThat(IndexCounts.count(options.elasticsearch(), alias)).isEqualTo(VALID);
+    assertThat(documentsById(options, alias).keySet()).isEqualTo(validKeys);
+  }
+
+  private static void runToCompletion(ListenOptions options) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    ListenJob.configure(env, options);
+    HarkMiniCluster.limitRestarts(env);
+    ListenPipeline.define(env, ListenJob.source(options), ListenJob.sinks(options), options);
+    env.execute("listen-it");
+  }
+
+  private static void produceInput(ListenOptions options, Set<String> validKeys, Set<String> nonEnglishKeys) {
+    Instant base = Instant.now().minus(Duration.ofHours(30)).truncatedTo(ChronoUnit.SECONDS);
+    Random random = new Random(7);
+    int n = 0;
+    try (MentionProducer producer = new MentionProducer(options.kafka(), options.inputTopic(), options.deadLetterTopic())) {
+      for (int i = 0; i < VALID; i++) {
+        Mention mention = TestMentions.mention(n++, base.plusSeconds(i * 120L));
+        if (i % 20 == 0) {
+          mention.setLang("es");
+          mention.setText("El servicio de Skyline Air fue un desastre total");
+          nonEnglishKeys.add(Topics.mentionKey(mention));
+        }
+        validKeys.add(Topics.mentionKey(mention));
+        producer.send(mention);
+      }
+      for (int i = 0; i < BAD.get("undecodable") / 2; i++) {
+        byte[] garbage = new byte[1 + random.nextInt(200)];
+        random.nextBytes(garbage);
+        producer.sendRaw(null, garbage);
+        byte[] whole = AvroCodec.MENTION.encode(TestMentions.mention(n++, base));
+        producer.sendRaw(null, Arrays.copyOf(whole, 10 + random.nextInt(whole.length - 20)));
+      }
+      sendBad(producer, BAD.get("missing_id"), n, base, mention -> mention.setId(""));
+      n += 100;
+      sendBad(producer, BAD.get("missing_text"), n, base, mention -> mention.setText(" \t "));
+      n += 100;
+      sendBad(producer, BAD.get("missing_created_at"), n, base, mention -> mention.setCreatedAt(Instant.EPOCH));
+      n += 100;
+      sendBad(producer, BAD.get("text_too_long"), n, base, mention -> mention.setText("a".repeat(MAX_TEXT_CHARS + 1)));
+      n += 100;
+      sendBad(producer, BAD.get("created_at_in_future"), n, base,
+          mention -> mention.setCreatedAt(Instant.now().plus(Duration.ofDays(2))));
+    }
+  }
+
+  private static void sendBad(MentionProducer producer, int count, int firstId, Instant base,
+      java.util.function.Consumer<Mention> spoil) {
+    for (int i = 0; i < count; i++) {
+      Mention mention = TestMentions.mention(1_000_000 + firstId + i, base);
+      spoil.accept(mention);
+      producer.send(mention);
+    }
+  }
+
+  private static Map<String, JsonNode> documentsById(ListenOptions options, String alias) throws Exception {
+    ElasticsearchAsyncClient client = options.elasticsearch().asyncClient();
+    try {
+      SearchResponse<JsonNode> response = client.search(search -> search.index(alias).size(VALID + 100)
+          .trackTotalHits(total -> total.enabled(true)), JsonNode.class).get();
+      assertThat(response.hits().total().value()).isEqualTo(response.hits().hits().size());
+      Map<String, JsonNode> documents = new HashMap<>();
+      for (Hit<JsonNode> hit : response.hits().hits()) {
+        assertThat(documents.put(hit.id(), hit.source())).as("%s indexed twice", hit.id()).isNull();
+      }
+      return documents;
+    } finally {
+      client._transport().close();
+    }
+  }
+}
