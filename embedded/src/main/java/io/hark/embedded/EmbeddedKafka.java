@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.embedded;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -78,7 +81,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         KafkaClusterTestKit cluster = build(brokerOverrides);
         try {
             bindListenersToLoopback(cluster);
-            cluster.format();
+            formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
         } catch (Exception e) {
@@ -92,6 +95,22 @@ public final class EmbeddedKafka implements AutoCloseable {
         LOG.info("Kafka ready at {} after {} ms", kafka.bootstrapServers,
                 (System.nanoTime() - startNanos) / 1_000_000);
         return kafka;
+    }
+
+    /**
+     * Kafka's storage formatter prints to standard output, which belongs to the callers' results
+     * (e.g. the JSON last line of {@code hark local --exit-after-drain}): it goes to the log instead.
+     */
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            cluster.format();
+        } finally {
+            System.setOut(stdout);
+            LOG.debug("Kafka storage formatter: {}", captured.toString(StandardCharsets.UTF_8).strip());
+        }
     }
 
     private static KafkaClusterTestKit build(Map<String, String> brokerOverrides) {

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.cli;
+
+import io.hark.cli.sample.SampleMentions;
+import io.hark.jobs.elasticsearch.IndexCounts;
+import io.hark.jobs.kafka.MentionProducer;
+import io.hark.jobs.kafka.TopicReader;
+import io.hark.jobs.listen.ListenJob;
+import io.hark.jobs.listen.ListenOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.core.execution.JobClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Hark end to end on one machine: embedded Kafka and Elasticsearch, Flink in this JVM, the listen
+ * job, and a sample stream (or a file). Everything lives in temporary directories and is gone
+ * when the command ends.
+ */
+@Command(
+    name = "local",
+    description = {
+        "Runs Hark end to end on embedded Kafka, Elasticsearch and Flink.",
+        "Without --mentions, feeds a live sample stream until Ctrl-C.",
+        "With --mentions FILE --exit-after-drain, feeds the file, waits until every record is indexed or",
+        "dead-lettered, stops, and prints as its last line {\"read\":..,\"indexed\":..,\"dead_lettered\":..}."})
+final class LocalCommand implements Callable<Integer> {
+  private static final int PARALLELISM = 2;
+
+  @Option(names = "--mentions", description = "JSON Lines file of mentions to feed instead of the sample stream")
+  Path mentions;
+
+  @Option(names = "--exit-after-drain", description = "with --mentions: stop once everything is indexed or dead-lettered")
+  boolean exitAfterDrain;
+
+  @Option(names = "--rate", defaultValue = "20", description = "sample stream: mentions per second (default: ${DEFAULT-VALUE})")
+  double rate;
+
+  @Option(names = "--web-ui-port", defaultValue = "8081", description = "Flink web UI port, another if taken (default: ${DEFAULT-VALUE})")
+  int webUiPort;
+
+  @Override
+  public Integer call() throws Exception {
+    if (exitAfterDrain && mentions == null) {
+      throw new IllegalArgumentException("--exit-after-drain needs --mentions FILE");
+    }
+    if (mentions != null && !Files.isReadable(mentions)) {
+      throw new IllegalArgumentException("cannot read " + mentions);
+    }
+    say("starting embedded Kafka and Elasticsearch...");
+    try (LocalStack stack = LocalStack.start()) {
+      say("Kafka:         " + stack.bootstrapServers());
+      say("Elasticsearch: " + stack.elasticsearchUrl() + "  (try: curl '" + stack.elasticsearchUrl()
+          + "/hark-mentions/_search?q=text:delay&pretty')");
+      LocalFlink flink = LocalFlink.withWebUi(webUiPort, PARALLELISM);
+      say("Flink web UI:  " + flink.webUiUrl());
+      if (exitAfterDrain) {
+        return drain(stack, flink);
+      }
+      return runLive(stack, flink);
+    }
+  }
+
+  private ListenOptions options(LocalStack stack, boolean bounded) {
+    List<String> args = new ArrayList<>(List.of(
+        "--bootstrap", stack.bootstrapServers(),
+        "--es", stack.elasticsearchUrl(),
+        "--group-id", "hark-local",
+        "--starting-offsets", "earliest",
+        "--checkpoint-interval", "10s",
+        "--parallelism", String.valueOf(PARALLELISM)));
+    if (bounded) {
+      args.add("--bounded");
+    }
+    return ListenOptions.parse(args, Map.of());
+  }
+
+  private int drain(LocalStack stack, LocalFlink flink) throws Exception {
+    ListenOptions options = options(stack, true);
+    MentionProducer.FileResult produced;
+    try (MentionProducer producer = new MentionProducer(options.kafka(), options.inputTopic(), options.deadLetterTopic());
+        Progress progress = Progress.start("reading  ", Progress.lineCount(mentions))) {
+      produced = producer.sendJsonLines(mentions, progress::stepTo);
+    }
+    say("loading the NLP models and running the listen job...");
+    long started = System.nanoTime();
+    JobClient job = ListenJob.start(flink.environment(), options);
+    try (Progress progress = Progress.start("indexing ", produced.lines())) {
+      ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+      poller.scheduleWithFixedDelay(() -> progress.stepTo(quietly(() -> done(options))), 2, 2, TimeUnit.SECONDS);
+      try {
+        job.getJobExecutionResult().get();
+      } finally {
+        poller.shutdownNow();
+      }
+      progress.stepTo(done(options));
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    long indexed = IndexCounts.count(options.elasticsearch(), options.indices().mentionsAlias());
+    long deadLettered = TopicReader.readAll(options.kafka(), options.deadLetterTopic(), record -> { });
+    stack.close();
+    System.out.printf("{\"read\":%d,\"indexed\":%d,\"dead_lettered\":%d,\"duplicate_ids\":%d,\"seconds\":%.1f,"
+            + "\"mentions_per_second\":%.1f}%n",
+        produced.lines(), indexed, deadLettered, produced.duplicateKeys(), seconds, produced.lines() / seconds);
+    return 0;
+  }
+
+  private int runLive(LocalStack stack, LocalFlink flink) throws Exception {
+    ListenOptions options = options(stack, false);
+    JobClient job = ListenJob.start(flink.environment(), options);
+    Thread feeder = new Thread(() -> feed(options), "hark-local-feeder");
+    feeder.setDaemon(true);
+    feeder.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      feeder.interrupt();
+      job.cancel().join();
+      stack.close();
+    }));
+    say("running; Ctrl-C stops everything. NLP models load first (about 20 s).");
+    LiveProgress live = new LiveProgress(options);
+    while (!job.getJobExecutionResult().isDone()) {
+      Thread.sleep(5_000);
+      live.print();
+    }
+    job.getJobExecutionResult().get();
+    return 0;
+  }
+
+  private void feed(ListenOptions options) {
+    try (MentionProducer producer = new MentionProducer(options.kafka(), options.inputTopic(), options.deadLetterTopic())) {
+      if (mentions != null) {
+        MentionProducer.FileResult result = producer.sendJsonLines(mentions, lines -> { });
+        say("fed " + result.lines() + " lines from " + mentions);
+      } else {
+        SampleStream.send(new SampleMentions(System.nanoTime(), Instant.now(), rate), producer, null, 200, sent -> { });
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      say("feeding stopped: " + e.getMessage());
+    }
+  }
+
+  private static long done(ListenOptions options) throws Exception {
+    return IndexCounts.count(options.elasticsearch(), options.indices().mentionsAlias())
+        + TopicReader.size(options.kafka(), options.deadLetterTopic());
+  }
+
+  /** Live counters, read back from Kafka and Elasticsearch every few seconds. */
+  private static final class LiveProgress {
+    private final ListenOptions options;
+    private final Instant started = Instant.now();
+    private long lastIndexed;
+    private Instant lastTime = started;
+
+    LiveProgress(ListenOptions options) {
+      this.options = options;
+    }
+
+    void print() {
+      long received = quietly(() -> TopicReader.size(options.kafka(), options.inputTopic()));
+      long indexed = quietly(() -> IndexCounts.count(options.elasticsearch(), options.indices().mentionsAlias()));
+      long deadLettered = quietly(() -> TopicReader.size(options.kafka(), options.deadLetterTopic()));
+      Instant now = Instant.now();
+      double rate = (indexed - lastIndexed) / Math.max(0.001, Duration.between(lastTime, now).toMillis() / 1000.0);
+      lastIndexed = indexed;
+      lastTime = now;
+      Duration up = Duration.between(started, now);
+      System.out.printf("[%02d:%02d:%02d] received %d | indexed %d (%.1f mentions/s) | dead-lettered %d%n",
+          up.toHours(), up.toMinutesPart(), up.toSecondsPart(), received, indexed, rate, deadLettered);
+    }
+  }
+
+  private interface Count {
+    long get() throws Exception;
+  }
+
+  private static long quietly(Count count) {
+    try {
+      return count.get();
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
+  private static void say(String line) {
+    System.err.println(line);
+  }
+}

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** A Flink MiniCluster in this JVM with its web UI on 127.0.0.1. */
+record LocalFlink(StreamExecutionEnvironment environment, int webUiPort) {
+  /** On {@code preferredPort}, or on any free port when that one is taken. */
+  static LocalFlink withWebUi(int preferredPort, int parallelism) {
+    int port = isFree(preferredPort) ? preferredPort : anyFreePort();
+    Configuration configuration = new Configuration();
+    configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+    configuration.set(RestOptions.ADDRESS, "127.0.0.1");
+    configuration.set(RestOptions.PORT, port);
+    configuration.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
+    StreamExecutionEnvironment environment = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(configuration);
+    environment.setParallelism(parallelism);
+    return new LocalFlink(environment, port);
+  }
+
+  String webUiUrl() {
+    return "http://127.0.0.1:" + webUiPort;
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int anyFreePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port for the Flink web UI", e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.cli;
+
+import io.hark.cli.sample.SampleMentions;
+import io.hark.jobs.kafka.MentionProducer;
+import io.hark.schema.Mention;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.LongConsumer;
+
+/** Sends the sample stream in real time: each mention when its {@code created_at} comes. */
+final class SampleStream {
+  private SampleStream() {}
+
+  /**
+   * @param limit stop after this many, or null to run until interrupted
+   * @param malformedEvery every n-th record is deliberately bad (0: none), to show the dead-letter path
+   */
+  static void send(SampleMentions sample, MentionProducer producer, Long limit, int malformedEvery,
+      LongConsumer sentSoFar) throws InterruptedException {
+    for (long sent = 1; limit == null || sent <= limit; sent++) {
+      Mention mention = sample.next();
+      long wait = Duration.between(Instant.now(), mention.getCreatedAt()).toMillis();
+      if (wait > 0) {
+        Thread.sleep(wait);
+      }
+      if (malformedEvery > 0 && sent % malformedEvery == 0) {
+        sendMalformed(producer, mention, sent / malformedEvery);
+      } else {
+        producer.send(mention);
+      }
+      if (sent % 50 == 0) {
+        sentSoFar.accept(sent);
+      }
+    }
+    producer.flush();
+  }
+
+  static void send(SampleMentions sample, MentionProducer producer, Long limit, LongConsumer sentSoFar)
+      throws InterruptedException {
+    send(sample, producer, limit, 0, sentSoFar);
+  }
+
+  private static void sendMalformed(MentionProducer producer, Mention mention, long n) {
+    if (n % 2 == 0) {
+      producer.sendRaw(null, ("{\"not\":\"avro\",\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8));
+    } else {
+      mention.setCreatedAt(Instant.now().plus(Duration.ofDays(3)));
+      producer.send(mention);
+    }
+  }
+}
