@@ -37,7 +37,7 @@ final class ListenCommand implements Callable<Integer> {
     LocalFlink flink = LocalFlink.withWebUi(webUiPort, options.parallelism() == null ? 2 : options.parallelism());
     System.err.println("Flink web UI: " + flink.webUiUrl());
     JobClient job = ListenJob.start(flink.environment(), options);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> job.cancel().join()));
+    LocalFlink.cancelOnExit(job, () -> { });
     job.getJobExecutionResult().get();
     return 0;
   }

@@ -121,11 +121,10 @@ final class LocalCommand implements Callable<Integer> {
     Thread feeder = new Thread(() -> feed(options), "hark-local-feeder");
     feeder.setDaemon(true);
     feeder.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    LocalFlink.cancelOnExit(job, () -> {
       feeder.interrupt();
-      job.cancel().join();
       stack.close();
-    }));
+    });
     say("running; Ctrl-C stops everything. NLP models load first (about 20 s).");
     LiveProgress live = new LiveProgress(options);
     while (!job.getJobExecutionResult().isDone()) {

@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /** A Flink MiniCluster in this JVM with its web UI on 127.0.0.1. */
@@ -23,6 +25,20 @@ record LocalFlink(StreamExecutionEnvironment environment, int webUiPort) {
     StreamExecutionEnvironment environment = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(configuration);
     environment.setParallelism(parallelism);
     return new LocalFlink(environment, port);
+  }
+
+  /** Cancels the job when the JVM is asked to stop (Ctrl-C), unless it already ended. */
+  static void cancelOnExit(JobClient job, Runnable thenAlso) {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        if (!job.getJobExecutionResult().isDone()) {
+          job.cancel().get(30, TimeUnit.SECONDS);
+        }
+      } catch (Exception e) {
+        // The cluster may already be shutting down; nothing is left to cancel then.
+      }
+      thenAlso.run();
+    }, "hark-cancel-job"));
   }
 
   String webUiUrl() {
