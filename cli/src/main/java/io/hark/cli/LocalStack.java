@@ -11,7 +11,6 @@ import java.util.concurrent.CompletionException;
 final class LocalStack implements AutoCloseable {
   private final EmbeddedKafka kafka;
   private final EmbeddedElasticsearch elasticsearch;
-  private boolean closed;
 
   private LocalStack(EmbeddedKafka kafka, EmbeddedElasticsearch elasticsearch) {
     this.kafka = kafka;
@@ -44,12 +43,9 @@ final class LocalStack implements AutoCloseable {
     return elasticsearch.httpUrl();
   }
 
+  /** Idempotent, as the servers' own {@code close()}. */
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
+  public void close() {
     try {
       elasticsearch.close();
     } finally {
