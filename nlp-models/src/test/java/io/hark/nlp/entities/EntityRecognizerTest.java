@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.nlp.entities;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EntityRecognizerTest {
+
+    static final Map<String, String> GAZETTEER = Map.of(
+            "Skyline Air", "BRAND",
+            "Skyline Air Miles", "PRODUCT",
+            "BlueJet", "BRAND",
+            "AT&T", "BRAND",
+            "Tim Cook", "EXECUTIVE");
+
+    private final EntityRecognizer recognizer = new EntityRecognizer(GAZETTEER);
+
+    @Test
+    void findsCrfEntitiesInTextOrder() {
+        List<Entity> entities = recognizer.recognize(
+                "Barack Obama met Angela Merkel in Berlin to talk with Microsoft about jobs.");
+
+        assertThat(entities).containsExactly(
+                new Entity("Barack Obama", Entity.PERSON),
+                new Entity("Angela Merkel", Entity.PERSON),
+                new Entity("Berlin", Entity.LOCATION),
+                new Entity("Microsoft", Entity.ORGANIZATION));
+    }
+
+    @Test
+    void gazetteerMatchesCaseInsensitivelyOnTokenBoundariesWithCanonicalName() {
+        assertThat(recognizer.recognize("flew SKYLINE air's red-eye, and at&t had no signal"))
+                .containsExactly(new Entity("Skyline Air", "BRAND"), new Entity("AT&T", "BRAND"));
+        assertThat(recognizer.recognize("the skylines are air-brushed; bluejets everywhere"))
+                .isEmpty();
+    }
+
+    @Test
+    void longestGazetteerMatchWins() {
+        assertThat(recognizer.recognize("Redeemed my Skyline Air miles for a trip"))
+                .containsExactly(new Entity("Skyline Air Miles", "PRODUCT"));
+    }
+
+    @Test
+    void gazetteerBeatsCrfOnOverlap() {
+        assertThat(recognizer.recognize("Tim Cook announced the new iPhone in Cupertino."))
+                .containsExactly(new Entity("Tim Cook", "EXECUTIVE"), new Entity("Cupertino", Entity.LOCATION));
+    }
+
+    @Test
+    void deduplicatesCaseInsensitively() {
+        assertThat(recognizer.recognize("BlueJet again. bluejet is late. BLUEJET!!!"))
+                .containsExactly(new Entity("BlueJet", "BRAND"));
+    }
+
+    @Test
+    void handlesAndHashtagsStayWholeTokens() {
+        AnnotatedText annotated = SocialTextAnnotator.shared()
+                .annotate("@SkylineAir lost my bag #BlueJetFail https://t.co/x1Y 😡");
+        assertThat(annotated.tokens()).extracting(Token::word)
+                .contains("@SkylineAir", "#BlueJetFail", "https://t.co/x1Y");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "😀😀🔥🔥✈️", "\u0000\u0001\u0007", "\u200B\u200D\u202E\u2066\uFEFF",
+            "\uD83D lone \uDE00 surrogates", "((((((((((", "مرحبا بالعالم", "!!!???...", "http://"})
+    void neverThrowsOnOddInput(String text) {
+        assertThat(recognizer.recognize(text)).isNotNull();
+    }
+
+    @Test
+    void nullGivesNothing() {
+        assertThat(recognizer.recognize((String) null)).isEmpty();
+        assertThat(new EntityRecognizer(null).recognize("Skyline Air")).isNotNull();
+    }
+
+    @Test
+    void invisibleCharactersDoNotHideEntities() {
+        assertThat(recognizer.recognize("\u202EBarack\u200B Obama visited \u2066Skyline\u2069 Air"))
+                .contains(new Entity("Skyline Air", "BRAND"))
+                .anySatisfy(e -> assertThat(e.type()).isEqualTo(Entity.PERSON));
+    }
+
+    @Test
+    void longTextIsCappedAndBounded() {
+        String megabyte = "Barack Obama visited Berlin. ".repeat(36_000) + "Angela Merkel";
+        long start = System.nanoTime();
+        List<Entity> entities = recognizer.recognize(megabyte);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(entities).containsExactly(
+                new Entity("Barack Obama", Entity.PERSON), new Entity("Berlin", Entity.LOCATION));
+        assertThat(millis).as("only the first %d chars are annotated", SocialTextAnnotator.MAX_CHARS)
+                .isLessThan(10_000);
+    }
+
+    @Test
+    void cleaningBlanksNoiseKeepingOffsetsAndLetters() {
+        String noisy = "a\u200Bb😀\u0000\nc 👍🏽 ❤️ 𠀀";
+        assertThat(SocialTextAnnotator.clean(noisy))
+                .hasSameSizeAs(noisy)
+                .isEqualTo("a b   \nc" + " ".repeat(9) + "𠀀");
+        assertThat(SocialTextAnnotator.capAtBoundary("a".repeat(9) + "😀", 10)).isEqualTo("a".repeat(9));
+    }
+
+    @Test
+    void sharedAnnotatorIsSafeAcrossThreads() {
+        String text = "Angela Merkel flew Skyline Air to Paris.";
+        List<Entity> expected = recognizer.recognize(text);
+        assertThat(expected).hasSize(3);
+
+        List<List<Entity>> results = IntStream.range(0, 64).parallel()
+                .mapToObj(i -> recognizer.recognize(text)).toList();
+        assertThat(results).allSatisfy(r -> assertThat(r).isEqualTo(expected));
+    }
+}

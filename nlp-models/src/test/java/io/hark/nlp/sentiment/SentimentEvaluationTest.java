@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.nlp.sentiment;
+
+import static io.hark.nlp.Sentiment.Polarity.NEGATIVE;
+import static io.hark.nlp.Sentiment.Polarity.NEUTRAL;
+import static io.hark.nlp.Sentiment.Polarity.POSITIVE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SentimentEvaluationTest {
+  @Test
+  void computesMacroRecallF1AndAccuracy() {
+    var gold = List.of(NEGATIVE, NEGATIVE, NEUTRAL, NEUTRAL, POSITIVE, POSITIVE);
+    var predicted = List.of(NEGATIVE, NEUTRAL, NEUTRAL, NEUTRAL, POSITIVE, NEGATIVE);
+    SentimentEvaluation.Scores s = SentimentEvaluation.score(gold, predicted);
+    assertThat(s.macroRecall()).isCloseTo((0.5 + 1 + 0.5) / 3, within(1e-9));
+    assertThat(s.accuracy()).isCloseTo(4 / 6.0, within(1e-9));
+    // F1: negative p=1/2 r=1/2 -> 0.5; neutral p=2/3 r=1 -> 0.8; positive p=1 r=1/2 -> 2/3
+    assertThat(s.macroF1()).isCloseTo((0.5 + 0.8 + 2 / 3.0) / 3, within(1e-9));
+    assertThat(s.f1PN()).isCloseTo((0.5 + 2 / 3.0) / 2, within(1e-9));
+    assertThat(s.confusion()[NEGATIVE.ordinal()][NEUTRAL.ordinal()]).isEqualTo(1);
+  }
+
+  @Test
+  void readsSemEvalTsvWithQuotesAndTrailingFields(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("t.tsv");
+    Files.writeString(
+        file,
+        "1\tpositive\t\"He said \"\"great\"\"\"\t\n2\tneutral\tplain text\n3\tbogus\tskipped\nbroken line\n");
+    List<LabeledTweet> tweets = LabeledTweet.readTsv(file);
+    assertThat(tweets).containsExactly(
+        new LabeledTweet("1", POSITIVE, "He said \"great\""), new LabeledTweet("2", NEUTRAL, "plain text"));
+  }
+}
