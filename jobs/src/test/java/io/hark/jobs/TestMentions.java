@@ -12,12 +12,12 @@ import java.util.Map;
 /** Small, readable mentions for tests. */
 public final class TestMentions {
   private static final String[] TEXTS = {
-    "I absolutely love the new Skyline Air lounge, the staff were wonderful!",
-    "Worst flight ever. Lost my bag and nobody helped. Terrible service.",
-    "Brewhaus opens a new store on Main Street tomorrow.",
+    "I absolutely love the new Skyline Air lounge in London, the staff were wonderful!",
+    "Worst flight ever out of Chicago. Lost my bag and nobody helped. Terrible service.",
+    "Brewhaus opens a new store in Seattle tomorrow.",
     "The Novaphone battery is great but the camera is disappointing.",
     "Thanks @dashbite, my order arrived early and still hot. Brilliant.",
-    "Two hours on hold with BlueJet support. Awful, never again.",
+    "Two hours on hold with BlueJet support in Toronto. Awful, never again.",
   };
 
   private TestMentions() {}

@@ -1,36 +1,42 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.operators;
 
-import io.hark.nlp.CoreNlpSentiment;
+import io.hark.nlp.Enrichment;
+import io.hark.nlp.MentionEnricher;
 import io.hark.schema.EnrichedMention;
+import io.hark.schema.Entity;
 import io.hark.schema.Mention;
 import io.hark.schema.Sentiment;
 import io.hark.schema.SentimentLabel;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Adds Hark's enrichment to a mention: for now Stanford CoreNLP's sentiment.
- *
- * <p>Sentiment is only given for English (or unlabelled) text; other languages get none rather
- * than a guess. The model loads once per JVM in {@link #open}, shared by all task slots.
+ * Adds Hark's NLP to a mention ({@link MentionEnricher}: language, sentiment, entities, topics).
+ * The enricher and its models are shared by all task slots of a JVM and created in {@link #open}.
  */
 public class EnrichMention extends RichMapFunction<Mention, EnrichedMention> {
-  public static final String FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE = "sentiment_unsupported_language";
-  public static final String FLAG_SENTIMENT_FAILED = "sentiment_failed";
-  public static final String FLAG_NLP_TEXT_TRUNCATED = "nlp_text_truncated";
+  public static final String FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE = MentionEnricher.FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE;
 
-  private static final Logger LOG = LoggerFactory.getLogger(EnrichMention.class);
+  private static final Map<Map<String, String>, MentionEnricher> ENRICHERS = new HashMap<>();
 
-  private transient CoreNlpSentiment sentiment;
+  private final HashMap<String, String> gazetteer;
+  private transient MentionEnricher enricher;
+
+  /** @param gazetteer brand, product and people names to recognise as entities, with their type */
+  public EnrichMention(Map<String, String> gazetteer) {
+    this.gazetteer = new HashMap<>(gazetteer);
+  }
+
+  public EnrichMention() {
+    this(Map.of());
+  }
 
   public static TypeInformation<EnrichedMention> outputType() {
     return new AvroTypeInfo<>(EnrichedMention.class);
@@ -38,38 +44,25 @@ public class EnrichMention extends RichMapFunction<Mention, EnrichedMention> {
 
   @Override
   public void open(OpenContext openContext) {
-    sentiment = CoreNlpSentiment.shared();
+    synchronized (ENRICHERS) {
+      enricher = ENRICHERS.computeIfAbsent(Map.copyOf(gazetteer), MentionEnricher::new);
+    }
   }
 
   @Override
   public EnrichedMention map(Mention mention) {
-    List<String> flags = new ArrayList<>();
-    Sentiment result = null;
-    if (!isEnglishOrUnknown(mention.getLang())) {
-      flags.add(FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE);
-    } else {
-      if (mention.getText().length() > CoreNlpSentiment.MAX_CHARS) {
-        flags.add(FLAG_NLP_TEXT_TRUNCATED);
-      }
-      try {
-        result = sentiment.analyze(mention.getText()).map(EnrichMention::toSchema).orElse(null);
-      } catch (RuntimeException e) {
-        // A text that trips the NLP must not stop the stream: it is indexed without sentiment.
-        LOG.warn("sentiment failed for mention {}:{}: {}", mention.getPlatform(), mention.getId(), e.toString());
-        flags.add(FLAG_SENTIMENT_FAILED);
-      }
-    }
+    Enrichment enrichment = enricher.enrich(mention.getText(), mention.getHashtags());
     return EnrichedMention.newBuilder()
         .setMention(mention)
-        .setSentiment(result)
-        .setFlags(flags)
+        .setSentiment(enrichment.sentiment() == null ? null : toSchema(enrichment.sentiment()))
+        .setEntities(enrichment.entities().stream()
+            .map(entity -> Entity.newBuilder().setText(entity.text()).setType(entity.type()).build())
+            .toList())
+        .setTopics(enrichment.topics())
+        .setLanguage(enrichment.language())
+        .setFlags(enrichment.flags())
         .setEnrichedAt(Instant.now())
         .build();
-  }
-
-  private static boolean isEnglishOrUnknown(String lang) {
-    return lang == null || lang.isBlank() || lang.toLowerCase(Locale.ROOT).startsWith("en")
-        || lang.equalsIgnoreCase("und");
   }
 
   private static Sentiment toSchema(io.hark.nlp.Sentiment sentiment) {

@@ -81,13 +81,18 @@ class ListenJobITCase {
     Map<String, JsonNode> documents = documentsById(options, alias);
     assertThat(documents.keySet()).isEqualTo(validKeys);
     documents.forEach((id, doc) -> {
+      assertThat(doc.get("topics")).as("topics of %s", id).isNotEmpty();
       if (nonEnglishKeys.contains(id)) {
         assertThat(doc.has("sentiment")).as("no sentiment guessed for %s", id).isFalse();
+        assertThat(doc.get("language").asText()).isEqualTo("es");
       } else {
         assertThat(doc.at("/sentiment/label").asText()).as("sentiment of %s", id).isIn("negative", "neutral", "positive");
         assertThat(doc.at("/sentiment/score").asDouble()).isBetween(-1.0, 1.0);
+        assertThat(doc.get("language").asText()).as("language of %s", id).isIn("en", "und");
       }
     });
+    assertThat(documents.values()).filteredOn(doc -> doc.path("entities").size() > 0)
+        .as("documents with entities").hasSizeGreaterThan(VALID / 4);
 
     Map<String, Integer> reasons = new TreeMap<>();
     TopicReader.readAll(options.kafka(), deadLetters, record -> {

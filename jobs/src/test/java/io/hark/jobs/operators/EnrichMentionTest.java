@@ -37,7 +37,7 @@ class EnrichMentionTest {
   @Test
   void addsSentimentToEnglishAndKeepsTheMention() throws Exception {
     Mention mention = TestMentions.mention(1, Instant.parse("2026-11-01T00:00:00Z"));
-    mention.setText("The service was terrible and the food was awful.");
+    mention.setText("Worst flight ever, lost my bag and nobody helped :( never again");
     EnrichedMention enriched = enrich(mention);
     assertThat(enriched.getMention()).isEqualTo(mention);
     assertThat(enriched.getSentiment().getLabel()).isEqualTo(SentimentLabel.negative);
@@ -49,18 +49,21 @@ class EnrichMentionTest {
   void givesNoSentimentToOtherLanguagesRatherThanAGuess() throws Exception {
     Mention mention = TestMentions.mention(2, Instant.parse("2026-11-01T00:00:00Z"));
     mention.setLang("fr");
-    mention.setText("Le pire vol de ma vie.");
+    mention.setText("Le pire vol de ma vie, je ne prendrai plus jamais cette compagnie.");
     EnrichedMention enriched = enrich(mention);
     assertThat(enriched.getSentiment()).isNull();
     assertThat(enriched.getFlags()).containsExactly(EnrichMention.FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE);
+    assertThat(enriched.getLanguage()).isEqualTo("fr");
   }
 
   @Test
-  void flagsTextCutForTheNlp() throws Exception {
+  void findsLanguageEntitiesAndTopics() throws Exception {
     Mention mention = TestMentions.mention(3, Instant.parse("2026-11-01T00:00:00Z"));
-    mention.setText("The lounge was lovely. ".repeat(100));
+    mention.setText("Barack Obama flew Skyline Air to London and loved the new lounge #SkylineAir");
+    mention.setHashtags(java.util.List.of("SkylineAir"));
     EnrichedMention enriched = enrich(mention);
-    assertThat(enriched.getFlags()).containsExactly(EnrichMention.FLAG_NLP_TEXT_TRUNCATED);
-    assertThat(enriched.getSentiment()).isNotNull();
+    assertThat(enriched.getLanguage()).isEqualTo("en");
+    assertThat(enriched.getEntities()).extracting(io.hark.schema.Entity::getType).contains("PERSON", "LOCATION");
+    assertThat(enriched.getTopics()).startsWith("skylineair");
   }
 }

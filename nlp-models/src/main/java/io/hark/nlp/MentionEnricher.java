@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.nlp;
+
+import io.hark.nlp.entities.AnnotatedText;
+import io.hark.nlp.entities.Entity;
+import io.hark.nlp.entities.EntityRecognizer;
+import io.hark.nlp.entities.SocialTextAnnotator;
+import io.hark.nlp.language.LanguageDetector;
+import io.hark.nlp.sentiment.TweetSentiment;
+import io.hark.nlp.topics.TopicExtractor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Hark's enrichment of a mention's text: language, tweet-tuned sentiment, entities (CoreNLP's fast
+ * NER plus a gazetteer) and topics. Thread-safe; the models load once per JVM.
+ *
+ * <p>Sentiment, entities and keyphrases need English models, so they run only on text detected as
+ * English or undetermined; other languages keep their language and hashtag topics. Results are
+ * cached by text, because reposts and copy-paste campaigns repeat the same text many times.
+ */
+public final class MentionEnricher {
+  public static final String FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE = "sentiment_unsupported_language";
+  public static final String FLAG_NLP_FAILED = "nlp_failed";
+  private static final Set<String> ENGLISH_MODELS = Set.of("en", "und");
+  private static final int CACHE_SIZE = 10_000;
+
+  private final LanguageDetector languages = LanguageDetector.shared();
+  private final TweetSentiment sentiment = TweetSentiment.shared();
+  private final SocialTextAnnotator annotator = SocialTextAnnotator.shared();
+  private final EntityRecognizer entities;
+  private final TopicExtractor topics = new TopicExtractor();
+  private final Map<String, Enrichment> cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Enrichment> eldest) {
+      return size() > CACHE_SIZE;
+    }
+  });
+
+  /** @param gazetteer names of brands, products and people to recognise, with their entity type */
+  public MentionEnricher(Map<String, String> gazetteer) {
+    this.entities = new EntityRecognizer(annotator, gazetteer);
+  }
+
+  /**
+   * @param hashtags the platform's hashtags of the mention (they rank first among topics)
+   */
+  public Enrichment enrich(String text, List<String> hashtags) {
+    String key = text + '\u0000' + hashtags;
+    Enrichment cached = cache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Enrichment result = compute(text == null ? "" : text, hashtags);
+    cache.put(key, result);
+    return result;
+  }
+
+  private Enrichment compute(String text, List<String> hashtags) {
+    List<String> flags = new ArrayList<>();
+    String language = languages.detect(text);
+    if (!ENGLISH_MODELS.contains(language)) {
+      flags.add(FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE);
+      return new Enrichment(language, null, List.of(), hashtagTopics(hashtags), List.copyOf(flags));
+    }
+    try {
+      AnnotatedText annotated = annotator.annotate(text);
+      List<Entity> found = entities.recognize(annotated);
+      return new Enrichment(language, sentiment.analyze(text), found, topics.extractKeys(annotated, hashtags, found),
+          List.copyOf(flags));
+    } catch (RuntimeException e) {
+      // A text that trips CoreNLP keeps what is known; the flag makes it findable.
+      flags.add(FLAG_NLP_FAILED);
+      return new Enrichment(language, sentiment.analyze(text), List.of(), hashtagTopics(hashtags), List.copyOf(flags));
+    }
+  }
+
+  private static List<String> hashtagTopics(List<String> hashtags) {
+    return hashtags.stream().map(tag -> tag.toLowerCase(java.util.Locale.ROOT)).distinct().limit(8).toList();
+  }
+}
