@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Hark 0.1.0",
     description = "Real-time social listening on Kafka, Flink and Elasticsearch.",
-    subcommands = {LocalCommand.class, ProduceCommand.class, ListenCommand.class, SampleCommand.class})
+    subcommands = {LocalCommand.class, ProduceCommand.class, ListenCommand.class, SampleCommand.class,
+        SentimentCommand.class, EnrichCommand.class, TrainSentimentCommand.class, BenchCommand.class})
 public final class Hark {
   public static void main(String[] args) {
     CommandLine commandLine = new CommandLine(new Hark());

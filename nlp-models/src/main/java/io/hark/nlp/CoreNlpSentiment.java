@@ -17,8 +17,9 @@ import org.ejml.simple.SimpleMatrix;
  * classes folded into negative, neutral and positive and averaged over the sentences, weighted by
  * their length.
  *
- * <p>Loading takes seconds and hundreds of megabytes, so there is one thread-safe instance per JVM
- * ({@link #shared()}), shared by all task slots.
+ * <p>Hark's own sentiment is {@code io.hark.nlp.sentiment.TweetSentiment}; this is the baseline it is
+ * measured against. Loading takes seconds and hundreds of megabytes, so there is one thread-safe
+ * instance per JVM ({@link #shared()}).
  */
 public final class CoreNlpSentiment {
   public static final String MODEL = "corenlp-4.5.10-rntn-sr";
@@ -29,14 +30,28 @@ public final class CoreNlpSentiment {
 
   private final StanfordCoreNLP pipeline;
 
-  private CoreNlpSentiment() {
+  private CoreNlpSentiment(Properties props) {
+    this.pipeline = new StanfordCoreNLP(props);
+  }
+
+  private static CoreNlpSentiment shiftReduce() {
     Properties props = new Properties();
     props.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
     props.setProperty("parse.model", "edu/stanford/nlp/models/srparser/englishSR.ser.gz");
     props.setProperty("parse.binaryTrees", "true");
     props.setProperty("parse.maxlen", "100");
     props.setProperty("tokenize.options", "untokenizable=noneKeep");
-    this.pipeline = new StanfordCoreNLP(props);
+    return new CoreNlpSentiment(props);
+  }
+
+  /**
+   * CoreNLP as it comes: the default PCFG parser and the default NER, the baseline that Hark's
+   * enrichment is benchmarked against. A new instance each call.
+   */
+  public static CoreNlpSentiment stockDefaults() {
+    Properties props = new Properties();
+    props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,parse,sentiment");
+    return new CoreNlpSentiment(props);
   }
 
   /** The JVM's instance, loaded on first use. */
@@ -46,7 +61,7 @@ public final class CoreNlpSentiment {
       synchronized (CoreNlpSentiment.class) {
         instance = shared;
         if (instance == null) {
-          instance = new CoreNlpSentiment();
+          instance = shiftReduce();
           shared = instance;
         }
       }

@@ -51,7 +51,11 @@ public class EnrichMention extends RichMapFunction<Mention, EnrichedMention> {
 
   @Override
   public EnrichedMention map(Mention mention) {
-    Enrichment enrichment = enricher.enrich(mention.getText(), mention.getHashtags());
+    return enriched(mention, enricher.enrich(mention.getText(), mention.getHashtags()));
+  }
+
+  /** The enriched mention of {@code mention} with {@code enrichment}: what the job and {@code hark enrich} emit. */
+  public static EnrichedMention enriched(Mention mention, Enrichment enrichment) {
     return EnrichedMention.newBuilder()
         .setMention(mention)
         .setSentiment(enrichment.sentiment() == null ? null : toSchema(enrichment.sentiment()))

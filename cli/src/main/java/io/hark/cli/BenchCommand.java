@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.cli;
+
+import io.hark.nlp.CoreNlpSentiment;
+import io.hark.nlp.MentionEnricher;
+import io.hark.nlp.Sentiment;
+import io.hark.nlp.Sentiment.Polarity;
+import io.hark.nlp.sentiment.LabeledTweet;
+import io.hark.nlp.sentiment.SentimentEvaluation;
+import io.hark.nlp.sentiment.TweetSentiment;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Benchmarks that print their figures; ratios are against a baseline measured in the same run. */
+@Command(name = "bench", description = "Benchmarks: `bench nlp` (Hark's enrichment against stock CoreNLP).")
+final class BenchCommand implements Callable<Integer> {
+  @Parameters(index = "0", description = "what to benchmark: nlp")
+  String what;
+
+  @Option(names = "--tweets", defaultValue = "5000", description = "tweets for Hark's enrichment (default: ${DEFAULT-VALUE})")
+  int tweets;
+
+  @Option(names = "--stock-tweets", defaultValue = "300",
+      description = "tweets for stock CoreNLP, which runs at about 10/s (default: ${DEFAULT-VALUE})")
+  int stockTweets;
+
+  @Option(names = "--data", description = "folder of semeval-*.tsv (default: ../shared/data/sentiment beside the project)")
+  Path data;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!what.equals("nlp")) {
+      throw new IllegalArgumentException("unknown benchmark '" + what + "'; known: nlp");
+    }
+    Path home = Path.of(System.getProperty("hark.home", "."));
+    Path test = (data != null ? data : home.resolve("../shared/data/sentiment")).resolve("semeval-2016test.tsv");
+    List<LabeledTweet> all = LabeledTweet.readTsv(test);
+    List<String> texts = all.stream().limit(tweets).map(LabeledTweet::text).toList();
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.out.printf("hark bench nlp: %d tweets of %s, %d cores%n", texts.size(), test.getFileName(), cores);
+
+    long heapBefore = usedHeap();
+    long start = System.nanoTime();
+    MentionEnricher enricher = new MentionEnricher(Map.of());
+    enricher.enrich("warm up the models, please", List.of());
+    double load = seconds(start);
+    long heap = usedHeap() - heapBefore;
+    texts.stream().limit(200).forEach(text -> new MentionEnricher(Map.of()).enrich(text + " ", List.of()));
+    double oneThread = rate(texts.size(), () -> {
+      MentionEnricher fresh = new MentionEnricher(Map.of());
+      texts.forEach(text -> fresh.enrich(text, List.of()));
+      return null;
+    });
+    double allCores = rate(texts.size(), () -> {
+      MentionEnricher fresh = new MentionEnricher(Map.of());
+      texts.parallelStream().forEach(text -> fresh.enrich(text, List.of()));
+      return null;
+    });
+    System.out.printf("(a) Hark full enrichment (language, sentiment, NER, topics): %.1f texts/s on 1 thread, "
+        + "%.1f texts/s on %d; models %.0f MB of heap, loaded in %.1f s%n", oneThread, allCores, cores, heap / 1e6, load);
+
+    List<String> stockTexts = texts.subList(0, Math.min(stockTweets, texts.size()));
+    heapBefore = usedHeap();
+    start = System.nanoTime();
+    CoreNlpSentiment stock = CoreNlpSentiment.stockDefaults();
+    stock.analyze("Warm up.");
+    load = seconds(start);
+    heap = usedHeap() - heapBefore;
+    List<Polarity> stockLabels = new ArrayList<>();
+    double stockRate = rate(stockTexts.size(), () -> {
+      stockTexts.forEach(text -> stockLabels.add(stock.analyze(text).map(Sentiment::polarity).orElse(Polarity.NEUTRAL)));
+      return null;
+    });
+    System.out.printf("(b) stock CoreNLP (tokenize,ssplit,pos,lemma,ner,parse,sentiment; default models), "
+        + "first %d tweets: %.1f texts/s on 1 thread; models %.0f MB of heap, loaded in %.1f s%n",
+        stockTexts.size(), stockRate, heap / 1e6, load);
+    System.out.printf("ratio a/b, 1 thread: %.1fx (target: 20x or more)%n", oneThread / stockRate);
+
+    TweetSentiment sentiment = TweetSentiment.shared();
+    print("Hark sentiment on all of " + test.getFileName(), SentimentEvaluation.score(all,
+        text -> sentiment.analyze(text).polarity()));
+    List<LabeledTweet> sample = all.subList(0, stockTexts.size());
+    print("Hark sentiment on the stock sample", SentimentEvaluation.score(sample,
+        text -> sentiment.analyze(text).polarity()));
+    print("stock CoreNLP sentiment on the stock sample", SentimentEvaluation.score(
+        sample.stream().map(LabeledTweet::label).toList(), stockLabels));
+    return 0;
+  }
+
+  private static void print(String what, SentimentEvaluation.Scores scores) {
+    System.out.printf("%s (%d tweets): macro-averaged recall %.4f, macro-F1 %.4f, accuracy %.4f%n",
+        what, scores.count(), scores.macroRecall(), scores.macroF1(), scores.accuracy());
+  }
+
+  private static double rate(int count, Supplier<Void> work) {
+    long start = System.nanoTime();
+    work.get();
+    return count / seconds(start);
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static long usedHeap() {
+    Runtime runtime = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return runtime.totalMemory() - runtime.freeMemory();
+  }
+}

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hark.jobs.operators.EnrichMention;
+import io.hark.nlp.MentionEnricher;
+import io.hark.schema.Mention;
+import io.hark.schema.MentionJson;
+import io.hark.schema.PlainJson;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The listen job's enrichment over JSON Lines, for debugging. */
+@Command(
+    name = "enrich",
+    description = {
+        "Reads JSON Lines mentions (stdin or --in) and writes one JSON line per input line: the enriched",
+        "mention as the listen job makes it, or {\"error\":REASON,\"detail\":..,\"line\":N} for a line that is not a mention."})
+final class EnrichCommand implements Callable<Integer> {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Option(names = "--in", description = "input file (default: standard input)")
+  Path in;
+
+  @Override
+  public Integer call() throws Exception {
+    MentionEnricher enricher = new MentionEnricher(Map.of());
+    try (BufferedReader reader = in == null
+            ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+            : Files.newBufferedReader(in, StandardCharsets.UTF_8);
+        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {
+      String line;
+      long number = 0;
+      while ((line = reader.readLine()) != null) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          Mention mention = MentionJson.parse(line, Instant.now(), "enrich");
+          out.write(PlainJson.toJson(EnrichMention.enriched(mention, enricher.enrich(mention.getText(), mention.getHashtags()))));
+        } catch (MentionJson.InvalidMentionException e) {
+          Map<String, Object> error = new LinkedHashMap<>();
+          error.put("error", e.reason());
+          error.put("detail", e.getMessage());
+          error.put("line", number);
+          out.write(MAPPER.writeValueAsString(error));
+        }
+        out.newLine();
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.cli;
+
+import io.hark.nlp.sentiment.TweetSentimentTrainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Reproduces the shipped sentiment model. */
+@Command(
+    name = "train-sentiment",
+    description = {
+        "Trains Hark's tweet sentiment model on the SemEval 2013-2016 train and dev sets (never on",
+        "semeval-2016test.tsv), picks the regularization on 2016devtest, prints dev and test scores and writes the model.",
+        "The model Hark ships was made with the defaults; see nlp-models/.../sentiment/MODEL.md."})
+final class TrainSentimentCommand implements Callable<Integer> {
+  @Option(names = "--data", description = "folder of semeval-*.tsv (default: ../shared/data/sentiment beside the project)")
+  Path data;
+
+  @Option(names = "--out", description = "model file to write (default: the model nlp-models ships)")
+  Path out;
+
+  @Option(names = "--sigmas", defaultValue = "0.5,1,2", description = "L2 priors to try (default: ${DEFAULT-VALUE})")
+  String sigmas;
+
+  @Option(names = "--min-feature-count", defaultValue = "2", description = "default: ${DEFAULT-VALUE}")
+  int minFeatureCount;
+
+  @Option(names = "--in-domain-copies", defaultValue = "3", description = "weight of the 2016 sets (default: ${DEFAULT-VALUE})")
+  int inDomainCopies;
+
+  @Override
+  public Integer call() throws Exception {
+    Path home = Path.of(System.getProperty("hark.home", "."));
+    Path dataDir = data != null ? data : home.resolve("../shared/data/sentiment").normalize();
+    Path model = out != null ? out
+        : home.resolve("nlp-models/src/main/resources/io/hark/nlp/sentiment/tweet-sentiment.ser.gz");
+    if (!Files.isDirectory(dataDir)) {
+      throw new IllegalArgumentException("no SemEval data at " + dataDir + " (use --data DIR)");
+    }
+    TweetSentimentTrainer.main(new String[] {
+        model.toString(), dataDir.toString(), sigmas, String.valueOf(minFeatureCount), String.valueOf(inDomainCopies)});
+    System.err.println("model written to " + model + "; update MODEL.md and the recorded dev score in TweetSentimentTest");
+    return 0;
+  }
+}
