@@ -69,7 +69,7 @@ final class BenchCommand implements Callable<Integer> {
     List<String> stockTexts = texts.subList(0, Math.min(stockTweets, texts.size()));
     heapBefore = usedHeap();
     start = System.nanoTime();
-    CoreNlpSentiment stock = CoreNlpSentiment.stockDefaults();
+    CoreNlpSentiment stock = new CoreNlpSentiment();
     stock.analyze("Warm up.");
     load = seconds(start);
     heap = usedHeap() - heapBefore;

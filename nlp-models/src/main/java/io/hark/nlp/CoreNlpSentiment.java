@@ -13,60 +13,23 @@ import java.util.Properties;
 import org.ejml.simple.SimpleMatrix;
 
 /**
- * Stanford CoreNLP's own sentiment: the RNTN over a shift-reduce parse of each sentence, its five
- * classes folded into negative, neutral and positive and averaged over the sentences, weighted by
- * their length.
- *
- * <p>Hark's own sentiment is {@code io.hark.nlp.sentiment.TweetSentiment}; this is the baseline it is
- * measured against. Loading takes seconds and hundreds of megabytes, so there is one thread-safe
- * instance per JVM ({@link #shared()}).
+ * Stanford CoreNLP as it comes (default PCFG parser and NER, the RNTN sentiment model): the
+ * baseline Hark's own sentiment ({@code io.hark.nlp.sentiment.TweetSentiment}) is measured against.
+ * The RNTN's five classes are folded into negative, neutral and positive and averaged over the
+ * sentences, weighted by their length. Loading takes seconds and most of a gigabyte; thread-safe.
  */
 public final class CoreNlpSentiment {
-  public static final String MODEL = "corenlp-4.5.10-rntn-sr";
+  public static final String MODEL = "corenlp-4.5.10-rntn";
   /** Parsing cost grows faster than linearly with length; longer texts are cut here. */
   public static final int MAX_CHARS = 1_000;
 
-  private static volatile CoreNlpSentiment shared;
-
   private final StanfordCoreNLP pipeline;
 
-  private CoreNlpSentiment(Properties props) {
-    this.pipeline = new StanfordCoreNLP(props);
-  }
-
-  private static CoreNlpSentiment shiftReduce() {
-    Properties props = new Properties();
-    props.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
-    props.setProperty("parse.model", "edu/stanford/nlp/models/srparser/englishSR.ser.gz");
-    props.setProperty("parse.binaryTrees", "true");
-    props.setProperty("parse.maxlen", "100");
-    props.setProperty("tokenize.options", "untokenizable=noneKeep");
-    return new CoreNlpSentiment(props);
-  }
-
-  /**
-   * CoreNLP as it comes: the default PCFG parser and the default NER, the baseline that Hark's
-   * enrichment is benchmarked against. A new instance each call.
-   */
-  public static CoreNlpSentiment stockDefaults() {
+  public CoreNlpSentiment() {
     Properties props = new Properties();
     props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,parse,sentiment");
-    return new CoreNlpSentiment(props);
-  }
-
-  /** The JVM's instance, loaded on first use. */
-  public static CoreNlpSentiment shared() {
-    CoreNlpSentiment instance = shared;
-    if (instance == null) {
-      synchronized (CoreNlpSentiment.class) {
-        instance = shared;
-        if (instance == null) {
-          instance = shiftReduce();
-          shared = instance;
-        }
-      }
-    }
-    return instance;
+    props.setProperty("tokenize.options", "untokenizable=noneKeep");
+    this.pipeline = new StanfordCoreNLP(props);
   }
 
   /** The sentiment of {@code text}, or empty when it has no sentence CoreNLP could parse. */

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Hark's enrichment of a mention's text: language, tweet-tuned sentiment, entities (CoreNLP's fast
@@ -21,13 +22,16 @@ import java.util.Set;
  *
  * <p>Sentiment, entities and keyphrases need English models, so they run only on text detected as
  * English or undetermined; other languages keep their language and hashtag topics. Results are
- * cached by text, because reposts and copy-paste campaigns repeat the same text many times.
+ * cached by text, because reposts and copy-paste campaigns repeat the same text many times; a
+ * repost ({@code RT @user: text}) reuses its original's enrichment.
  */
 public final class MentionEnricher {
   public static final String FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE = "sentiment_unsupported_language";
   public static final String FLAG_NLP_FAILED = "nlp_failed";
   private static final Set<String> ENGLISH_MODELS = Set.of("en", "und");
   private static final int CACHE_SIZE = 10_000;
+  /** A repost's text is the original's behind this prefix: both share one cache entry. */
+  private static final Pattern REPOST_PREFIX = Pattern.compile("^RT @\\w+:\\s*");
 
   private final LanguageDetector languages = LanguageDetector.shared();
   private final TweetSentiment sentiment = TweetSentiment.shared();
@@ -50,12 +54,13 @@ public final class MentionEnricher {
    * @param hashtags the platform's hashtags of the mention (they rank first among topics)
    */
   public Enrichment enrich(String text, List<String> hashtags) {
-    String key = text + '\u0000' + hashtags;
+    String original = text == null ? "" : REPOST_PREFIX.matcher(text).replaceFirst("");
+    String key = original + '\u0000' + hashtags;
     Enrichment cached = cache.get(key);
     if (cached != null) {
       return cached;
     }
-    Enrichment result = compute(text == null ? "" : text, hashtags);
+    Enrichment result = compute(original, hashtags);
     cache.put(key, result);
     return result;
   }

@@ -7,7 +7,7 @@ import io.hark.nlp.Sentiment.Polarity;
 import org.junit.jupiter.api.Test;
 
 class CoreNlpSentimentTest {
-  private final CoreNlpSentiment sentiment = CoreNlpSentiment.shared();
+  private static final CoreNlpSentiment sentiment = new CoreNlpSentiment();
 
   @Test
   void tellsClearPraiseFromClearComplaint() {
@@ -26,10 +26,5 @@ class CoreNlpSentimentTest {
     assertThat(sentiment.analyze("")).isEmpty();
     assertThat(sentiment.analyze("🔥🔥🔥 \u200b\u202e ...")).isNotNull();
     assertThat(sentiment.analyze("bad ".repeat(50_000))).isPresent();
-  }
-
-  @Test
-  void isSharedPerJvm() {
-    assertThat(CoreNlpSentiment.shared()).isSameAs(sentiment);
   }
 }

@@ -118,7 +118,7 @@ public final class SentimentEvaluation {
     List<LabeledTweet> tweets = new ArrayList<>(LabeledTweet.readTsv(testFile));
     Collections.shuffle(tweets, new Random(seed));
     List<LabeledTweet> sampled = tweets.subList(0, Math.min(sample, tweets.size()));
-    CoreNlpSentiment coreNlp = CoreNlpSentiment.shared();
+    CoreNlpSentiment coreNlp = new CoreNlpSentiment();
     Scores scores = score(sampled, text -> coreNlp.analyze(text).map(Sentiment::polarity).orElse(Polarity.NEUTRAL));
     System.out.println(testFile.getFileName() + " stock CoreNLP, sample seed " + seed + ": " + scores);
   }
