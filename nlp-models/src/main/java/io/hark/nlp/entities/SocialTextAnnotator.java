@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.nlp.entities;
 
+import io.hark.nlp.text.TextCap;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreEntityMention;
@@ -130,7 +131,7 @@ public final class SocialTextAnnotator {
         if (rawText == null || rawText.isEmpty()) {
             return "";
         }
-        String capped = capAtBoundary(rawText, MAX_CHARS);
+        String capped = TextCap.capAtBoundary(rawText, MAX_CHARS);
         StringBuilder out = new StringBuilder(capped.length());
         for (int i = 0; i < capped.length(); ) {
             int codePoint = capped.codePointAt(i);
@@ -153,24 +154,6 @@ public final class SocialTextAnnotator {
                 || (type == Character.MODIFIER_SYMBOL && codePoint > 0x7F) // skin tones; keeps ^ and `
                 || (codePoint >= 0xFE00 && codePoint <= 0xFE0F) // emoji variation selectors
                 || codePoint == 0x20E3; // keycap
-    }
-
-    /** Cuts at most {@code max} chars, backing off to whitespace and never splitting a surrogate pair. */
-    static String capAtBoundary(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max;
-        for (int i = max; i > max / 2; i--) {
-            if (Character.isWhitespace(text.charAt(i))) {
-                end = i;
-                break;
-            }
-        }
-        if (Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end);
     }
 
     private static String nullToEmpty(String s) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.nlp.language;
 
+import io.hark.nlp.text.TextCap;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 
@@ -110,29 +111,11 @@ public final class LanguageDetector {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String capped = capAtBoundary(text, MAX_CHARS);
+        String capped = TextCap.capAtBoundary(text, MAX_CHARS);
         String withoutInvisible = INVISIBLE.matcher(capped).replaceAll(" ");
         String withoutUrls = URL.matcher(withoutInvisible).replaceAll(" ");
         String withoutHandles = HANDLE.matcher(withoutUrls).replaceAll(" ");
         return HASH.matcher(withoutHandles).replaceAll("").strip();
-    }
-
-    /** Cuts at most {@code max} chars, backing off to whitespace and never splitting a surrogate pair. */
-    static String capAtBoundary(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = max;
-        for (int i = max; i > max / 2; i--) {
-            if (Character.isWhitespace(text.charAt(i))) {
-                end = i;
-                break;
-            }
-        }
-        if (Character.isLowSurrogate(text.charAt(end)) && Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end);
     }
 
     private static int countLetters(String text) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.nlp.entities;
 
+import io.hark.nlp.text.TextCap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -107,7 +108,7 @@ class EntityRecognizerTest {
         assertThat(SocialTextAnnotator.clean(noisy))
                 .hasSameSizeAs(noisy)
                 .isEqualTo("a b   \nc" + " ".repeat(9) + "𠀀");
-        assertThat(SocialTextAnnotator.capAtBoundary("a".repeat(9) + "😀", 10)).isEqualTo("a".repeat(9));
+        assertThat(TextCap.capAtBoundary("a".repeat(9) + "😀", 10)).isEqualTo("a".repeat(9));
     }
 
     @Test

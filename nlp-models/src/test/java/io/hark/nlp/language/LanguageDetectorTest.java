@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.nlp.language;
 
+import io.hark.nlp.text.TextCap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,7 +62,7 @@ class LanguageDetectorTest {
     @Test
     void capNeverSplitsASurrogatePair() {
         String text = "a".repeat(9) + "😀" + "b".repeat(10);
-        String capped = LanguageDetector.capAtBoundary(text, 10);
+        String capped = TextCap.capAtBoundary(text, 10);
         assertThat(capped).isEqualTo("a".repeat(9));
     }
 
