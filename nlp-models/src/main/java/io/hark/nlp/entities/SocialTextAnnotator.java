@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.nlp.entities;
 
-import io.hark.nlp.text.TextCap;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 
+import io.hark.nlp.text.TextCap;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.nlp.language;
 
-import io.hark.nlp.text.TextCap;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 
+import io.hark.nlp.text.TextCap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
