@@ -43,7 +43,7 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--exit-after-drain", description = "with --mentions: stop once everything is indexed or dead-lettered")
   boolean exitAfterDrain;
 
-  @Option(names = "--rate", defaultValue = "20", description = "sample stream: mentions per second (default: ${DEFAULT-VALUE})")
+  @Option(names = "--rate", defaultValue = "50", description = "sample stream: mentions per second (default: ${DEFAULT-VALUE})")
   double rate;
 
   @Option(names = "--web-ui-port", defaultValue = "8081", description = "Flink web UI port, another if taken (default: ${DEFAULT-VALUE})")
