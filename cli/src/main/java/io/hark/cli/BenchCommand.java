@@ -39,8 +39,7 @@ final class BenchCommand implements Callable<Integer> {
     if (!what.equals("nlp")) {
       throw new IllegalArgumentException("unknown benchmark '" + what + "'; known: nlp");
     }
-    Path home = Path.of(System.getProperty("hark.home", "."));
-    Path test = (data != null ? data : home.resolve("../shared/data/sentiment")).resolve("semeval-2016test.tsv");
+    Path test = CommandFiles.sentimentData(data).resolve("semeval-2016test.tsv");
     List<LabeledTweet> all = LabeledTweet.readTsv(test);
     List<String> texts = all.stream().limit(tweets).map(LabeledTweet::text).toList();
     int cores = Runtime.getRuntime().availableProcessors();

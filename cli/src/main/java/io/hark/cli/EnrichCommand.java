@@ -9,10 +9,8 @@ import io.hark.schema.MentionJson;
 import io.hark.schema.PlainJson;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -36,9 +34,7 @@ final class EnrichCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MentionEnricher enricher = new MentionEnricher(Map.of());
-    try (BufferedReader reader = in == null
-            ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-            : Files.newBufferedReader(in, StandardCharsets.UTF_8);
+    try (BufferedReader reader = CommandFiles.fileOrStdin(in);
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {
       String line;
       long number = 0;

@@ -5,10 +5,8 @@ import io.hark.nlp.Sentiment;
 import io.hark.nlp.sentiment.TweetSentiment;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -29,9 +27,7 @@ final class SentimentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TweetSentiment sentiment = TweetSentiment.shared();
-    try (BufferedReader reader = in == null
-            ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-            : Files.newBufferedReader(in, StandardCharsets.UTF_8);
+    try (BufferedReader reader = CommandFiles.fileOrStdin(in);
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {

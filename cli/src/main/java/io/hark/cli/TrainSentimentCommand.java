@@ -34,7 +34,7 @@ final class TrainSentimentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path home = Path.of(System.getProperty("hark.home", "."));
-    Path dataDir = data != null ? data : home.resolve("../shared/data/sentiment").normalize();
+    Path dataDir = CommandFiles.sentimentData(data);
     Path model = out != null ? out
         : home.resolve("nlp-models/src/main/resources/io/hark/nlp/sentiment/tweet-sentiment.ser.gz");
     if (!Files.isDirectory(dataDir)) {

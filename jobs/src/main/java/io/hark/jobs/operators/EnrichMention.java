@@ -22,8 +22,6 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
  * The enricher and its models are shared by all task slots of a JVM and created in {@link #open}.
  */
 public class EnrichMention extends RichMapFunction<Mention, EnrichedMention> {
-  public static final String FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE = MentionEnricher.FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE;
-
   private static final Map<Map<String, String>, MentionEnricher> ENRICHERS = new HashMap<>();
 
   private final HashMap<String, String> gazetteer;

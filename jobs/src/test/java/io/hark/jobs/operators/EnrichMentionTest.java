@@ -52,7 +52,7 @@ class EnrichMentionTest {
     mention.setText("Le pire vol de ma vie, je ne prendrai plus jamais cette compagnie.");
     EnrichedMention enriched = enrich(mention);
     assertThat(enriched.getSentiment()).isNull();
-    assertThat(enriched.getFlags()).containsExactly(EnrichMention.FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE);
+    assertThat(enriched.getFlags()).containsExactly(io.hark.nlp.MentionEnricher.FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE);
     assertThat(enriched.getLanguage()).isEqualTo("fr");
   }
 

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where commands read from by default. */
+final class CommandFiles {
+  private CommandFiles() {}
+
+  /** The file, or standard input when none is given. */
+  static BufferedReader fileOrStdin(Path file) throws IOException {
+    return file == null
+        ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+        : Files.newBufferedReader(file, StandardCharsets.UTF_8);
+  }
+
+  /** The SemEval sets: {@code override}, or {@code ../shared/data/sentiment} beside the project. */
+  static Path sentimentData(Path override) {
+    return override != null ? override
+        : Path.of(System.getProperty("hark.home", ".")).resolve("../shared/data/sentiment").normalize();
+  }
+}
