@@ -10,17 +10,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Sends mentions to Kafka as Avro, and what cannot be a mention to the dead-letter topic with its
@@ -30,34 +26,30 @@ public final class MentionProducer implements AutoCloseable {
   /** What a file gave: every line is either sent or dead-lettered. */
   public record FileResult(long lines, long sent, long deadLettered, long duplicateKeys) {}
 
-  private final KafkaProducer<byte[], byte[]> producer;
+  private final CheckedProducer producer;
   private final String topic;
   private final String deadLetterTopic;
-  private final AtomicReference<Exception> failure = new AtomicReference<>();
 
   public MentionProducer(KafkaConnection kafka, String topic, String deadLetterTopic) {
-    Properties properties = kafka.properties();
-    properties.put(ProducerConfig.ACKS_CONFIG, "all");
-    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    properties.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-    properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "hark-produce");
-    this.producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
+    Properties batching = new Properties();
+    batching.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+    batching.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    this.producer = new CheckedProducer(kafka, "hark-produce", batching);
     this.topic = topic;
     this.deadLetterTopic = deadLetterTopic;
   }
 
   public void send(Mention mention) {
-    send(Topics.mentionRecord(topic, mention));
+    producer.send(Topics.mentionRecord(topic, mention));
   }
 
   /** Bytes as they are, for tests and tools that need records Hark did not write. */
   public void sendRaw(byte[] key, byte[] value) {
-    send(new ProducerRecord<>(topic, key, value));
+    producer.send(new ProducerRecord<>(topic, key, value));
   }
 
   public void deadLetter(DeadLetter deadLetter) {
-    send(Topics.deadLetterRecord(deadLetterTopic, deadLetter));
+    producer.send(Topics.deadLetterRecord(deadLetterTopic, deadLetter));
   }
 
   /**
@@ -113,30 +105,10 @@ public final class MentionProducer implements AutoCloseable {
   /** Waits until everything sent is stored; throws if anything failed. */
   public void flush() {
     producer.flush();
-    Exception error = failure.getAndSet(null);
-    if (error != null) {
-      throw new IllegalStateException("Kafka did not accept every record: " + error.getMessage(), error);
-    }
-  }
-
-  private void send(ProducerRecord<byte[], byte[]> record) {
-    Exception error = failure.get();
-    if (error != null) {
-      throw new IllegalStateException("Kafka did not accept a record: " + error.getMessage(), error);
-    }
-    producer.send(record, (metadata, e) -> {
-      if (e != null) {
-        failure.compareAndSet(null, e);
-      }
-    });
   }
 
   @Override
   public void close() {
-    try {
-      flush();
-    } finally {
-      producer.close(Duration.ofSeconds(30));
-    }
+    producer.close();
   }
 }

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs.kafka;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * A Kafka producer whose delivery failures are not lost in a callback: the first one is thrown by
+ * the next {@link #send} or by {@link #flush()}, so a caller knows everything before a flush is stored.
+ */
+final class CheckedProducer implements AutoCloseable {
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+  /** Acknowledged by all in-sync replicas, idempotent; {@code extra} adds or overrides settings. */
+  CheckedProducer(KafkaConnection kafka, String clientId, Properties extra) {
+    Properties properties = kafka.properties();
+    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    properties.putAll(extra);
+    this.producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  void send(ProducerRecord<byte[], byte[]> record) {
+    throwIfFailed("Kafka did not accept a record");
+    producer.send(record, (metadata, error) -> {
+      if (error != null) {
+        failure.compareAndSet(null, error);
+      }
+    });
+  }
+
+  /** Waits until everything sent is stored; throws if anything failed. */
+  void flush() {
+    producer.flush();
+    throwIfFailed("Kafka did not accept every record");
+  }
+
+  private void throwIfFailed(String what) {
+    Exception error = failure.getAndSet(null);
+    if (error != null) {
+      throw new IllegalStateException(what + ": " + error.getMessage(), error);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      flush();
+    } finally {
+      producer.close(Duration.ofSeconds(30));
+    }
+  }
+}
