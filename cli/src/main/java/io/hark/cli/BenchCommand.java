@@ -8,6 +8,7 @@ import io.hark.nlp.Sentiment.Polarity;
 import io.hark.nlp.sentiment.LabeledTweet;
 import io.hark.nlp.sentiment.SentimentEvaluation;
 import io.hark.nlp.sentiment.TweetSentiment;
+import io.hark.queries.bench.MatchBenchmark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Benchmarks that print their figures; ratios are against a baseline measured in the same run. */
-@Command(name = "bench", description = "Benchmarks: `bench nlp` (Hark's enrichment against stock CoreNLP).")
+@Command(name = "bench", description = {
+    "Benchmarks:",
+    "  bench nlp     Hark's enrichment against stock CoreNLP, and sentiment scores",
+    "  bench match   listening queries compiled together against each query evaluated on its own"})
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "what to benchmark: nlp")
+  @Parameters(index = "0", description = "what to benchmark: nlp or match")
   String what;
+
+  @Option(names = "--queries", defaultValue = "1000", description = "match: realistic queries (default: ${DEFAULT-VALUE})")
+  int queries;
+
+  @Option(names = "--mentions", defaultValue = "300000", description = "match: mentions (default: ${DEFAULT-VALUE})")
+  int mentions;
 
   @Option(names = "--tweets", defaultValue = "5000", description = "tweets for Hark's enrichment (default: ${DEFAULT-VALUE})")
   int tweets;
@@ -36,9 +46,25 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!what.equals("nlp")) {
-      throw new IllegalArgumentException("unknown benchmark '" + what + "'; known: nlp");
+    switch (what) {
+      case "nlp" -> benchNlp();
+      case "match" -> benchMatch();
+      default -> throw new IllegalArgumentException("unknown benchmark '" + what + "'; known: nlp, match");
     }
+    return 0;
+  }
+
+  private void benchMatch() {
+    System.out.printf("hark bench match: %d generated queries over %d generated mentions, one thread%n", queries, mentions);
+    MatchBenchmark.Result result = MatchBenchmark.run(queries, mentions, 42);
+    System.out.printf("(a) compiled queries: %.0f mentions/s per core (target: 50000 or more), %d matches%n",
+        result.mentionsPerSecond(), result.matches());
+    System.out.printf("(b) each query evaluated on its own: %.0f mentions/s per core (%d mentions)%n",
+        result.naiveMentionsPerSecond(), result.naiveMentions());
+    System.out.printf("ratio a/b: %.1fx%n", result.ratio());
+  }
+
+  private void benchNlp() throws Exception {
     Path test = CommandFiles.sentimentData(data).resolve("semeval-2016test.tsv");
     List<LabeledTweet> all = LabeledTweet.readTsv(test);
     List<String> texts = all.stream().limit(tweets).map(LabeledTweet::text).toList();
@@ -90,7 +116,6 @@ final class BenchCommand implements Callable<Integer> {
         text -> sentiment.analyze(text).polarity()));
     print("stock CoreNLP sentiment on the stock sample", SentimentEvaluation.score(
         sample.stream().map(LabeledTweet::label).toList(), stockLabels));
-    return 0;
   }
 
   private static void print(String what, SentimentEvaluation.Scores scores) {

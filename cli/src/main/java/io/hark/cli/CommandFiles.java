@@ -19,6 +19,11 @@ final class CommandFiles {
         : Files.newBufferedReader(file, StandardCharsets.UTF_8);
   }
 
+  /** The listening queries of the sample stream, shipped in {@code examples/}. */
+  static Path sampleQueries() {
+    return Path.of(System.getProperty("hark.home", ".")).resolve("examples/queries.yaml").normalize();
+  }
+
   /** The SemEval sets: {@code override}, or {@code ../shared/data/sentiment} beside the project. */
   static Path sentimentData(Path override) {
     return override != null ? override

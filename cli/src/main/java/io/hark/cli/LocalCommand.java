@@ -7,6 +7,8 @@ import io.hark.jobs.kafka.MentionProducer;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenJob;
 import io.hark.jobs.listen.ListenOptions;
+import io.hark.jobs.operators.DropRedelivered;
+import io.hark.jobs.operators.MatchQueries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +36,8 @@ import picocli.CommandLine.Option;
         "Runs Hark end to end on embedded Kafka, Elasticsearch and Flink.",
         "Without --mentions, feeds a live sample stream until Ctrl-C.",
         "With --mentions FILE --exit-after-drain, feeds the file, waits until every record is indexed or",
-        "dead-lettered, stops, and prints as its last line {\"read\":..,\"indexed\":..,\"dead_lettered\":..}."})
+        "dead-lettered, stops, and prints as its last line {\"read\":..,\"indexed\":..,\"dead_lettered\":..,",
+        "\"redelivered\":..,\"unmatched\":..}: every line read is indexed, dead-lettered, a redelivery or unmatched."})
 final class LocalCommand implements Callable<Integer> {
   private static final int PARALLELISM = 2;
 
@@ -42,6 +46,12 @@ final class LocalCommand implements Callable<Integer> {
 
   @Option(names = "--exit-after-drain", description = "with --mentions: stop once everything is indexed or dead-lettered")
   boolean exitAfterDrain;
+
+  @Option(names = "--queries", description = "YAML file of listening queries (default: examples/queries.yaml, for the sample stream)")
+  Path queries;
+
+  @Option(names = "--keep-unmatched", description = "also index mentions that match no query")
+  boolean keepUnmatched;
 
   @Option(names = "--rate", defaultValue = "50", description = "sample stream: mentions per second (default: ${DEFAULT-VALUE})")
   double rate;
@@ -78,9 +88,13 @@ final class LocalCommand implements Callable<Integer> {
         "--group-id", "hark-local",
         "--starting-offsets", "earliest",
         "--checkpoint-interval", "10s",
-        "--parallelism", String.valueOf(PARALLELISM)));
+        "--parallelism", String.valueOf(PARALLELISM),
+        "--queries", (queries == null ? CommandFiles.sampleQueries() : queries).toString()));
     if (bounded) {
       args.add("--bounded");
+    }
+    if (keepUnmatched) {
+      args.add("--keep-unmatched");
     }
     return ListenOptions.parse(args, Map.of());
   }
@@ -95,11 +109,12 @@ final class LocalCommand implements Callable<Integer> {
     say("loading the NLP models and running the listen job...");
     long started = System.nanoTime();
     JobClient job = ListenJob.start(flink.environment(), options);
+    JobExecutionResult result;
     try (Progress progress = Progress.start("indexing ", produced.lines())) {
       ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
       poller.scheduleWithFixedDelay(() -> progress.stepTo(quietly(() -> done(options))), 2, 2, TimeUnit.SECONDS);
       try {
-        job.getJobExecutionResult().get();
+        result = job.getJobExecutionResult().get();
       } finally {
         poller.shutdownNow();
       }
@@ -109,9 +124,12 @@ final class LocalCommand implements Callable<Integer> {
     long indexed = IndexCounts.count(options.elasticsearch(), options.indices().mentionsAlias());
     long deadLettered = TopicReader.readAll(options.kafka(), options.deadLetterTopic(), record -> { });
     stack.close();
-    System.out.printf("{\"read\":%d,\"indexed\":%d,\"dead_lettered\":%d,\"duplicate_ids\":%d,\"seconds\":%.1f,"
-            + "\"mentions_per_second\":%.1f}%n",
-        produced.lines(), indexed, deadLettered, produced.duplicateKeys(), seconds, produced.lines() / seconds);
+    long redelivered = counter(result, DropRedelivered.DROPPED);
+    long unmatched = counter(result, MatchQueries.UNMATCHED);
+    System.out.printf("{\"read\":%d,\"indexed\":%d,\"dead_lettered\":%d,\"duplicate_ids\":%d,\"redelivered\":%d,"
+            + "\"unmatched\":%d,\"seconds\":%.1f,\"mentions_per_second\":%.1f}%n",
+        produced.lines(), indexed, deadLettered, produced.duplicateKeys(), redelivered, unmatched, seconds,
+        produced.lines() / seconds);
     return 0;
   }
 
@@ -148,6 +166,11 @@ final class LocalCommand implements Callable<Integer> {
     } catch (Exception e) {
       say("feeding stopped: " + e.getMessage());
     }
+  }
+
+  private static long counter(JobExecutionResult result, String accumulator) {
+    Long value = result.getAccumulatorResult(accumulator);
+    return value == null ? 0 : value;
   }
 
   private static long done(ListenOptions options) throws Exception {

@@ -30,7 +30,12 @@ public final class Topics {
   /** Everything Hark could not process, with the reason (Avro {@link DeadLetter}). */
   public static final String DEAD_LETTERS = "hark.dead-letters";
 
-  /** Partitions when Hark creates the topics itself (local mode, tests). */
+  /** Listening query definitions, JSON keyed by query id; compacted (see {@code QueryControl}). */
+  public static final String QUERIES = "hark.queries";
+  /** What the listen job made of each query update, JSON keyed by query id; compacted. */
+  public static final String QUERY_STATUS = "hark.queries.status";
+
+  /** Partitions when Hark creates the mention topics itself (local mode, tests). */
   public static final Map<String, Integer> DEFAULT_PARTITIONS =
       Map.of(MENTIONS, 4, ENRICHED_MENTIONS, 4, DEAD_LETTERS, 1);
 

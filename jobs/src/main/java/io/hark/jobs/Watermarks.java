@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs;
 
+import io.hark.jobs.queries.QueryUpdate;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.Mention;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.types.Either;
 
@@ -33,5 +37,22 @@ public final class Watermarks {
     return WatermarkStrategy.<Either<DeadLetter, Mention>>forBoundedOutOfOrderness(outOfOrderness)
         .withTimestampAssigner(createdAt)
         .withIdleness(idleness);
+  }
+
+  /**
+   * Query updates carry no event time, and a rarely written control topic must not hold back the
+   * mentions' watermark where the two streams meet: this side always reports the maximum watermark,
+   * so the combined one is the mentions' own.
+   */
+  public static WatermarkStrategy<QueryUpdate> forQueryUpdates() {
+    return context -> new WatermarkGenerator<>() {
+      @Override
+      public void onEvent(QueryUpdate update, long timestamp, WatermarkOutput output) {}
+
+      @Override
+      public void onPeriodicEmit(WatermarkOutput output) {
+        output.emitWatermark(new Watermark(Long.MAX_VALUE));
+      }
+    };
   }
 }

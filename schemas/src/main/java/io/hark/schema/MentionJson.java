@@ -61,6 +61,7 @@ public final class MentionJson {
             .setDisplayName(optionalText(author, "display_name"))
             .setFollowersCount(optionalLong(author, "followers_count"))
             .setVerified(author.path("verified").asBoolean(false))
+            .setCreatedAt(author.hasNonNull("created_at") ? instant(author, "created_at") : null)
             .build())
         .setEngagement(engagement(root.path("engagement")))
         .setInReplyToId(optionalText(root, "in_reply_to_id"))

@@ -14,7 +14,8 @@ class MentionJsonTest {
   private static final String FULL = """
       {"id": 1850000000000000001, "platform": "x", "created_at": "2026-11-01T10:15:30+01:00",
        "text": "Loving the new #SkylineAir lounge @skylineair", "lang": "en",
-       "url": "https://x.example/s/1", "author": {"id": "42", "username": "ana", "followers_count": 1200, "verified": true},
+       "url": "https://x.example/s/1", "author": {"id": "42", "username": "ana", "followers_count": 1200, "verified": true,
+                  "created_at": "2026-10-30T08:00:00Z"},
        "engagement": {"likes": 3, "views": 100}, "hashtags": ["SkylineAir"], "mentions": ["skylineair"],
        "geo": {"country_code": "GB"}, "extras": {"client": "web"}}
       """;
@@ -29,6 +30,7 @@ class MentionJsonTest {
     assertThat(mention.getSource()).isEqualTo("jsonl");
     assertThat(mention.getAuthor().getFollowersCount()).isEqualTo(1200L);
     assertThat(mention.getAuthor().getVerified()).isTrue();
+    assertThat(mention.getAuthor().getCreatedAt()).isEqualTo(Instant.parse("2026-10-30T08:00:00Z"));
     assertThat(mention.getEngagement().getLikes()).isEqualTo(3L);
     assertThat(mention.getEngagement().getReplies()).isNull();
     assertThat(mention.getHashtags()).containsExactly("SkylineAir");

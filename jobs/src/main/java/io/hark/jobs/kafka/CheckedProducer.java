@@ -13,12 +13,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * A Kafka producer whose delivery failures are not lost in a callback: the first one is thrown by
  * the next {@link #send} or by {@link #flush()}, so a caller knows everything before a flush is stored.
  */
-final class CheckedProducer implements AutoCloseable {
+public final class CheckedProducer implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final AtomicReference<Exception> failure = new AtomicReference<>();
 
   /** Acknowledged by all in-sync replicas, idempotent; {@code extra} adds or overrides settings. */
-  CheckedProducer(KafkaConnection kafka, String clientId, Properties extra) {
+  public CheckedProducer(KafkaConnection kafka, String clientId, Properties extra) {
     Properties properties = kafka.properties();
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -27,7 +27,7 @@ final class CheckedProducer implements AutoCloseable {
     this.producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
-  void send(ProducerRecord<byte[], byte[]> record) {
+  public void send(ProducerRecord<byte[], byte[]> record) {
     throwIfFailed("Kafka did not accept a record");
     producer.send(record, (metadata, error) -> {
       if (error != null) {
@@ -37,7 +37,7 @@ final class CheckedProducer implements AutoCloseable {
   }
 
   /** Waits until everything sent is stored; throws if anything failed. */
-  void flush() {
+  public void flush() {
     producer.flush();
     throwIfFailed("Kafka did not accept every record");
   }

@@ -22,6 +22,17 @@ public final class TopicReader {
 
   /** Calls {@code each} for every record now in {@code topic}; returns how many there were. */
   public static long readAll(KafkaConnection kafka, String topic, Consumer<ConsumerRecord<byte[], byte[]>> each) {
+    long[] count = {0};
+    readToEnd(kafka, topic, record -> {
+      each.accept(record);
+      count[0]++;
+    });
+    return count[0];
+  }
+
+  /** Calls {@code each} for every record now in {@code topic}; returns the end offsets it read to. */
+  public static Map<TopicPartition, Long> readToEnd(
+      KafkaConnection kafka, String topic, Consumer<ConsumerRecord<byte[], byte[]>> each) {
     Properties properties = kafka.properties();
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -33,16 +44,14 @@ public final class TopicReader {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-      long count = 0;
       while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(30)) < end.get(p))) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
             each.accept(record);
-            count++;
           }
         }
       }
-      return count;
+      return end;
     }
   }
 

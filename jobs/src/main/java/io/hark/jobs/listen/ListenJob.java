@@ -5,6 +5,11 @@ import io.hark.jobs.Topics;
 import io.hark.jobs.elasticsearch.ElasticsearchSink;
 import io.hark.jobs.elasticsearch.MentionDocuments;
 import io.hark.jobs.kafka.KafkaDeadLetters;
+import io.hark.jobs.queries.QueryCatalog;
+import io.hark.jobs.queries.QueryCatalog.SyncResult;
+import io.hark.jobs.queries.QueryControl;
+import io.hark.jobs.queries.QueryUpdate;
+import io.hark.queries.QueryFile;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
@@ -21,6 +26,8 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The listen job: Kafka mentions to enriched mentions in Kafka and Elasticsearch. {@code main}
@@ -30,6 +37,7 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  */
 public final class ListenJob {
   public static final String NAME = "hark-listen";
+  private static final Logger LOG = LoggerFactory.getLogger(ListenJob.class);
 
   private ListenJob() {}
 
@@ -41,14 +49,14 @@ public final class ListenJob {
     ListenOptions options = ListenOptions.parse(args);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     configure(env, options);
-    ListenPipeline.define(env, source(options), sinks(options), options);
+    ListenPipeline.define(env, sources(options), sinks(options), options);
     env.execute(NAME);
   }
 
   /** Builds the job on {@code env} and starts it without waiting. */
   public static JobClient start(StreamExecutionEnvironment env, ListenOptions options) throws Exception {
     configure(env, options);
-    ListenPipeline.define(env, source(options), sinks(options), options);
+    ListenPipeline.define(env, sources(options), sinks(options), options);
     return env.executeAsync(NAME);
   }
 
@@ -64,7 +72,35 @@ public final class ListenJob {
     env.configure(restarts);
   }
 
-  public static KafkaSource<Either<DeadLetter, Mention>> source(ListenOptions options) {
+  /**
+   * The Kafka sources. The query topic is read now, to its end: a fresh job starts with those
+   * queries and its query stream picks up after them (a restored job has them in its state).
+   * {@code --queries FILE} first makes the topic hold exactly the file's queries.
+   */
+  public static ListenSources sources(ListenOptions options) {
+    QueryCatalog.ensureTopics(options.kafka(), options.queryTopic(), options.queryStatusTopic());
+    if (options.queries() != null) {
+      SyncResult synced = QueryCatalog.sync(options.kafka(), options.queryTopic(), QueryFile.load(options.queries()));
+      LOG.info("Query topic {} now holds the queries of {}: {}", options.queryTopic(), options.queries(), synced);
+    }
+    QueryCatalog catalog = QueryCatalog.read(options.kafka(), options.queryTopic());
+    if (catalog.queries().isEmpty()) {
+      LOG.warn("No listening queries in {}: {}", options.queryTopic(), options.keepUnmatched()
+          ? "every mention is indexed without query ids" : "every mention is dropped until queries are added");
+    }
+    KafkaSourceBuilder<QueryUpdate> updates = KafkaSource.<QueryUpdate>builder()
+        .setProperties(options.kafka().properties())
+        .setTopics(options.queryTopic())
+        .setGroupId(options.groupId() + "-queries")
+        .setStartingOffsets(OffsetsInitializer.offsets(catalog.endOffsets()))
+        .setDeserializer(new QueryControl.UpdateDeserializer());
+    if (options.bounded()) {
+      updates.setBounded(OffsetsInitializer.latest());
+    }
+    return new ListenSources(mentionSource(options), updates.build(), catalog.queries());
+  }
+
+  public static KafkaSource<Either<DeadLetter, Mention>> mentionSource(ListenOptions options) {
     OffsetsInitializer start = switch (options.startingOffsets()) {
       case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
       case EARLIEST -> OffsetsInitializer.earliest();
@@ -88,7 +124,8 @@ public final class ListenJob {
         kafkaSink(options, Topics.enrichedMentionSerializer(options.enrichedTopic())),
         new ElasticsearchSink<>(new MentionDocuments(options.indices()), options.elasticsearch(), options.indices(),
             new KafkaDeadLetters(options.kafka(), options.deadLetterTopic()), options.sink()),
-        kafkaSink(options, Topics.deadLetterSerializer(options.deadLetterTopic())));
+        kafkaSink(options, Topics.deadLetterSerializer(options.deadLetterTopic())),
+        kafkaSink(options, QueryControl.statusSerializer(options.queryStatusTopic())));
   }
 
   private static <T> KafkaSink<T> kafkaSink(ListenOptions options, KafkaRecordSerializationSchema<T> serializer) {

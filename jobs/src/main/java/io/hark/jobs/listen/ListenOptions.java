@@ -37,6 +37,16 @@ public final class ListenOptions implements Serializable {
       new String[] {"input-topic", Topics.MENTIONS, "topic of Avro Mentions to read"},
       new String[] {"enriched-topic", Topics.ENRICHED_MENTIONS, "topic to write Avro EnrichedMentions to"},
       new String[] {"dead-letter-topic", Topics.DEAD_LETTERS, "topic to write Avro DeadLetters to"},
+      new String[] {"query-topic", Topics.QUERIES, "compacted topic of listening query definitions (JSON, keyed by query id)"},
+      new String[] {"query-status-topic", Topics.QUERY_STATUS, "topic where the job reports each query update as active, removed or rejected"},
+      new String[] {"queries", null, "a YAML file of listening queries to make the query topic hold before starting"},
+      new String[] {"keep-unmatched", "false", "also enrich and index mentions that match no query (metrics and alerts still skip them)"},
+      new String[] {"remember-deliveries", "48h", "a mention redelivered (same platform and id) within this time is dropped"},
+      new String[] {"near-duplicate-window", "1h", "copies of a text this long after its last copy are marked duplicate_of the first"},
+      new String[] {"copy-paste-authors", "3", "distinct authors posting the same text that make further copies a spam signal"},
+      new String[] {"burst-posts", "5", "posts by a new or zero-follower account within --burst-window that are a spam signal"},
+      new String[] {"burst-window", "10m", "see --burst-posts"},
+      new String[] {"repost-nlp-ttl", "24h", "how long an original's NLP is kept for its reposts to reuse"},
       new String[] {"group-id", "hark-listen", "Kafka consumer group (offsets are committed on checkpoints)"},
       new String[] {"starting-offsets", "committed", "committed (falling back to earliest), earliest or latest"},
       new String[] {"bounded", "false", "stop at the end offsets seen at start instead of running forever"},
@@ -71,6 +81,19 @@ public final class ListenOptions implements Serializable {
   private final Duration outOfOrderness;
   private final Duration idleness;
   private final ElasticsearchSinkOptions sink;
+  private final String queryTopic;
+  private final String queryStatusTopic;
+  private final Path queries;
+  private final boolean keepUnmatched;
+  private final Duration rememberDeliveries;
+  private final Duration nearDuplicateWindow;
+  private final int copyPasteAuthors;
+  private final int burstPosts;
+  private final Duration burstWindow;
+  private final Duration repostNlpTtl;
+
+  /** Options that may be given without a value, meaning true. */
+  private static final List<String> FLAGS = List.of("bounded", "keep-unmatched");
 
   private ListenOptions(Map<String, String> values, Map<String, String> environment) {
     this.kafka = new KafkaConnection(values.get("bootstrap"), kafkaConfig(values.get("kafka-config")));
@@ -88,6 +111,16 @@ public final class ListenOptions implements Serializable {
     this.maxFuture = duration("max-future", values.get("max-future"));
     this.outOfOrderness = duration("out-of-orderness", values.get("out-of-orderness"));
     this.idleness = duration("idleness", values.get("idleness"));
+    this.queryTopic = values.get("query-topic");
+    this.queryStatusTopic = values.get("query-status-topic");
+    this.queries = values.get("queries") == null ? null : Path.of(values.get("queries"));
+    this.keepUnmatched = bool("keep-unmatched", values.get("keep-unmatched"));
+    this.rememberDeliveries = duration("remember-deliveries", values.get("remember-deliveries"));
+    this.nearDuplicateWindow = duration("near-duplicate-window", values.get("near-duplicate-window"));
+    this.copyPasteAuthors = positive("copy-paste-authors", values.get("copy-paste-authors"));
+    this.burstPosts = positive("burst-posts", values.get("burst-posts"));
+    this.burstWindow = duration("burst-window", values.get("burst-window"));
+    this.repostNlpTtl = duration("repost-nlp-ttl", values.get("repost-nlp-ttl"));
     this.sink = new ElasticsearchSinkOptions(
         positive("es-batch-size", values.get("es-batch-size")),
         5L << 20,
@@ -97,7 +130,7 @@ public final class ListenOptions implements Serializable {
         duration("es-max-backoff", values.get("es-max-backoff")));
   }
 
-  /** Parses {@code --name value} pairs; {@code --bounded} alone means {@code --bounded true}. */
+  /** Parses {@code --name value} pairs; a flag such as {@code --bounded} alone means {@code --bounded true}. */
   public static ListenOptions parse(String... args) {
     return parse(List.of(args), System.getenv());
   }
@@ -121,7 +154,7 @@ public final class ListenOptions implements Serializable {
         throw new IllegalArgumentException("unknown option --" + name + "\n" + usage());
       }
       if (value == null) {
-        boolean flag = name.equals("bounded") && (i + 1 == args.size() || args.get(i + 1).startsWith("--"));
+        boolean flag = FLAGS.contains(name) && (i + 1 == args.size() || args.get(i + 1).startsWith("--"));
         if (flag) {
           value = "true";
         } else if (i + 1 < args.size()) {
@@ -285,5 +318,46 @@ public final class ListenOptions implements Serializable {
 
   public ElasticsearchSinkOptions sink() {
     return sink;
+  }
+
+  public String queryTopic() {
+    return queryTopic;
+  }
+
+  public String queryStatusTopic() {
+    return queryStatusTopic;
+  }
+
+  /** The YAML file of queries to sync to the query topic at start, or null. */
+  public Path queries() {
+    return queries;
+  }
+
+  public boolean keepUnmatched() {
+    return keepUnmatched;
+  }
+
+  public Duration rememberDeliveries() {
+    return rememberDeliveries;
+  }
+
+  public Duration nearDuplicateWindow() {
+    return nearDuplicateWindow;
+  }
+
+  public int copyPasteAuthors() {
+    return copyPasteAuthors;
+  }
+
+  public int burstPosts() {
+    return burstPosts;
+  }
+
+  public Duration burstWindow() {
+    return burstWindow;
+  }
+
+  public Duration repostNlpTtl() {
+    return repostNlpTtl;
   }
 }

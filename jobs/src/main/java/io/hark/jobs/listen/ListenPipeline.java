@@ -1,32 +1,47 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.listen;
 
+import io.hark.jobs.Topics;
 import io.hark.jobs.Watermarks;
+import io.hark.jobs.operators.DropRedelivered;
 import io.hark.jobs.operators.EnrichMention;
+import io.hark.jobs.operators.MarkNearDuplicates;
+import io.hark.jobs.operators.MatchQueries;
+import io.hark.jobs.operators.ScoreSpam;
 import io.hark.jobs.operators.ValidateMention;
+import io.hark.jobs.queries.QueryUpdate;
+import io.hark.queries.QueryDefinition;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
-import org.apache.flink.api.connector.source.Source;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 
 /**
- * The listen pipeline: mentions (or dead letters of undecodable bytes) in, validated, enriched,
- * out to the enriched topic and Elasticsearch; every rejected record to the dead letters.
- * A function of (environment, source, sinks), so the job, the local mode and tests share it.
+ * The listen pipeline, a function of (environment, sources, sinks), so the job, the local mode and
+ * tests share it:
+ * <ol>
+ *   <li>validate (bad records to the dead letters),
+ *   <li>drop redeliveries of the same {@code platform:id},
+ *   <li>match the listening queries (updated live from the query topic); drop mentions matching none
+ *       unless {@code --keep-unmatched},
+ *   <li>mark copy-paste near-duplicates,
+ *   <li>NLP, reused by reposts from their original,
+ *   <li>score spam,
+ * </ol>
+ * then out to the enriched topic and Elasticsearch; query update results to the status topic.
  */
 public final class ListenPipeline {
   private ListenPipeline() {}
 
-  public static void define(
-      StreamExecutionEnvironment env,
-      Source<Either<DeadLetter, Mention>, ?, ?> source,
-      ListenSinks sinks,
-      ListenOptions options) {
-    DataStream<Either<DeadLetter, Mention>> incoming = env.fromSource(source,
+  public static void define(StreamExecutionEnvironment env, ListenSources sources, ListenSinks sinks, ListenOptions options) {
+    DataStream<Either<DeadLetter, Mention>> incoming = env.fromSource(sources.mentions(),
             Watermarks.forIncomingMentions(options.outOfOrderness(), options.idleness(), options.maxFuture()),
             "mentions")
         .uid("mentions-source");
@@ -36,10 +51,37 @@ public final class ListenPipeline {
         .name("validate")
         .uid("validate");
 
-    DataStream<EnrichedMention> enriched = valid
-        .map(new EnrichMention(), EnrichMention.outputType())
+    DataStream<Mention> firstDeliveries = valid
+        .keyBy(Topics::mentionKey, Types.STRING)
+        .process(new DropRedelivered(options.rememberDeliveries()), ValidateMention.outputType())
+        .name("drop-redelivered")
+        .uid("drop-redelivered");
+
+    BroadcastStream<QueryUpdate> queryUpdates = env
+        .fromSource(sources.queryUpdates(), Watermarks.forQueryUpdates(), "query-updates")
+        .uid("query-updates-source")
+        .broadcast(MatchQueries.QUERIES);
+
+    SingleOutputStreamOperator<EnrichedMention> matched = firstDeliveries
+        .connect(queryUpdates)
+        .process(new MatchQueries(sources.initialQueries(), options.keepUnmatched()), MatchQueries.outputType())
+        .name("match-queries")
+        .uid("match-queries");
+
+    DataStream<EnrichedMention> enriched = matched
+        .keyBy(mention -> MarkNearDuplicates.INDEX_KEY, Types.INT)
+        .process(new MarkNearDuplicates(options.nearDuplicateWindow(), options.copyPasteAuthors()),
+            EnrichMention.outputType())
+        .name("mark-near-duplicates")
+        .uid("mark-near-duplicates")
+        .keyBy(EnrichMention::nlpKey, Types.STRING)
+        .process(new EnrichMention(gazetteer(sources), options.repostNlpTtl()), EnrichMention.outputType())
         .name("enrich")
-        .uid("enrich");
+        .uid("enrich")
+        .keyBy(ScoreSpam::authorKey, Types.STRING)
+        .process(new ScoreSpam(options.burstPosts(), options.burstWindow()), EnrichMention.outputType())
+        .name("score-spam")
+        .uid("score-spam");
 
     enriched.sinkTo(sinks.enrichedTopic()).name("enriched-topic").uid("enriched-topic");
     enriched.sinkTo(sinks.index()).name("elasticsearch").uid("elasticsearch");
@@ -47,5 +89,18 @@ public final class ListenPipeline {
         .sinkTo(sinks.deadLetters())
         .name("dead-letters")
         .uid("dead-letters");
+    matched.getSideOutput(MatchQueries.STATUS)
+        .sinkTo(sinks.queryStatus())
+        .name("query-status")
+        .uid("query-status");
+  }
+
+  /** The names in the queries the job starts with, for entity recognition. */
+  private static Map<String, String> gazetteer(ListenSources sources) {
+    Map<String, String> names = new TreeMap<>();
+    for (QueryDefinition query : sources.initialQueries()) {
+      names.putIfAbsent(query.name(), "BRAND");
+    }
+    return names;
   }
 }

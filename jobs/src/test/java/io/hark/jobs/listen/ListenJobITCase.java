@@ -17,6 +17,8 @@ import io.hark.jobs.kafka.TopicReader;
 import io.hark.schema.AvroCodec;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.Mention;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,6 +46,15 @@ class ListenJobITCase {
   static final MiniClusterExtension FLINK = HarkMiniCluster.extension();
 
   private static final int MAX_TEXT_CHARS = 2_000;
+  /** Every text of {@link TestMentions} matches one of these. */
+  private static final String QUERIES = """
+      queries:
+        - id: airlines
+          group: travel
+          query: '"skyline air" OR bluejet OR flight*'
+        - id: brands
+          query: 'brewhaus OR novaphone OR dashbite'
+      """;
   private static final int VALID = 880;
   private static final Map<String, Integer> BAD = new TreeMap<>(Map.of(
       "undecodable", 40,
@@ -61,8 +72,10 @@ class ListenJobITCase {
     String deadLetters = run + ".dead-letters";
     SharedServers.kafka().createTopics(Map.of(input, 4, enriched, 2, deadLetters, 1));
     String bootstrap = SharedServers.kafka().bootstrapServers();
+    Path queries = Files.writeString(Files.createTempFile("listen-it", ".yaml"), QUERIES);
     ListenOptions options = ListenOptions.parse(List.of(
         "--bootstrap", bootstrap,
+        "--queries", queries.toString(), "--query-topic", run + ".queries", "--query-status-topic", run + ".status",
         "--es", SharedServers.elasticsearch().httpUrl(),
         "--input-topic", input, "--enriched-topic", enriched, "--dead-letter-topic", deadLetters,
         "--group-id", run, "--index-prefix", run,
@@ -82,6 +95,11 @@ class ListenJobITCase {
     assertThat(documents.keySet()).isEqualTo(validKeys);
     documents.forEach((id, doc) -> {
       assertThat(doc.get("topics")).as("topics of %s", id).isNotEmpty();
+      assertThat(doc.get("matched_queries")).as("queries of %s", id).isNotEmpty();
+      if (doc.get("text").asText().contains("Skyline Air")) {
+        assertThat(doc.get("matched_queries").toString()).contains("airlines");
+        assertThat(doc.get("matched_groups").toString()).contains("travel");
+      }
       if (nonEnglishKeys.contains(id)) {
         assertThat(doc.has("sentiment")).as("no sentiment guessed for %s", id).isFalse();
         assertThat(doc.get("language").asText()).isEqualTo("es");
@@ -114,7 +132,8 @@ class ListenJobITCase {
     runToCompletion(ListenOptions.parse(List.of(
         "--bootstrap", bootstrap, "--es", SharedServers.elasticsearch().httpUrl(),
         "--input-topic", input, "--enriched-topic", enriched, "--dead-letter-topic", deadLetters,
-        "--group-id", run + "-again", "--index-prefix", run, "--starting-offsets", "earliest", "--bounded",
+        "--group-id", run + "-again", "--index-prefix", run,
+        "--query-topic", run + ".queries", "--query-status-topic", run + ".status", "--starting-offsets", "earliest", "--bounded",
         "--max-text-chars", String.valueOf(MAX_TEXT_CHARS)), Map.of()));
     assertThat(IndexCounts.count(options.elasticsearch(), alias)).isEqualTo(VALID);
     assertThat(documentsById(options, alias).keySet()).isEqualTo(validKeys);
@@ -124,7 +143,7 @@ class ListenJobITCase {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     ListenJob.configure(env, options);
     HarkMiniCluster.limitRestarts(env);
-    ListenPipeline.define(env, ListenJob.source(options), ListenJob.sinks(options), options);
+    ListenPipeline.define(env, ListenJob.sources(options), ListenJob.sinks(options), options);
     env.execute("listen-it");
   }
 

@@ -8,19 +8,22 @@ import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
 import io.hark.schema.SentimentLabel;
 import java.time.Instant;
-import org.apache.flink.streaming.api.operators.StreamMap;
-import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class EnrichMentionTest {
-  private static OneInputStreamOperatorTestHarness<Mention, EnrichedMention> harness;
+  private static KeyedOneInputStreamOperatorTestHarness<String, EnrichedMention, EnrichedMention> harness;
 
   @BeforeAll
   static void open() throws Exception {
-    harness = new OneInputStreamOperatorTestHarness<>(new StreamMap<>(new EnrichMention()));
-    harness.open();
+    harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+        new EnrichMention(Map.of(), Duration.ofHours(1)), EnrichMention::nlpKey, Types.STRING);
   }
 
   @AfterAll
@@ -29,7 +32,8 @@ class EnrichMentionTest {
   }
 
   private static EnrichedMention enrich(Mention mention) throws Exception {
-    harness.processElement(mention, mention.getCreatedAt().toEpochMilli());
+    harness.processElement(EnrichedMention.newBuilder().setMention(mention).setEnrichedAt(Instant.EPOCH).build(),
+        mention.getCreatedAt().toEpochMilli());
     var output = harness.extractOutputValues();
     return output.get(output.size() - 1);
   }
@@ -65,5 +69,33 @@ class EnrichMentionTest {
     assertThat(enriched.getLanguage()).isEqualTo("en");
     assertThat(enriched.getEntities()).extracting(io.hark.schema.Entity::getType).contains("PERSON", "LOCATION");
     assertThat(enriched.getTopics()).startsWith("skylineair");
+  }
+
+  @Test
+  void aRepostReusesItsOriginalsNlp() throws Exception {
+    Mention original = TestMentions.mention(4, Instant.parse("2026-11-01T00:00:00Z"));
+    original.setText("The new Novaphone camera is stunning, best phone I have owned");
+    EnrichedMention analysed = enrich(original);
+
+    Mention repost = TestMentions.mention(5, Instant.parse("2026-11-01T00:05:00Z"));
+    repost.setPlatform(original.getPlatform());
+    repost.setRepostOfId(original.getId());
+    repost.setText("RT @someone: something the analysis must not look at, it is the original's text that counts");
+    EnrichedMention reused = enrich(repost);
+
+    assertThat(reused.getFlags()).containsExactly(EnrichMention.FLAG_NLP_REUSED);
+    assertThat(reused.getSentiment()).isEqualTo(analysed.getSentiment());
+    assertThat(reused.getTopics()).isEqualTo(analysed.getTopics());
+    assertThat(reused.getMention()).isEqualTo(repost);
+  }
+
+  @Test
+  void aRepostOfAnUnseenOriginalIsAnalysedItself() throws Exception {
+    Mention repost = TestMentions.mention(6, Instant.parse("2026-11-01T00:05:00Z"));
+    repost.setRepostOfId("never-seen");
+    repost.setText("RT @bluejet: Two hours on hold and still no answer, awful");
+    EnrichedMention enriched = enrich(repost);
+    assertThat(enriched.getFlags()).doesNotContain(EnrichMention.FLAG_NLP_REUSED);
+    assertThat(enriched.getSentiment().getLabel()).isEqualTo(SentimentLabel.negative);
   }
 }

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs.listen;
+
+import io.hark.jobs.queries.QueryUpdate;
+import io.hark.queries.QueryDefinition;
+import io.hark.schema.DeadLetter;
+import io.hark.schema.Mention;
+import java.util.List;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.types.Either;
+
+/**
+ * What the listen job reads: mentions (or dead letters of undecodable bytes), updates to the
+ * listening queries, and the queries in force when the job was built, which a fresh job starts with.
+ */
+public record ListenSources(
+    Source<Either<DeadLetter, Mention>, ?, ?> mentions,
+    Source<QueryUpdate, ?, ?> queryUpdates,
+    List<QueryDefinition> initialQueries) {}

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs.operators;
+
+import io.hark.jobs.queries.QueryControl;
+import io.hark.jobs.queries.QuerySet;
+import io.hark.jobs.queries.QueryStatus;
+import io.hark.jobs.queries.QueryUpdate;
+import io.hark.nlp.language.LanguageDetector;
+import io.hark.queries.CompiledQueries;
+import io.hark.queries.MatchInput;
+import io.hark.queries.QueryDefinition;
+import io.hark.schema.EnrichedMention;
+import io.hark.schema.Mention;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Matches each mention against all listening queries at once ({@link CompiledQueries}) and records
+ * the ids and groups of those it matched. Query updates arrive on the broadcast side and take effect
+ * without a restart; an invalid update is refused (status {@code rejected} on {@link #STATUS}) and
+ * the previous version of that query stays in force.
+ *
+ * <p>The queries live in broadcast state, so a restored job keeps the set it had. A fresh job
+ * starts from {@code initial}, the control topic as read when it was built, until the first update.
+ */
+public class MatchQueries extends BroadcastProcessFunction<Mention, QueryUpdate, EnrichedMention> {
+  /** Query id to definition JSON, plus {@link #INITIALIZED} once the state, not {@code initial}, is authoritative. */
+  public static final MapStateDescriptor<String, String> QUERIES =
+      new MapStateDescriptor<>("listening-queries", Types.STRING, Types.STRING);
+  /** Accumulator: mentions that matched no query. */
+  public static final String UNMATCHED = "mentions-matching-no-query";
+  public static final OutputTag<QueryStatus> STATUS = new OutputTag<>("query-status", TypeInformation.of(QueryStatus.class));
+
+  private static final Logger LOG = LoggerFactory.getLogger(MatchQueries.class);
+  /** Not a valid query id (ids are [A-Za-z0-9_.-]), so it never collides with one. */
+  private static final String INITIALIZED = " initialized";
+
+  private final ArrayList<QueryDefinition> initial;
+  private final boolean keepUnmatched;
+  private transient CompiledQueries compiled;
+  private transient LongCounter unmatched;
+
+  /** @param keepUnmatched pass on mentions that match no query (with no query ids) instead of dropping them */
+  public MatchQueries(Collection<QueryDefinition> initial, boolean keepUnmatched) {
+    this.initial = new ArrayList<>(initial);
+    this.keepUnmatched = keepUnmatched;
+  }
+
+  public static TypeInformation<EnrichedMention> outputType() {
+    return EnrichMention.outputType();
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    unmatched = getRuntimeContext().getLongCounter(UNMATCHED);
+  }
+
+  @Override
+  public void processElement(Mention mention, ReadOnlyContext ctx, Collector<EnrichedMention> out) throws Exception {
+    if (compiled == null) {
+      compiled = compile(inForce(ctx.getBroadcastState(QUERIES)).queries());
+    }
+    List<String> matched = compiled.match(matchInput(compiled, mention));
+    if (matched.isEmpty()) {
+      unmatched.add(1);
+      if (!keepUnmatched) {
+        return;
+      }
+    }
+    TreeSet<String> groups = new TreeSet<>();
+    matched.stream().map(compiled::group).filter(Objects::nonNull).forEach(groups::add);
+    out.collect(EnrichedMention.newBuilder()
+        .setMention(mention)
+        .setMatchedQueries(matched)
+        .setMatchedGroups(List.copyOf(groups))
+        .setEnrichedAt(Instant.ofEpochMilli(ctx.currentProcessingTime()))
+        .build());
+  }
+
+  @Override
+  public void processBroadcastElement(QueryUpdate update, Context ctx, Collector<EnrichedMention> out) throws Exception {
+    BroadcastState<String, String> state = ctx.getBroadcastState(QUERIES);
+    QuerySet queries = inForce(state);
+    QueryStatus status = queries.apply(update, ctx.currentProcessingTime());
+    state.clear();
+    for (QueryDefinition query : queries.queries()) {
+      state.put(query.id(), QueryControl.toJson(query));
+    }
+    state.put(INITIALIZED, "");
+    compiled = compile(queries.queries());
+    if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+      ctx.output(STATUS, status);
+      if (status.state().equals(QueryStatus.REJECTED)) {
+        LOG.warn("Query update {} rejected, the previous version stays in force: {}", status.queryId(), status.error());
+      } else {
+        LOG.info("Query {} is now {}: {}", status.queryId(), status.state(), status.query());
+      }
+    }
+  }
+
+  /** What the queries see of a mention; the language is detected only where a query needs it and the platform gave none. */
+  public static MatchInput matchInput(CompiledQueries compiled, Mention mention) {
+    String detected = compiled.usesLanguage() && mention.getLang() == null
+        ? LanguageDetector.shared().detect(mention.getText())
+        : null;
+    return MatchInput.of(mention, detected);
+  }
+
+  private QuerySet inForce(ReadOnlyBroadcastState<String, String> state) throws Exception {
+    if (!state.contains(INITIALIZED)) {
+      return new QuerySet(initial);
+    }
+    List<QueryDefinition> queries = new ArrayList<>();
+    for (Map.Entry<String, String> entry : state.immutableEntries()) {
+      if (!entry.getKey().equals(INITIALIZED)) {
+        queries.add(QueryControl.fromJson(entry.getKey(), entry.getValue()));
+      }
+    }
+    return new QuerySet(queries);
+  }
+
+  /** In id order, so every subtask and every restore lists matched ids the same way. */
+  private static CompiledQueries compile(List<QueryDefinition> queries) {
+    return CompiledQueries.compile(queries.stream().sorted(Comparator.comparing(QueryDefinition::id)).toList());
+  }
+}

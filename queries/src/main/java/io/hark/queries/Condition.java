@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.queries;
+
+import io.hark.queries.QueryNode.Near;
+
+/** A query tree compiled against a {@link TermIndex}: terms are looked up by id in a {@link MatchState}. */
+sealed interface Condition {
+  boolean test(MatchState state);
+
+  record Occurs(int term) implements Condition {
+    @Override
+    public boolean test(MatchState state) {
+      return state.isSeen(term);
+    }
+  }
+
+  record All(Condition[] operands) implements Condition {
+    @Override
+    public boolean test(MatchState state) {
+      for (Condition operand : operands) {
+        if (!operand.test(state)) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  record Any(Condition[] operands) implements Condition {
+    @Override
+    public boolean test(MatchState state) {
+      for (Condition operand : operands) {
+        if (operand.test(state)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  record Negation(Condition operand) implements Condition {
+    @Override
+    public boolean test(MatchState state) {
+      return !operand.test(state);
+    }
+  }
+
+  record Passes(Filter filter) implements Condition {
+    @Override
+    public boolean test(MatchState state) {
+      return filter.matches(state.input());
+    }
+  }
+
+  /** A NEAR whose operands are the term ids {@code left} and {@code right}. */
+  record Nearby(int[] left, int[] right, Near near) implements Condition {
+    @Override
+    public boolean test(MatchState state) {
+      if (!anySeen(left, state) || !anySeen(right, state)) {
+        return false;
+      }
+      for (int a = 0; a < state.occurrenceCount(); a++) {
+        if (!contains(left, state.occurrenceTerm(a))) {
+          continue;
+        }
+        for (int b = 0; b < state.occurrenceCount(); b++) {
+          if (contains(right, state.occurrenceTerm(b))
+              && near.allows(
+                  state.occurrenceStart(a), state.occurrenceEnd(a), state.occurrenceStart(b), state.occurrenceEnd(b))) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private static boolean anySeen(int[] terms, MatchState state) {
+      for (int term : terms) {
+        if (state.isSeen(term)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean contains(int[] terms, int term) {
+      for (int t : terms) {
+        if (t == term) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}
