@@ -156,8 +156,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /**
-     * Creates the topics that do not exist yet (replication factor 1) and waits until they are created. Existing
-     * topics are left as they are, whatever their partition count.
+     * Creates the topics that do not exist yet (replication factor 1) and waits until they are created and every
+     * partition has a leader. Existing topics are left as they are, whatever their partition count.
      */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
         List<NewTopic> topics = partitionsByTopic.entrySet().stream()
@@ -166,6 +166,44 @@ public final class EmbeddedKafka implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (Map.Entry<String, KafkaFuture<Void>> creation : admin.createTopics(topics).values().entrySet()) {
                 awaitCreation(creation.getKey(), creation.getValue());
+            }
+            awaitLeaders(admin, partitionsByTopic.keySet());
+        }
+    }
+
+    /*
+     * A producer that writes to a partition before its leader is in place gets NOT_LEADER_OR_FOLLOWER, and an
+     * idempotent one can then be stuck retrying with out-of-order sequence numbers until its delivery timeout.
+     */
+    private static void awaitLeaders(Admin admin, java.util.Collection<String> topics) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ADMIN_TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                boolean ready = admin.describeTopics(topics).allTopicNames().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                        .values().stream()
+                        .flatMap(description -> description.partitions().stream())
+                        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                // not visible to this broker's metadata yet: try again
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("Topics " + topics + " got no leaders within " + ADMIN_TIMEOUT_SECONDS
+                        + " s", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for leaders of " + topics, e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topics " + topics + " got no leaders within " + ADMIN_TIMEOUT_SECONDS
+                        + " s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for leaders of " + topics, e);
             }
         }
     }
