@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hark.cli.sample.SampleMentions;
+import io.hark.jobs.operators.MatchQueries;
+import io.hark.queries.CompiledQueries;
+import io.hark.queries.QueryFile;
+import io.hark.schema.Mention;
 import io.hark.schema.MentionJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,9 +33,15 @@ class LocalDrainITCase {
   void drainsAFileAndReportsWhatBecameOfEveryLine(@TempDir Path dir) throws Exception {
     List<String> lines = new ArrayList<>();
     SampleMentions sample = new SampleMentions(11, Instant.now().minusSeconds(7200), 2);
+    Path queries = Path.of("../examples/queries.yaml");
+    CompiledQueries compiled = CompiledQueries.compile(QueryFile.load(queries));
+    int unmatched = 0;
     for (int i = 0; i < 300; i++) {
-      lines.add(MentionJson.toJson(sample.next()));
+      Mention mention = sample.next();
+      lines.add(MentionJson.toJson(mention));
+      unmatched += compiled.match(MatchQueries.matchInput(compiled, mention)).isEmpty() ? 1 : 0;
     }
+    assertThat(unmatched).as("sample mentions matching none of the sample queries").isBetween(1, 60);
     lines.add(lines.get(5));
     lines.add("{\"id\": \"broken");
     lines.add("{\"id\":\"7\",\"platform\":\"reddit\",\"created_at\":\"2026-11-01T00:00:00Z\",\"author\":{\"id\":\"1\",\"username\":\"u\"}}");
@@ -44,7 +54,8 @@ class LocalDrainITCase {
     int exitCode;
     System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
     try {
-      exitCode = new CommandLine(new Hark()).execute("local", "--mentions", file.toString(), "--exit-after-drain");
+      exitCode = new CommandLine(new Hark()).execute(
+          "local", "--mentions", file.toString(), "--queries", queries.toString(), "--exit-after-drain");
     } finally {
       System.setOut(original);
     }
@@ -54,9 +65,11 @@ class LocalDrainITCase {
     assertThat(output).hasSize(1);
     JsonNode summary = new ObjectMapper().readTree(output[output.length - 1]);
     assertThat(summary.get("read").asLong()).isEqualTo(304);
-    assertThat(summary.get("indexed").asLong()).isEqualTo(300);
+    assertThat(summary.get("indexed").asLong()).isEqualTo(300 - unmatched);
     assertThat(summary.get("dead_lettered").asLong()).isEqualTo(3);
     assertThat(summary.get("duplicate_ids").asLong()).isEqualTo(1);
+    assertThat(summary.get("redelivered").asLong()).isEqualTo(1);
+    assertThat(summary.get("unmatched").asLong()).isEqualTo(unmatched);
     assertThat(summary.get("mentions_per_second").asDouble()).isPositive();
   }
 }
