@@ -26,6 +26,17 @@ for topic in $topics; do
         --replication-factor 1
 done
 
+# The listening queries and the job's verdicts on them: one partition, so updates apply in
+# the order they were sent, and compacted, so the latest record per query id stays for ever.
+for topic in hark.queries hark.queries.status; do
+    "$bin/kafka-topics.sh" --bootstrap-server "$bootstrap" \
+        --create --if-not-exists \
+        --topic "$topic" \
+        --partitions 1 \
+        --replication-factor 1 \
+        --config cleanup.policy=compact
+done
+
 # Print what is there: the partition counts of topics that already existed may differ.
 for topic in $topics; do
     "$bin/kafka-topics.sh" --bootstrap-server "$bootstrap" --describe --topic "$topic" | head -n 1

@@ -25,6 +25,9 @@
 #   HARK_PARALLELISM        job parallelism                   default 2
 #   HARK_CHECKPOINT_INTERVAL  e.g. 30s (job default when empty)
 #   HARK_RESTORE            auto | none | <checkpoint or savepoint path>   default auto
+#   HARK_QUERIES            YAML file of listening queries the query topic is made to hold
+#                           before the job starts (empty: leave the topic as it is)
+#                           default /opt/hark/examples/queries.yaml, the sample brands' queries
 #   HARK_JOB_ARGS           extra job options, appended as they are (word-split)
 #   HARK_WAIT_SECONDS       how long to wait for a TaskManager  default 300
 set -eu
@@ -38,6 +41,7 @@ es_user=${HARK_ES_USER:-elastic}
 group_id=${HARK_GROUP_ID:-hark-listen}
 parallelism=${HARK_PARALLELISM:-2}
 checkpoint_interval=${HARK_CHECKPOINT_INTERVAL:-}
+queries=${HARK_QUERIES-/opt/hark/examples/queries.yaml}
 restore=${HARK_RESTORE:-auto}
 wait_seconds=${HARK_WAIT_SECONDS:-300}
 data_dir=${HARK_FLINK_DATA:-/flink-data}
@@ -123,6 +127,14 @@ fi
 interval_args=""
 [ -z "$checkpoint_interval" ] || interval_args="--checkpoint-interval $checkpoint_interval"
 
+# 5. The job syncs the query topic to this file at start: only what differs is sent, so
+#    queries the file leaves unchanged keep running untouched.
+queries_args=""
+if [ -n "$queries" ]; then
+    [ -f "$queries" ] || fail "HARK_QUERIES file $queries not found"
+    queries_args="--queries $queries"
+fi
+
 log "submitting $main_class from $jar (parallelism $parallelism)"
 # The unquoted *_args expand to separate words on purpose; none of them contains spaces.
 # The cluster's address is given with -D as well as in FLINK_PROPERTIES (compose file): the
@@ -138,6 +150,7 @@ flink run --detached \
     --bootstrap "$bootstrap" \
     --es "$es_url" \
     $password_args \
+    $queries_args \
     --group-id "$group_id" \
     --parallelism "$parallelism" \
     $interval_args \
