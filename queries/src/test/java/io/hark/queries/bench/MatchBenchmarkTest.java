@@ -7,12 +7,12 @@ import org.junit.jupiter.api.Test;
 
 class MatchBenchmarkTest {
   @Test
-  void theIndexBeatsTheNaiveMatcherAndAgreesWithIt() {
-    // run() itself fails if the two matchers count different matches on the sample.
+  void theGeneratedQueriesMatchAndBothMatchersAgree() {
+    // run() itself fails if the two matchers count different matches on the sample; speed is
+    // for `scripts/hark bench match` to print, not for a test to assert.
     MatchBenchmark.Result result = MatchBenchmark.run(300, 20_000, 7);
     assertThat(result.mentions()).isEqualTo(20_000);
     assertThat(result.matches()).isPositive();
-    assertThat(result.ratio()).isGreaterThan(5);
   }
 
   @Test
