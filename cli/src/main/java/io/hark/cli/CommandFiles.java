@@ -2,8 +2,10 @@
 package io.hark.cli;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +15,31 @@ final class CommandFiles {
   private CommandFiles() {}
 
   /** The file, or standard input when none is given. */
-  static BufferedReader fileOrStdin(Path file) throws IOException {
+  private static BufferedReader fileOrStdin(Path file) throws IOException {
     return file == null
         ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
         : Files.newBufferedReader(file, StandardCharsets.UTF_8);
+  }
+
+  /** Turns one input line (numbered from 1) into its output line, or null to write nothing. */
+  interface LineMapper {
+    String map(String line, long number) throws Exception;
+  }
+
+  /** Reads {@code file} (or standard input) line by line and writes each mapped line to standard output. */
+  static void mapLines(Path file, LineMapper mapper) throws Exception {
+    try (BufferedReader reader = fileOrStdin(file);
+        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {
+      String line;
+      long number = 0;
+      while ((line = reader.readLine()) != null) {
+        String mapped = mapper.map(line, ++number);
+        if (mapped != null) {
+          out.write(mapped);
+          out.newLine();
+        }
+      }
+    }
   }
 
   /** The listening queries of the sample stream, shipped in {@code examples/}. */

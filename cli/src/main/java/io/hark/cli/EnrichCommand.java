@@ -7,10 +7,6 @@ import io.hark.nlp.MentionEnricher;
 import io.hark.schema.Mention;
 import io.hark.schema.MentionJson;
 import io.hark.schema.PlainJson;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -34,28 +30,21 @@ final class EnrichCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MentionEnricher enricher = new MentionEnricher(Map.of());
-    try (BufferedReader reader = CommandFiles.fileOrStdin(in);
-        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {
-      String line;
-      long number = 0;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          Mention mention = MentionJson.parse(line, Instant.now(), "enrich");
-          out.write(PlainJson.toJson(EnrichMention.enriched(mention, enricher.enrich(mention.getText(), mention.getHashtags()))));
-        } catch (MentionJson.InvalidMentionException e) {
-          Map<String, Object> error = new LinkedHashMap<>();
-          error.put("error", e.reason());
-          error.put("detail", e.getMessage());
-          error.put("line", number);
-          out.write(MAPPER.writeValueAsString(error));
-        }
-        out.newLine();
+    CommandFiles.mapLines(in, (line, number) -> {
+      if (line.isBlank()) {
+        return null;
       }
-    }
+      try {
+        Mention mention = MentionJson.parse(line, Instant.now(), "enrich");
+        return PlainJson.toJson(EnrichMention.enriched(mention, enricher.enrich(mention.getText(), mention.getHashtags())));
+      } catch (MentionJson.InvalidMentionException e) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("error", e.reason());
+        error.put("detail", e.getMessage());
+        error.put("line", number);
+        return MAPPER.writeValueAsString(error);
+      }
+    });
     return 0;
   }
 }

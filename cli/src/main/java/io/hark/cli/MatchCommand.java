@@ -8,10 +8,6 @@ import io.hark.queries.CompiledQueries;
 import io.hark.queries.QueryFile;
 import io.hark.schema.Mention;
 import io.hark.schema.MentionJson;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,22 +35,15 @@ final class MatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CompiledQueries compiled = CompiledQueries.compile(QueryFile.load(queries));
-    try (BufferedReader reader = CommandFiles.fileOrStdin(in);
-        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {
-      String line;
-      long number = 0;
-      while ((line = reader.readLine()) != null) {
-        number++;
-        try {
-          Mention mention = MentionJson.parse(line, Instant.now(), "match");
-          out.write(result(mention.getId(), compiled.match(MatchQueries.matchInput(compiled, mention))));
-        } catch (MentionJson.InvalidMentionException e) {
-          out.write("{\"id\": null, \"queries\": [], \"error\": " + json(e.reason())
-              + ", \"detail\": " + json(e.getMessage()) + ", \"line\": " + number + "}");
-        }
-        out.newLine();
+    CommandFiles.mapLines(in, (line, number) -> {
+      try {
+        Mention mention = MentionJson.parse(line, Instant.now(), "match");
+        return result(mention.getId(), compiled.match(MatchQueries.matchInput(compiled, mention)));
+      } catch (MentionJson.InvalidMentionException e) {
+        return "{\"id\": null, \"queries\": [], \"error\": " + json(e.reason())
+            + ", \"detail\": " + json(e.getMessage()) + ", \"line\": " + number + "}";
       }
-    }
+    });
     return 0;
   }
 

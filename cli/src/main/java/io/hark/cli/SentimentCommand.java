@@ -3,10 +3,6 @@ package io.hark.cli;
 
 import io.hark.nlp.Sentiment;
 import io.hark.nlp.sentiment.TweetSentiment;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -27,18 +23,13 @@ final class SentimentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TweetSentiment sentiment = TweetSentiment.shared();
-    try (BufferedReader reader = CommandFiles.fileOrStdin(in);
-        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        int tab = line.indexOf('\t');
-        String id = tab < 0 ? line : line.substring(0, tab);
-        Sentiment result = sentiment.analyze(tab < 0 ? "" : line.substring(tab + 1));
-        out.write(id + '\t' + result.polarity().name().toLowerCase(Locale.ROOT) + '\t'
-            + String.format(Locale.ROOT, "%.4f", result.score()));
-        out.newLine();
-      }
-    }
+    CommandFiles.mapLines(in, (line, number) -> {
+      int tab = line.indexOf('\t');
+      String id = tab < 0 ? line : line.substring(0, tab);
+      Sentiment result = sentiment.analyze(tab < 0 ? "" : line.substring(tab + 1));
+      return id + '\t' + result.polarity().name().toLowerCase(Locale.ROOT) + '\t'
+          + String.format(Locale.ROOT, "%.4f", result.score());
+    });
     return 0;
   }
 }

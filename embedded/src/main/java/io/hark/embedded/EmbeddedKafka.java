@@ -177,34 +177,28 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     private static void awaitLeaders(Admin admin, java.util.Collection<String> topics) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ADMIN_TIMEOUT_SECONDS);
-        while (true) {
-            try {
-                boolean ready = admin.describeTopics(topics).allTopicNames().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                        .values().stream()
-                        .flatMap(description -> description.partitions().stream())
-                        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
-                if (ready) {
-                    return;
+        try {
+            while (!haveLeaders(admin, topics)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Topics " + topics + " got no leaders within "
+                            + ADMIN_TIMEOUT_SECONDS + " s");
                 }
-            } catch (ExecutionException e) {
-                // not visible to this broker's metadata yet: try again
-            } catch (TimeoutException e) {
-                throw new IllegalStateException("Topics " + topics + " got no leaders within " + ADMIN_TIMEOUT_SECONDS
-                        + " s", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for leaders of " + topics, e);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Topics " + topics + " got no leaders within " + ADMIN_TIMEOUT_SECONDS
-                        + " s");
-            }
-            try {
                 Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for leaders of " + topics, e);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for leaders of " + topics, e);
+        }
+    }
+
+    private static boolean haveLeaders(Admin admin, java.util.Collection<String> topics) throws InterruptedException {
+        try {
+            return admin.describeTopics(topics).allTopicNames().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .values().stream()
+                    .flatMap(description -> description.partitions().stream())
+                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+        } catch (ExecutionException | TimeoutException e) {
+            return false; // not in this broker's metadata yet
         }
     }
 
