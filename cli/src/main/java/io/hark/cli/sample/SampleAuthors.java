@@ -6,6 +6,8 @@ import io.hark.cli.sample.SampleVocabulary.Country;
 import io.hark.cli.sample.SampleVocabulary.Outlet;
 import io.hark.schema.Author;
 import io.hark.schema.Platform;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -17,17 +19,18 @@ import java.util.SplittableRandom;
 /**
  * The invented people of the sample stream: a pool of a few thousand authors per seed, each on one platform, picked
  * with Zipf-like activity (a few accounts post a lot, most rarely); lognormal, heavy-tailed follower counts; a home
- * country and language. Plus the brands' own accounts and the news outlets.
+ * country and language; an account opened months to years before the stream starts. Plus the brands' own accounts,
+ * the news outlets, and a few spam bots, each only hours to days old when it posts.
  */
 final class SampleAuthors {
 
-  /** One account. followers is null where the platform does not show it. */
+  /** One account, opened at createdAt. followers is null where the platform does not show it. */
   record Person(Platform platform, String id, String username, String displayName, Long followers, boolean verified,
-                String country, String lang, boolean brandAccount) {
+                String country, String lang, boolean brandAccount, Instant createdAt) {
 
     Author toAvro() {
       return Author.newBuilder().setId(id).setUsername(username).setDisplayName(displayName)
-          .setFollowersCount(followers).setVerified(verified).build();
+          .setFollowersCount(followers).setVerified(verified).setCreatedAt(createdAt).build();
     }
 
     /** What a customer-service agent would call them: their first name if the display name has one, else the handle. */
@@ -46,6 +49,15 @@ final class SampleAuthors {
   private static final int[] POOL = {1600, 900, 700, 700, 500, 600, 0, 900, 300};
   private static final double ZIPF_EXPONENT = 0.9;
   private static final double ZIPF_OFFSET = 2.0;
+  private static final double SECONDS_PER_YEAR = 365.25 * 24 * 3600;
+  /** No account but a bot is younger: the listen job takes accounts under a week old for possible spam bots. */
+  private static final double YOUNGEST_ACCOUNT_YEARS = 30 / 365.25;
+  /** The platforms of the spam bots, one a slot: X and Instagram mostly. */
+  private static final Platform[] BOT_PLATFORMS = {Platform.x, Platform.x, Platform.x, Platform.x, Platform.x,
+      Platform.x, Platform.x, Platform.x, Platform.x, Platform.x, Platform.instagram, Platform.instagram,
+      Platform.instagram, Platform.instagram, Platform.facebook, Platform.facebook};
+  /** A bot gets banned (replaced by a fresh one) once its account is this old, so bots are always brand-new. */
+  private static final Duration BOT_LIFETIME = Duration.ofDays(5);
 
   private final List<List<Person>> pools = new ArrayList<>();
   private final List<double[]> cumulative = new ArrayList<>();
@@ -53,15 +65,19 @@ final class SampleAuthors {
   private final double[] outletCumulative;
   private final List<List<Person>> officials = new ArrayList<>();
   private final List<Person> support = new ArrayList<>();
+  private final Person[] bots = new Person[BOT_PLATFORMS.length];
 
-  SampleAuthors(long seed) {
+  /** @param start the start of the stream, which every account but the bots' is opened well before */
+  SampleAuthors(long seed, Instant start) {
     SplittableRandom rnd = new SplittableRandom(seed ^ 0x5A4D91E6C3B2F781L);
+    // Account ages have a random sequence of their own, so that the people a seed gives do not depend on them.
+    SplittableRandom ages = new SplittableRandom(seed ^ 0x2C1B7E05D94A3F6DL);
     for (Platform p : Platform.values()) {
       Set<String> taken = new HashSet<>();
       Set<String> ids = new HashSet<>();
       List<Person> pool = new ArrayList<>();
       for (int i = 0; i < POOL[p.ordinal()]; i++) {
-        pool.add(person(p, rnd, taken, ids));
+        pool.add(person(p, rnd, taken, ids, openedBefore(start, p, 3.5, 1.0, ages)));
       }
       pools.add(pool);
       double[] cum = new double[pool.size()];
@@ -75,7 +91,8 @@ final class SampleAuthors {
     outletCumulative = new double[SampleVocabulary.OUTLETS.size()];
     double sum = 0;
     for (Outlet o : SampleVocabulary.OUTLETS) {
-      outlets.add(new Person(Platform.news, o.handle(), o.handle(), o.name(), null, false, o.country(), o.lang(), false));
+      outlets.add(new Person(Platform.news, o.handle(), o.handle(), o.name(), null, false, o.country(), o.lang(), false,
+          openedBefore(start, Platform.news, 12, 0.4, ages)));
       sum += o.weight();
       outletCumulative[outlets.size() - 1] = sum;
     }
@@ -85,11 +102,11 @@ final class SampleAuthors {
       for (Platform p : Platform.values()) {
         String name = p == Platform.facebook || p == Platform.youtube ? b.hashtag() : b.handle();
         accounts.add(new Person(p, accountId(p, rnd), name, b.name(), Math.round(followers * platformScale(p)), true,
-            "US", "en", true));
+            "US", "en", true, openedBefore(start, p, 10, 0.3, ages)));
       }
       officials.add(accounts);
       support.add(new Person(Platform.x, accountId(Platform.x, rnd), b.supportHandle(), b.name() + " Support",
-          followers / 5, true, "US", "en", true));
+          followers / 5, true, "US", "en", true, openedBefore(start, Platform.x, 6, 0.3, ages)));
     }
   }
 
@@ -113,6 +130,20 @@ final class SampleAuthors {
     return platform == Platform.x ? support.get(brand) : official(brand, platform);
   }
 
+  /**
+   * A spam bot to post at {@code at}, from a small pool: an account opened hours to a few days earlier, with a handful
+   * of followers at most. A bot older than {@link #BOT_LIFETIME} is replaced by a fresh one, as if it had been banned.
+   */
+  Person bot(Instant at, SplittableRandom rnd) {
+    int slot = rnd.nextInt(bots.length);
+    Person bot = bots[slot];
+    if (bot == null || Duration.between(bot.createdAt(), at).compareTo(BOT_LIFETIME) > 0) {
+      bot = newBot(BOT_PLATFORMS[slot], at.minusSeconds(rnd.nextLong(3_600, 3 * 24 * 3_600)), rnd);
+      bots[slot] = bot;
+    }
+    return bot;
+  }
+
   /** The first index whose cumulative weight exceeds {@code u}. */
   static int search(double[] cumulative, double u) {
     int i = Arrays.binarySearch(cumulative, u);
@@ -128,7 +159,8 @@ final class SampleAuthors {
     };
   }
 
-  private static Person person(Platform p, SplittableRandom rnd, Set<String> taken, Set<String> ids) {
+  private static Person person(Platform p, SplittableRandom rnd, Set<String> taken, Set<String> ids,
+                               Instant createdAt) {
     Country country = homeCountry(rnd);
     String lang = !"en".equals(country.lang()) && rnd.nextDouble() < (country.code().equals("CA") ? 0.2 : 0.45)
         ? country.lang() : "en";
@@ -184,7 +216,37 @@ final class SampleAuthors {
     };
     double f = followers == null ? 0 : followers;
     boolean verified = rnd.nextDouble() < (f >= 100_000 ? 0.5 : f >= 10_000 ? 0.05 : 0.005);
-    return new Person(p, id, username, display, followers, verified, country.code(), lang, false);
+    return new Person(p, id, username, display, followers, verified, country.code(), lang, false, createdAt);
+  }
+
+  /** A bot named like the platform's default handles for new sign-ups: a first name and eight digits. */
+  private static Person newBot(Platform p, Instant createdAt, SplittableRandom rnd) {
+    String first = pick(SampleVocabulary.FIRST_NAMES, rnd);
+    String username = first.toLowerCase(Locale.ROOT) + rnd.nextInt(10_000_000, 100_000_000);
+    return new Person(p, accountId(p, rnd), username, first + " " + pick(SampleVocabulary.LAST_NAMES, rnd),
+        (long) rnd.nextInt(4), false, homeCountry(rnd).code(), "en", false, createdAt);
+  }
+
+  /**
+   * When an account on {@code p} was opened: a lognormal number of years before {@code start}, at least a month and
+   * no more than the platform has been popular. Whole seconds, as platforms give them.
+   */
+  private static Instant openedBefore(Instant start, Platform p, double medianYears, double sigma,
+                                      SplittableRandom rnd) {
+    double years;
+    do {
+      years = logNormal(rnd, medianYears, sigma);
+    } while (years < YOUNGEST_ACCOUNT_YEARS || years > oldestAccountYears(p));
+    return Instant.ofEpochSecond(start.getEpochSecond() - Math.round(years * SECONDS_PER_YEAR));
+  }
+
+  private static double oldestAccountYears(Platform p) {
+    return switch (p) {
+      case instagram -> 15;
+      case tiktok -> 8;
+      case news -> 25;
+      default -> 19;
+    };
   }
 
   private static double medianFollowers(Platform p) {

@@ -3,6 +3,7 @@ package io.hark.cli.sample;
 
 import io.hark.cli.sample.SampleAuthors.Person;
 import io.hark.cli.sample.SampleVocabulary.Brand;
+import io.hark.cli.sample.SampleVocabulary.Campaign;
 import io.hark.cli.sample.SampleVocabulary.Category;
 import io.hark.cli.sample.SampleVocabulary.City;
 import io.hark.cli.sample.SampleVocabulary.Country;
@@ -18,12 +19,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -38,11 +41,20 @@ import java.util.stream.StreamSupport;
  * on every platform: complaints, praise, questions, customer-service replies, reposts and quotes on X, Reddit threads,
  * Instagram and TikTok captions, YouTube videos and comments, news headlines, star reviews and forum posts, with
  * emoji, hashtags, handles, links, elongations, shouting, typos and a few texts in Spanish, French, German and
- * Portuguese.
+ * Portuguese. Every author's account has a creation time, months to years before the start for most.
+ *
+ * <p>The stream has its junk too, as real ones do. Spam, about 1.5% of mentions: pharmacy, crypto, giveaway and
+ * easy-money pitches that name a brand and carry a link, some stuffed with hashtags, often as replies under popular
+ * posts, from a small pool of bot accounts on X and Instagram mostly, opened hours to days before, with 0 to 3
+ * followers. A bot posts in bursts, several times within minutes. And copy-paste campaigns, about 1% of mentions: a
+ * boycott or petition message about a brand that 6 to 20 ordinary people post within the hour, each with their own
+ * link, some tagging a friend, naming rather than tagging the brand, or writing it all in lower or upper case.
  *
  * <p>Mentions arrive as a Poisson process: {@code created_at} starts at {@code start} and advances by exponential
  * gaps at {@code mentionsPerSecond}, so N mentions cover about N / rate seconds. For a live stream, pass
- * {@code Instant.now()} and emit each mention when the wall clock reaches its {@code created_at}.
+ * {@code Instant.now()} and emit each mention when the wall clock reaches its {@code created_at}. Spam runs and
+ * campaigns start as Poisson processes of their own, their posts spaced by their own gaps; the overall rate stays
+ * {@code mentionsPerSecond}.
  *
  * <p>The same seed gives the same sequence, on any JVM. Not thread-safe.
  */
@@ -55,6 +67,15 @@ public final class SampleMentions implements Iterator<Mention> {
   /** Share of the stream by platform, in Platform order: x reddit instagram tiktok facebook youtube news review other. */
   private static final double[] PLATFORM_WEIGHTS = {36, 14, 11, 9, 6, 7, 5, 8, 4};
   private static final int RECENT = 256;
+  private static final double SPAM_SHARE = 0.015;
+  private static final double CAMPAIGN_SHARE = 0.01;
+  private static final int MIN_SPAM_RUN = 3;
+  private static final int MAX_SPAM_RUN = 8;
+  private static final int MIN_CAMPAIGN_COPIES = 6;
+  private static final int MAX_CAMPAIGN_COPIES = 20;
+  private static final List<String> SHORTENERS = List.of("https://bit.example/", "http://tinyurl.example/",
+      "https://cutt.example/");
+  private static final List<String> CAMPAIGN_EMOJI = List.of("✊", "🙏", "‼️", "📢");
 
   private static final Pattern TOKEN = Pattern.compile("\\S+");
   private static final Pattern URL = Pattern.compile("(?<!\\S)https?://\\S+");
@@ -66,7 +87,7 @@ public final class SampleMentions implements Iterator<Mention> {
   private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
   private enum Kind { COMPLAINT, PRAISE, QUESTION, NEUTRAL, PROMO, CRISIS, SUPPORT, REPLY, REPOST, QUOTE, NEWS, REVIEW,
-    VIDEO }
+    VIDEO, SPAM, CAMPAIGN }
 
   /** A generated mention that later ones may reply to, repost or quote. root is the URL of its thread. */
   private record Post(String id, int brand, Kind kind, Person author, String text, String url, String root,
@@ -101,9 +122,13 @@ public final class SampleMentions implements Iterator<Mention> {
   private final SampleAuthors authors;
   private final long startMillis;
   private final double rate;
+  /** The rate of the arrivals one by one: all but the spam runs' and campaigns' posts. */
+  private final double singleRate;
   private final double[] brandCumulative;
   private final long[] lastId = new long[PLATFORMS.length];
   private final List<Ring> recent = new ArrayList<>();
+  /** The spam runs and campaigns under way, and the next of each to start. */
+  private final List<Run> runs = new ArrayList<>();
   private double elapsed;
   private long lastCreated;
   private int burstBrand = -1;
@@ -121,10 +146,11 @@ public final class SampleMentions implements Iterator<Mention> {
       throw new IllegalArgumentException("mentionsPerSecond must be positive, not " + mentionsPerSecond);
     }
     this.rnd = new SplittableRandom(seed);
-    this.authors = new SampleAuthors(seed);
+    this.authors = new SampleAuthors(seed, start);
     this.startMillis = start.toEpochMilli();
     this.lastCreated = startMillis;
     this.rate = mentionsPerSecond;
+    this.singleRate = rate * (1 - SPAM_SHARE - CAMPAIGN_SHARE);
     this.brandCumulative = new double[SampleVocabulary.BRANDS.size()];
     double sum = 0;
     for (int i = 0; i < brandCumulative.length; i++) {
@@ -140,6 +166,8 @@ public final class SampleMentions implements Iterator<Mention> {
         default -> rnd.nextLong(1L << 40, 1L << 41);
       };
     }
+    runs.add(new SpamRun(exponential(SpamRun.startRate(rate))));
+    runs.add(new CampaignRun(exponential(CampaignRun.startRate(rate))));
   }
 
   /** Always true: the stream is endless. */
@@ -151,10 +179,9 @@ public final class SampleMentions implements Iterator<Mention> {
   /** The next mention, {@code created_at} no earlier than the previous one's. */
   @Override
   public Mention next() {
-    boolean crisis = advance();
+    Draft d = arrive();
     long created = Math.max(lastCreated, startMillis + (long) (elapsed * 1000));
     lastCreated = created;
-    Draft d = crisis ? crisis(burstBrand) : compose(PLATFORMS[pick(PLATFORM_WEIGHTS)]);
     return emit(d, created);
   }
 
@@ -201,18 +228,154 @@ public final class SampleMentions implements Iterator<Mention> {
 
   // ---- time ----
 
-  /** Moves the clock to the next arrival; true if it belongs to the burst. */
-  private boolean advance() {
+  /** Moves the clock to the next arrival, one by one or of a run, and composes it. */
+  private Draft arrive() {
     while (true) {
       boolean inBurst = burstBrand >= 0 && elapsed < burstEnd;
-      double r = rate + (inBurst ? burstRate : 0);
-      double gap = -StrictMath.log(1.0 - rnd.nextDouble()) / r;
-      if (inBurst && elapsed + gap > burstEnd) {
-        elapsed = burstEnd; // memoryless: draw again at the base rate from the end of the burst
+      double r = singleRate + (inBurst ? burstRate : 0);
+      double single = elapsed + exponential(r);
+      Run run = runs.get(0);
+      for (Run other : runs) {
+        if (other.at < run.at) {
+          run = other;
+        }
+      }
+      // Memoryless: when a run's post or the end of the burst comes first, the next single arrival is drawn again
+      // from there.
+      if (run.at <= single && (!inBurst || run.at <= burstEnd)) {
+        elapsed = run.at;
+        return post(run);
+      }
+      if (inBurst && single > burstEnd) {
+        elapsed = burstEnd;
         continue;
       }
-      elapsed += gap;
-      return inBurst && rnd.nextDouble() * r < burstRate;
+      elapsed = single;
+      return inBurst && rnd.nextDouble() * r < burstRate ? crisis(burstBrand)
+          : compose(PLATFORMS[pick(PLATFORM_WEIGHTS)]);
+    }
+  }
+
+  private double exponential(double rate) {
+    return -StrictMath.log(1.0 - rnd.nextDouble()) / rate;
+  }
+
+  private Instant instant(double seconds) {
+    return Instant.ofEpochMilli(startMillis + (long) (seconds * 1000));
+  }
+
+  /** The run's next post; on its first, the next run of the kind is scheduled. */
+  private Draft post(Run run) {
+    if (run.posted == 0) {
+      runs.add(run.successor());
+    }
+    Draft d = run.draft();
+    run.posted++;
+    if (run.posted == run.posts) {
+      runs.remove(run);
+    } else {
+      run.at += run.gap();
+    }
+    return d;
+  }
+
+  /** Posts that come at times of their own rather than one by one: a spam bot's burst, or a campaign's copies. */
+  private abstract class Run {
+    /** The stream time of the next post, in seconds. */
+    double at;
+    final int posts;
+    int posted;
+
+    Run(double at, int posts) {
+      this.at = at;
+      this.posts = posts;
+    }
+
+    abstract Draft draft();
+
+    /** Seconds to the next post. */
+    abstract double gap();
+
+    /** The next run of the kind, starting after this one starts. */
+    abstract Run successor();
+  }
+
+  /** A bot posting several pitches of one theme within minutes: what the listen job flags as a new account's burst. */
+  private final class SpamRun extends Run {
+    final Person bot;
+    final List<String> pitches;
+
+    SpamRun(double at) {
+      super(at, rnd.nextInt(MIN_SPAM_RUN, MAX_SPAM_RUN + 1));
+      bot = authors.bot(instant(at), rnd);
+      pitches = SampleAuthors.pick(SampleVocabulary.SPAM, rnd);
+    }
+
+    /** Runs start at the rate that makes their posts {@link #SPAM_SHARE} of the stream. */
+    static double startRate(double rate) {
+      return rate * SPAM_SHARE / ((MIN_SPAM_RUN + MAX_SPAM_RUN) / 2.0);
+    }
+
+    @Override
+    Draft draft() {
+      return spam(bot, pitches);
+    }
+
+    @Override
+    double gap() {
+      return 10 + exponential(1 / 40.0);
+    }
+
+    @Override
+    Run successor() {
+      return new SpamRun(at + exponential(startRate(rate)));
+    }
+  }
+
+  /** One campaign message about a brand, posted by ordinary people within the hour, no one twice. */
+  private final class CampaignRun extends Run {
+    final int brand;
+    final String message;
+    final String hashtag;
+    final Set<Person> posters = new HashSet<>();
+
+    CampaignRun(double at) {
+      super(at, rnd.nextInt(MIN_CAMPAIGN_COPIES, MAX_CAMPAIGN_COPIES + 1));
+      brand = pickBrand();
+      Fill f = fill(brand);
+      Campaign campaign = SampleAuthors.pick(f.cat.campaigns(), rnd);
+      message = f.apply(campaign.message());
+      hashtag = f.brand.hashtag() + campaign.hashtagSuffix();
+    }
+
+    /** Campaigns start at the rate that makes their copies {@link #CAMPAIGN_SHARE} of the stream. */
+    static double startRate(double rate) {
+      return rate * CAMPAIGN_SHARE / ((MIN_CAMPAIGN_COPIES + MAX_CAMPAIGN_COPIES) / 2.0);
+    }
+
+    @Override
+    Draft draft() {
+      Platform p = rnd.nextDouble() < 0.75 ? Platform.x : Platform.facebook;
+      Person poster = authors.pick(p, rnd);
+      while (!posters.add(poster)) {
+        poster = authors.pick(p, rnd);
+      }
+      Draft d = new Draft(p, Kind.CAMPAIGN, brand, poster);
+      String link = rnd.nextDouble() < 0.7
+          ? "https://petitions.example/" + hashtag.toLowerCase(Locale.ROOT) + "?ref=" + token(6) : shortlink();
+      d.text = copyOf(message, SampleVocabulary.BRANDS.get(brand), p) + " " + link + " #" + hashtag
+          + (rnd.nextDouble() < 0.2 ? " " + SampleAuthors.pick(CAMPAIGN_EMOJI, rnd) : "");
+      return d;
+    }
+
+    @Override
+    double gap() {
+      return 20 + exponential(1 / 90.0);
+    }
+
+    @Override
+    Run successor() {
+      return new CampaignRun(at + exponential(startRate(rate)));
     }
   }
 
@@ -300,7 +463,7 @@ public final class SampleMentions implements Iterator<Mention> {
     Draft d = userDraft(p, Kind.REPLY, parent.brand(), parent.author());
     d.lang = "en";
     List<String> templates = switch (parent.kind()) {
-      case COMPLAINT, CRISIS -> SampleVocabulary.REPLIES_TO_COMPLAINT;
+      case COMPLAINT, CRISIS, CAMPAIGN -> SampleVocabulary.REPLIES_TO_COMPLAINT;
       case PRAISE, PROMO -> SampleVocabulary.REPLIES_TO_PRAISE;
       case QUESTION -> SampleVocabulary.REPLIES_TO_QUESTION;
       case SUPPORT -> SampleVocabulary.REPLIES_TO_SUPPORT;
@@ -627,6 +790,48 @@ public final class SampleMentions implements Iterator<Mention> {
     return d;
   }
 
+  /** A bot's pitch about a brand, as a reply under a popular post half the time, sometimes stuffed with hashtags. */
+  private Draft spam(Person bot, List<String> pitches) {
+    Ring ring = recent.get(bot.platform().ordinal());
+    Post parent = ring.size() > 0 && rnd.nextBoolean() ? mostFollowed(ring) : null;
+    int brand = parent != null ? parent.brand() : pickBrand();
+    Draft d = new Draft(bot.platform(), Kind.SPAM, brand, bot);
+    Fill f = fill(brand);
+    String text = f.apply(SampleAuthors.pick(pitches, rnd));
+    if (rnd.nextDouble() < 0.3) {
+      text += " " + hashtags(text, f, SampleVocabulary.SPAM_TAGS, 6 + rnd.nextInt(4));
+    }
+    if (parent != null) {
+      reply(d, parent);
+      if (d.platform == Platform.x) {
+        text = "@" + parent.author().username() + " " + text;
+      }
+    }
+    d.text = text;
+    return d;
+  }
+
+  /**
+   * One person's copy of a campaign message: as pasted, or with a friend tagged, or naming rather than tagging the
+   * brand, and now and then in lower or upper case.
+   */
+  private String copyOf(String message, Brand brand, Platform p) {
+    String copy = message;
+    double u = rnd.nextDouble();
+    if (u < 0.25) {
+      copy = "@" + authors.pick(p, rnd).username() + " " + copy;
+    } else if (u < 0.4) {
+      copy = copy.replace("@" + brand.handle(), brand.name());
+    }
+    double c = rnd.nextDouble();
+    if (c < 0.08) {
+      copy = mapTokens(copy, t -> t.toLowerCase(Locale.ROOT));
+    } else if (c < 0.14) {
+      copy = mapTokens(copy, t -> t.toUpperCase(Locale.ROOT));
+    }
+    return copy;
+  }
+
   // ---- composing helpers ----
 
   /** A draft by an ordinary author on the platform, not {@code avoid}, writing in their language now and then. */
@@ -669,7 +874,7 @@ public final class SampleMentions implements Iterator<Mention> {
     return f.apply(SampleAuthors.pick(templates, rnd));
   }
 
-  /** Hashtags to follow {@code caption}: the brand's (mostly), the category's, the platform's, none twice. */
+  /** Hashtags to follow {@code caption}: the brand's (mostly), the category's, the platform's or spam's, none twice. */
   private String hashtags(String caption, Fill f, List<String> platformTags, int count) {
     List<String> used = new ArrayList<>();
     for (String tag : matches(HASHTAG, caption)) {
@@ -839,7 +1044,8 @@ public final class SampleMentions implements Iterator<Mention> {
         .setSource(SOURCE)
         .setExtras(d.extras)
         .build();
-    boolean remember = d.kind != Kind.REPOST
+    // Spam is not worth a reply or a repost; the platforms soon hide it anyway.
+    boolean remember = d.kind != Kind.REPOST && d.kind != Kind.SPAM
         && (d.platform != Platform.youtube || d.kind == Kind.VIDEO)
         && d.platform != Platform.news && d.platform != Platform.review;
     if (remember) {
@@ -1088,6 +1294,7 @@ public final class SampleMentions implements Iterator<Mention> {
             + "/" + token(6);
         case "help" -> "https://" + brand.domain() + "/help/" + token(6);
         case "jobs" -> "https://" + brand.domain() + "/careers/" + token(6);
+        case "shortlink" -> shortlink();
         case "url" -> rnd.nextBoolean() ? "https://pic.x.example/" + token(10)
             : "https://example.com/" + SampleAuthors.pick(List.of("news", "blog", "photos", "watch"), rnd) + "/"
               + token(8);
@@ -1101,6 +1308,11 @@ public final class SampleMentions implements Iterator<Mention> {
   }
 
   // ---- small formats ----
+
+  /** A link through a URL shortener, as spam and campaigns hide theirs. */
+  private String shortlink() {
+    return SampleAuthors.pick(SHORTENERS, rnd) + token(7);
+  }
 
   private String token(int length) {
     StringBuilder s = new StringBuilder(length);

@@ -13,7 +13,7 @@ import java.util.List;
  * {@code {product}}, {@code {problem}}, {@code {praise}}, {@code {crisis}}, {@code {neutral}}, {@code {question}},
  * {@code {person}}, {@code {city}}, {@code {food}}, {@code {n}}, {@code {mins}}, {@code {pct}}, {@code {price}},
  * {@code {sec}}, {@code {ref}}, {@code {first}}, {@code {sig}}, {@code {link}}, {@code {help}}, {@code {jobs}},
- * {@code {url}}, {@code {e+}},
+ * {@code {url}}, {@code {shortlink}}, {@code {e+}},
  * {@code {e-}}, {@code {e?}}. Problems, praises and crises are past-tense verb phrases whose subject is the brand
  * ("BlueJet lost my bag"), so they also read after "they" or "you".
  */
@@ -80,7 +80,14 @@ public final class SampleVocabulary {
   record Category(String group, List<String> problems, List<String> praises, List<String> neutrals,
                   List<String> questions, List<String> tags, List<String> emoji, List<String> subreddits,
                   String forum, String ref, String crisis, String crisisTag, List<String> headlines,
-                  List<String> videoTitles, String section) {
+                  List<String> videoTitles, String section, List<Campaign> campaigns) {
+  }
+
+  /**
+   * A copy-paste campaign: a message that many people post within minutes, each with their own link to the petition,
+   * under the hashtag made of the brand's and the suffix (#BlueJetRefunds).
+   */
+  record Campaign(String message, String hashtagSuffix) {
   }
 
   static final List<Category> CATEGORIES = List.of(
@@ -111,7 +118,11 @@ public final class SampleVocabulary {
               "{brand} CEO {person} defends new bag fees", "{brand} and {rival} trade blows over on-time rankings"),
           List.of("I flew {brand} so you don't have to", "{product} review: is it worth it?",
               "{brand} vs {rival}: which airline wins?", "Flying {brand} to {city} in economy"),
-          "travel"),
+          "travel",
+          List.of(new Campaign("I'm done with {@brand} until they refund every cancelled flight. Sign the petition:",
+                  "Refunds"),
+              new Campaign("{@brand} owes thousands of us compensation for last summer's delays. Add your name and "
+                  + "share:", "PayUp"))),
       new Category("coffee",
           List.of("got my order wrong for the third time this week", "charged me twice in the app",
               "made me wait {mins} minutes for one latte", "served me a cold brew that was basically water",
@@ -136,7 +147,11 @@ public final class SampleVocabulary {
               "{brand} CEO {person} bets on a plant-based menu", "{brand} and {rival} battle for the morning commuter"),
           List.of("{brand} vs {rival}: blind taste test", "Trying every drink on the {brand} menu",
               "{product} review: worth the hype?"),
-          "business"),
+          "business",
+          List.of(new Campaign("{@brand} baristas deserve a fair contract. No more {brand} coffee for me until they "
+                  + "get one. Sign:", "FairPay"),
+              new Campaign("Bring back the old {@brand} rewards! Nobody asked for fewer points per cup. Sign the "
+                  + "petition:", "BringBackRewards"))),
       new Category("phones",
           List.of("killed my battery by 3pm", "bricked my phone with the latest update",
               "made a screen that cracked after one drop", "shipped a camera app that keeps crashing",
@@ -162,7 +177,11 @@ public final class SampleVocabulary {
               "{brand} overtakes {rival} in {city} market share"),
           List.of("{product} review after {n} months", "{brand} vs {rival}: camera shootout",
               "Don't buy the {product} before watching this"),
-          "technology"),
+          "technology",
+          List.of(new Campaign("{@brand} stop slowing down old phones with every update. We want the right to "
+                  + "repair. Sign the petition:", "RightToRepair"),
+              new Campaign("Overheating phones are a safety risk, {@brand}. Recall them now. Add your name:",
+                  "RecallNow"))),
       new Category("food delivery",
           List.of("delivered my {food} stone cold", "left my order at the wrong address",
               "charged me a {price} service fee", "lost half my order", "closed my ticket without a refund",
@@ -187,7 +206,11 @@ public final class SampleVocabulary {
               "{brand} CEO {person} says profitability is in sight", "{brand} and {rival} slash fees in price war"),
           List.of("I ordered from {brand} and {rival} at the same time", "Is {product} a scam?",
               "{n} hours as a {brand} courier"),
-          "business"));
+          "business",
+          List.of(new Campaign("{@brand} couriers deserve a living wage. I'm deleting the app until they get one. "
+                  + "Sign and share:", "FairPay"),
+              new Campaign("Hidden fees are not OK, {@brand}. Show the real price up front. Sign the petition:",
+                  "HiddenFees"))));
 
   static Category category(Brand brand) {
     for (Category c : CATEGORIES) {
@@ -334,6 +357,29 @@ public final class SampleVocabulary {
       "Anyone else affected? {brand} {crisis} {#crisis} {e-}", "Not {brand} again {e-} {#crisis}");
   static final List<String> CRISIS_HEADLINES = List.of("{brand} {crisis}, customers furious",
       "Regulators to look into {brand} after it {crisis}", "{brand} apologises after it {crisis}");
+
+  /**
+   * Spam pitches, by theme: pharmacy, crypto, giveaways, easy money. Each names the brand, so that listening queries
+   * catch it, and has a link next to words of Hark's spam vocabulary, as real spam does.
+   */
+  static final List<List<String>> SPAM = List.of(
+      List.of("Great post {@brand}! buy levitra online without prescription {shortlink}",
+          "{brand} fans, cheap meds here, no prescription needed, fast shipping {shortlink}",
+          "Loved this {#brand} 😍 btw this online pharmacy has viagra and cialis at 80% off {shortlink}",
+          "{@brand} weight loss pills that actually work, I lost 12kg in a month {shortlink}"),
+      List.of("{brand} is giving back to the community! Double your BTC: send any amount, get 2x back {shortlink}",
+          "🚀 The official {brand} crypto giveaway is live, connect your wallet to claim {shortlink}",
+          "{@brand} token presale is open, early buyers get 100x. Guaranteed profit {shortlink}",
+          "Claim your airdrop before it ends, {brand} customers only {shortlink}"),
+      List.of("🎁 {brand} is giving away 500 {product} gift cards! Claim your prize here {shortlink}",
+          "Congratulations! You've won a free gift card from {@brand} 🎉 claim your reward: {shortlink}",
+          "{@brand} you have won a {product}!! DM to claim or visit {shortlink}",
+          "Get 10k free followers and free likes like {brand} in 5 minutes {shortlink}"),
+      List.of("I made $3,200 this week from my phone 🙌 passive income is real, ask me how {shortlink} {#brand}",
+          "{brand} is hiring remote! Earn money from home, no experience needed {shortlink}"));
+  /** What spam stuffs its hashtags with, besides the brand's and the category's. */
+  static final List<String> SPAM_TAGS = List.of("giveaway", "free", "win", "crypto", "bitcoin", "BTC", "deal", "promo",
+      "viral", "followback", "trending", "money");
 
   static final List<List<String>> REVIEW_TITLES = List.of(
       List.of("Avoid!!", "Worst purchase this year", "Never again"),
