@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs;
 
+import io.hark.schema.Alert;
 import io.hark.schema.AvroCodec;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.EnrichedMention;
@@ -30,6 +31,8 @@ public final class Topics {
   /** Everything Hark could not process, with the reason (Avro {@link DeadLetter}). */
   public static final String DEAD_LETTERS = "hark.dead-letters";
 
+  /** Every step of every alert episode (Avro {@link io.hark.schema.Alert}), keyed by alert id. */
+  public static final String ALERTS = "hark.alerts";
   /** Listening query definitions, JSON keyed by query id; compacted (see {@code QueryControl}). */
   public static final String QUERIES = "hark.queries";
   /** What the listen job made of each query update, JSON keyed by query id; compacted. */
@@ -37,7 +40,7 @@ public final class Topics {
 
   /** Partitions when Hark creates the mention topics itself (local mode, tests). */
   public static final Map<String, Integer> DEFAULT_PARTITIONS =
-      Map.of(MENTIONS, 4, ENRICHED_MENTIONS, 4, DEAD_LETTERS, 1);
+      Map.of(MENTIONS, 4, ENRICHED_MENTIONS, 4, DEAD_LETTERS, 1, ALERTS, 1);
 
   private Topics() {}
 
@@ -77,16 +80,7 @@ public final class Topics {
       try {
         out.collect(Either.Right(AvroCodec.MENTION.decode(record.value())));
       } catch (AvroCodec.UndecodableException e) {
-        out.collect(Either.Left(DeadLetter.newBuilder()
-            .setPayload(record.value() == null ? null : java.nio.ByteBuffer.wrap(record.value()))
-            .setSourceTopic(record.topic())
-            .setSourcePartition(record.partition())
-            .setSourceOffset(record.offset())
-            .setStage("decode")
-            .setReason("undecodable")
-            .setDetail(e.getMessage())
-            .setFailedAt(Instant.now())
-            .build()));
+        out.collect(Either.Left(undecodable(record, e)));
       }
     }
 
@@ -96,12 +90,53 @@ public final class Topics {
     }
   }
 
+  /** A record that could not be decoded, with its bytes and where it came from. */
+  static DeadLetter undecodable(ConsumerRecord<byte[], byte[]> record, AvroCodec.UndecodableException e) {
+    return DeadLetter.newBuilder()
+        .setPayload(record.value() == null ? null : java.nio.ByteBuffer.wrap(record.value()))
+        .setSourceTopic(record.topic())
+        .setSourcePartition(record.partition())
+        .setSourceOffset(record.offset())
+        .setStage("decode")
+        .setReason("undecodable")
+        .setDetail(e.getMessage())
+        .setFailedAt(Instant.now())
+        .build();
+  }
+
   public static KafkaRecordSerializationSchema<EnrichedMention> enrichedMentionSerializer(String topic) {
     return (enriched, context, timestamp) -> {
       Mention mention = enriched.getMention();
       return new ProducerRecord<>(topic, mentionKey(mention).getBytes(StandardCharsets.UTF_8),
           AvroCodec.ENRICHED_MENTION.encode(enriched));
     };
+  }
+
+  /** Keyed by alert id, so an episode's steps stay in order on one partition. */
+  public static KafkaRecordSerializationSchema<Alert> alertSerializer(String topic) {
+    return (alert, context, timestamp) -> new ProducerRecord<>(topic,
+        alert.getAlertId().getBytes(StandardCharsets.UTF_8), AvroCodec.ALERT.encode(alert));
+  }
+
+  /**
+   * Decodes enriched mentions; bytes that are not one become a {@link DeadLetter} (left), as for
+   * mentions, so a bad record never fails the job.
+   */
+  public static final class IncomingEnrichedMentionDeserializer
+      implements KafkaRecordDeserializationSchema<Either<DeadLetter, EnrichedMention>> {
+    @Override
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Either<DeadLetter, EnrichedMention>> out) {
+      try {
+        out.collect(Either.Right(AvroCodec.ENRICHED_MENTION.decode(record.value())));
+      } catch (AvroCodec.UndecodableException e) {
+        out.collect(Either.Left(undecodable(record, e)));
+      }
+    }
+
+    @Override
+    public TypeInformation<Either<DeadLetter, EnrichedMention>> getProducedType() {
+      return new EitherTypeInfo<>(new AvroTypeInfo<>(DeadLetter.class), new AvroTypeInfo<>(EnrichedMention.class));
+    }
   }
 
   public static KafkaRecordSerializationSchema<DeadLetter> deadLetterSerializer(String topic) {

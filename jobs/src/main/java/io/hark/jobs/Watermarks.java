@@ -3,6 +3,7 @@ package io.hark.jobs;
 
 import io.hark.jobs.queries.QueryUpdate;
 import io.hark.schema.DeadLetter;
+import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
@@ -35,6 +36,20 @@ public final class Watermarks {
       return eventTime > System.currentTimeMillis() + maxFutureMillis ? kafkaTimestamp : eventTime;
     };
     return WatermarkStrategy.<Either<DeadLetter, Mention>>forBoundedOutOfOrderness(outOfOrderness)
+        .withTimestampAssigner(createdAt)
+        .withIdleness(idleness);
+  }
+
+  /**
+   * Enriched mentions passed validation, so {@code created_at} is trusted; records that could not be
+   * decoded keep Kafka's timestamp. A short out-of-orderness keeps alerts fast; later mentions still
+   * update their window through the window's allowed lateness.
+   */
+  public static WatermarkStrategy<Either<DeadLetter, EnrichedMention>> forEnrichedMentions(
+      Duration outOfOrderness, Duration idleness) {
+    SerializableTimestampAssigner<Either<DeadLetter, EnrichedMention>> createdAt = (record, kafkaTimestamp) ->
+        record.isLeft() ? kafkaTimestamp : record.right().getMention().getCreatedAt().toEpochMilli();
+    return WatermarkStrategy.<Either<DeadLetter, EnrichedMention>>forBoundedOutOfOrderness(outOfOrderness)
         .withTimestampAssigner(createdAt)
         .withIdleness(idleness);
   }

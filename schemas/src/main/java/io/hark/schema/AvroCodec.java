@@ -22,6 +22,7 @@ public final class AvroCodec<T extends SpecificRecordBase> {
   public static final AvroCodec<EnrichedMention> ENRICHED_MENTION =
       new AvroCodec<>(EnrichedMention.getClassSchema());
   public static final AvroCodec<DeadLetter> DEAD_LETTER = new AvroCodec<>(DeadLetter.getClassSchema());
+  public static final AvroCodec<Alert> ALERT = new AvroCodec<>(Alert.getClassSchema());
 
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;

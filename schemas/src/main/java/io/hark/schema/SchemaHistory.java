@@ -15,12 +15,15 @@ import org.apache.avro.Schema;
  * version, and a test checks that each change stays backward compatible with all of them.
  */
 public final class SchemaHistory {
-  /** In dependency order: a later schema may refer to an earlier one by name. */
-  static final List<String> NAMES = List.of("Mention", "EnrichedMention", "DeadLetter");
+  /**
+   * In dependency order: a later schema may refer to an earlier one by name. A release holds every
+   * schema that existed then; schemas added later start at a later version.
+   */
+  static final List<String> NAMES = List.of("Mention", "EnrichedMention", "DeadLetter", "WindowMetrics", "Alert");
 
   private SchemaHistory() {}
 
-  /** The released versions of the named schema, oldest first. */
+  /** The released versions of the named schema, oldest first (none before the release that added it). */
   public static List<Schema> versionsOf(String name) {
     if (!NAMES.contains(name)) {
       throw new IllegalArgumentException("no schema named " + name + "; known: " + NAMES);
@@ -29,17 +32,21 @@ public final class SchemaHistory {
     for (int version = 1; ; version++) {
       Schema.Parser parser = new Schema.Parser();
       Schema found = null;
+      if (read(NAMES.get(0), version) == null) {
+        return versions;
+      }
       for (String each : NAMES) {
         String text = read(each, version);
-        if (text == null) {
-          return versions;
-        }
-        Schema parsed = parser.parse(text);
-        if (each.equals(name)) {
-          found = parsed;
+        if (text != null) {
+          Schema parsed = parser.parse(text);
+          if (each.equals(name)) {
+            found = parsed;
+          }
         }
       }
-      versions.add(found);
+      if (found != null) {
+        versions.add(found);
+      }
     }
   }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -22,16 +23,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Hark's index names and the composable index templates behind them. Mentions go to one index per
  * UTC day of {@code created_at}, {@code PREFIX-mentions-yyyy.MM.dd}, all behind the alias
- * {@code PREFIX-mentions}. The prefix ({@code hark} by default) keeps namespaces such as replays apart.
+ * {@code PREFIX-mentions}; window metrics to {@code PREFIX-metrics-yyyy.MM} by window start, alias
+ * {@code PREFIX-metrics}; alerts to {@code PREFIX-alerts-yyyy.MM} by episode start, alias
+ * {@code PREFIX-alerts}. The prefix ({@code hark} by default) keeps namespaces such as replays apart.
  *
  * <p>Templates are created at start when missing or older than this version of Hark. They need
  * nothing beyond core Elasticsearch (no ILM, ingest pipelines or scripts).
  */
 public record IndexTemplates(String prefix) implements Serializable {
   /** Raise on any change to a template, so running clusters get the new one. */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
+  private static final List<String> KINDS = List.of("mentions", "metrics", "alerts");
   private static final Logger LOG = LoggerFactory.getLogger(IndexTemplates.class);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
 
   public IndexTemplates {
     if (prefix == null || !prefix.matches("[a-z0-9][a-z0-9_-]*")) {
@@ -48,20 +53,42 @@ public record IndexTemplates(String prefix) implements Serializable {
     return prefix + "-mentions-" + DAY.format(createdAt);
   }
 
-  /** The template body as sent to {@code PUT _index_template/PREFIX-mentions}. */
-  public String mentionsTemplate() {
-    return resource("mentions-template.json").replace("${prefix}", prefix).replace("${version}", String.valueOf(VERSION));
+  public String metricsAlias() {
+    return prefix + "-metrics";
+  }
+
+  public String metricsIndex(Instant windowStart) {
+    return prefix + "-metrics-" + MONTH.format(windowStart);
+  }
+
+  public String alertsAlias() {
+    return prefix + "-alerts";
+  }
+
+  public String alertsIndex(Instant episodeStart) {
+    return prefix + "-alerts-" + MONTH.format(episodeStart);
+  }
+
+  /** The template body as sent to {@code PUT _index_template/PREFIX-KIND}: kind mentions, metrics or alerts. */
+  public String template(String kind) {
+    return resource(kind + "-template.json").replace("${prefix}", prefix).replace("${version}", String.valueOf(VERSION));
   }
 
   /** Creates or upgrades the templates. */
   public void ensure(ElasticsearchAsyncClient client, ElasticsearchConnection connection) {
-    String name = mentionsAlias();
+    for (String kind : KINDS) {
+      ensure(client, connection, kind);
+    }
+  }
+
+  private void ensure(ElasticsearchAsyncClient client, ElasticsearchConnection connection, String kind) {
+    String name = prefix + "-" + kind;
     try {
       Integer installed = installedVersion(client, name);
       if (installed != null && installed >= VERSION) {
         return;
       }
-      client.indices().putIndexTemplate(request -> request.withJson(new StringReader(mentionsTemplate())).name(name))
+      client.indices().putIndexTemplate(request -> request.withJson(new StringReader(template(kind))).name(name))
           .get();
       LOG.info("index template {} {} (version {})", name, installed == null ? "created" : "upgraded", VERSION);
     } catch (ExecutionException e) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.listen;
 
+import io.hark.jobs.JobWiring;
 import io.hark.jobs.Topics;
 import io.hark.jobs.elasticsearch.ElasticsearchSink;
 import io.hark.jobs.elasticsearch.MentionDocuments;
@@ -8,24 +9,13 @@ import io.hark.jobs.kafka.KafkaDeadLetters;
 import io.hark.jobs.queries.QueryCatalog;
 import io.hark.jobs.queries.QueryCatalog.SyncResult;
 import io.hark.jobs.queries.QueryControl;
-import io.hark.jobs.queries.QueryUpdate;
 import io.hark.queries.QueryFile;
 import io.hark.schema.DeadLetter;
-import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
-import java.time.Duration;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,15 +51,7 @@ public final class ListenJob {
   }
 
   public static void configure(StreamExecutionEnvironment env, ListenOptions options) {
-    if (options.parallelism() != null) {
-      env.setParallelism(options.parallelism());
-    }
-    env.enableCheckpointing(options.checkpointInterval().toMillis());
-    Configuration restarts = new Configuration();
-    restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
-    restarts.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
-    restarts.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, Duration.ofMinutes(1));
-    env.configure(restarts);
+    JobWiring.configure(env, options.parallelism(), options.checkpointInterval());
   }
 
   /**
@@ -88,51 +70,22 @@ public final class ListenJob {
       LOG.warn("No listening queries in {}: {}", options.queryTopic(), options.keepUnmatched()
           ? "every mention is indexed without query ids" : "every mention is dropped until queries are added");
     }
-    KafkaSourceBuilder<QueryUpdate> updates = KafkaSource.<QueryUpdate>builder()
-        .setProperties(options.kafka().properties())
-        .setTopics(options.queryTopic())
-        .setGroupId(options.groupId() + "-queries")
-        .setStartingOffsets(OffsetsInitializer.offsets(catalog.endOffsets()))
-        .setDeserializer(new QueryControl.UpdateDeserializer());
-    if (options.bounded()) {
-      updates.setBounded(OffsetsInitializer.latest());
-    }
-    return new ListenSources(mentionSource(options), updates.build(), catalog.queries());
+    return new ListenSources(mentionSource(options),
+        JobWiring.queryUpdates(options.kafka(), options.queryTopic(), options.groupId(), catalog, options.bounded()),
+        catalog.queries());
   }
 
   public static KafkaSource<Either<DeadLetter, Mention>> mentionSource(ListenOptions options) {
-    OffsetsInitializer start = switch (options.startingOffsets()) {
-      case COMMITTED -> OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST);
-      case EARLIEST -> OffsetsInitializer.earliest();
-      case LATEST -> OffsetsInitializer.latest();
-    };
-    KafkaSourceBuilder<Either<DeadLetter, Mention>> builder = KafkaSource.<Either<DeadLetter, Mention>>builder()
-        .setProperties(options.kafka().properties())
-        .setTopics(options.inputTopic())
-        .setGroupId(options.groupId())
-        .setStartingOffsets(start)
-        .setDeserializer(new Topics.IncomingMentionDeserializer())
-        .setProperty("commit.offsets.on.checkpoint", "true");
-    if (options.bounded()) {
-      builder.setBounded(OffsetsInitializer.latest());
-    }
-    return builder.build();
+    return JobWiring.source(options.kafka(), options.inputTopic(), options.groupId(), options.startingOffsets(),
+        options.bounded(), new Topics.IncomingMentionDeserializer());
   }
 
   public static ListenSinks sinks(ListenOptions options) {
     return new ListenSinks(
-        kafkaSink(options, Topics.enrichedMentionSerializer(options.enrichedTopic())),
+        JobWiring.atLeastOnceSink(options.kafka(), Topics.enrichedMentionSerializer(options.enrichedTopic())),
         new ElasticsearchSink<>(new MentionDocuments(options.indices()), options.elasticsearch(), options.indices(),
             new KafkaDeadLetters(options.kafka(), options.deadLetterTopic()), options.sink()),
-        kafkaSink(options, Topics.deadLetterSerializer(options.deadLetterTopic())),
-        kafkaSink(options, QueryControl.statusSerializer(options.queryStatusTopic())));
-  }
-
-  private static <T> KafkaSink<T> kafkaSink(ListenOptions options, KafkaRecordSerializationSchema<T> serializer) {
-    return KafkaSink.<T>builder()
-        .setKafkaProducerConfig(options.kafka().properties())
-        .setRecordSerializer(serializer)
-        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-        .build();
+        JobWiring.atLeastOnceSink(options.kafka(), Topics.deadLetterSerializer(options.deadLetterTopic())),
+        JobWiring.atLeastOnceSink(options.kafka(), QueryControl.statusSerializer(options.queryStatusTopic())));
   }
 }

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.operators;
 
-import io.hark.jobs.queries.QueryControl;
-import io.hark.jobs.queries.QuerySet;
+import io.hark.jobs.queries.BroadcastQueries;
 import io.hark.jobs.queries.QueryStatus;
 import io.hark.jobs.queries.QueryUpdate;
 import io.hark.nlp.language.LanguageDetector;
@@ -12,20 +11,15 @@ import io.hark.queries.QueryDefinition;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -38,29 +32,24 @@ import org.slf4j.LoggerFactory;
  * without a restart; an invalid update is refused (status {@code rejected} on {@link #STATUS}) and
  * the previous version of that query stays in force.
  *
- * <p>The queries live in broadcast state, so a restored job keeps the set it had. A fresh job
- * starts from {@code initial}, the control topic as read when it was built, until the first update.
+ * <p>The queries live in broadcast state ({@link BroadcastQueries}), so a restored job keeps the set it had.
  */
 public class MatchQueries extends BroadcastProcessFunction<Mention, QueryUpdate, EnrichedMention> {
-  /** Query id to definition JSON, plus {@link #INITIALIZED} once the state, not {@code initial}, is authoritative. */
-  public static final MapStateDescriptor<String, String> QUERIES =
-      new MapStateDescriptor<>("listening-queries", Types.STRING, Types.STRING);
+  public static final MapStateDescriptor<String, String> QUERIES = BroadcastQueries.STATE;
   /** Accumulator: mentions that matched no query. */
   public static final String UNMATCHED = "mentions-matching-no-query";
   public static final OutputTag<QueryStatus> STATUS = new OutputTag<>("query-status", TypeInformation.of(QueryStatus.class));
 
   private static final Logger LOG = LoggerFactory.getLogger(MatchQueries.class);
-  /** Not a valid query id (ids are [A-Za-z0-9_.-]), so it never collides with one. */
-  private static final String INITIALIZED = " initialized";
 
-  private final ArrayList<QueryDefinition> initial;
+  private final BroadcastQueries queries;
   private final boolean keepUnmatched;
   private transient CompiledQueries compiled;
   private transient LongCounter unmatched;
 
   /** @param keepUnmatched pass on mentions that match no query (with no query ids) instead of dropping them */
   public MatchQueries(Collection<QueryDefinition> initial, boolean keepUnmatched) {
-    this.initial = new ArrayList<>(initial);
+    this.queries = new BroadcastQueries(initial);
     this.keepUnmatched = keepUnmatched;
   }
 
@@ -76,7 +65,7 @@ public class MatchQueries extends BroadcastProcessFunction<Mention, QueryUpdate,
   @Override
   public void processElement(Mention mention, ReadOnlyContext ctx, Collector<EnrichedMention> out) throws Exception {
     if (compiled == null) {
-      compiled = compile(inForce(ctx.getBroadcastState(QUERIES)).queries());
+      compiled = compile(queries.inForce(ctx.getBroadcastState(QUERIES)).queries());
     }
     List<String> matched = compiled.match(matchInput(compiled, mention));
     if (matched.isEmpty()) {
@@ -97,15 +86,9 @@ public class MatchQueries extends BroadcastProcessFunction<Mention, QueryUpdate,
 
   @Override
   public void processBroadcastElement(QueryUpdate update, Context ctx, Collector<EnrichedMention> out) throws Exception {
-    BroadcastState<String, String> state = ctx.getBroadcastState(QUERIES);
-    QuerySet queries = inForce(state);
-    QueryStatus status = queries.apply(update, ctx.currentProcessingTime());
-    state.clear();
-    for (QueryDefinition query : queries.queries()) {
-      state.put(query.id(), QueryControl.toJson(query));
-    }
-    state.put(INITIALIZED, "");
-    compiled = compile(queries.queries());
+    BroadcastQueries.Applied applied = queries.apply(update, ctx.getBroadcastState(QUERIES), ctx.currentProcessingTime());
+    QueryStatus status = applied.status();
+    compiled = compile(applied.queries());
     if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
       ctx.output(STATUS, status);
       if (status.state().equals(QueryStatus.REJECTED)) {
@@ -122,19 +105,6 @@ public class MatchQueries extends BroadcastProcessFunction<Mention, QueryUpdate,
         ? LanguageDetector.shared().detect(mention.getText())
         : null;
     return MatchInput.of(mention, detected);
-  }
-
-  private QuerySet inForce(ReadOnlyBroadcastState<String, String> state) throws Exception {
-    if (!state.contains(INITIALIZED)) {
-      return new QuerySet(initial);
-    }
-    List<QueryDefinition> queries = new ArrayList<>();
-    for (Map.Entry<String, String> entry : state.immutableEntries()) {
-      if (!entry.getKey().equals(INITIALIZED)) {
-        queries.add(QueryControl.fromJson(entry.getKey(), entry.getValue()));
-      }
-    }
-    return new QuerySet(queries);
   }
 
   /** In id order, so every subtask and every restore lists matched ids the same way. */

@@ -67,7 +67,7 @@ class MentionDocumentsTest {
   @Test
   void everyDocumentFieldIsMappedExplicitly() throws Exception {
     JsonNode doc = MAPPER.readTree(new MentionDocuments(indices).apply(enriched(), null).source());
-    JsonNode mappings = MAPPER.readTree(indices.mentionsTemplate()).at("/template/mappings/properties");
+    JsonNode mappings = MAPPER.readTree(indices.template("mentions")).at("/template/mappings/properties");
     List<String> unmapped = new ArrayList<>();
     collectUnmapped(doc, mappings, "", unmapped);
     assertThat(unmapped).isEmpty();
@@ -75,7 +75,7 @@ class MentionDocumentsTest {
 
   @Test
   void templateTargetsThePrefixedIndicesAndAlias() throws Exception {
-    JsonNode template = MAPPER.readTree(new IndexTemplates("hark-replay-x").mentionsTemplate());
+    JsonNode template = MAPPER.readTree(new IndexTemplates("hark-replay-x").template("mentions"));
     assertThat(template.at("/index_patterns/0").asText()).isEqualTo("hark-replay-x-mentions-*");
     assertThat(template.at("/template/aliases").has("hark-replay-x-mentions")).isTrue();
     assertThat(template.at("/_meta/hark_template_version").asInt()).isEqualTo(IndexTemplates.VERSION);

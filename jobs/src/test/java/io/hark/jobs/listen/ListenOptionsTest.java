@@ -21,7 +21,7 @@ class ListenOptionsTest {
     assertThat(options.indices().mentionsAlias()).isEqualTo("hark-mentions");
     assertThat(options.checkpointInterval()).isEqualTo(Duration.ofSeconds(30));
     assertThat(options.bounded()).isFalse();
-    assertThat(options.startingOffsets()).isEqualTo(ListenOptions.StartingOffsets.COMMITTED);
+    assertThat(options.startingOffsets()).isEqualTo(io.hark.jobs.StartingOffsets.COMMITTED);
     assertThat(options.parallelism()).isNull();
   }
 
@@ -33,7 +33,7 @@ class ListenOptionsTest {
     assertThat(options.bounded()).isTrue();
     assertThat(options.elasticsearch().hosts()).extracting(Object::toString).containsExactly("http://e:9200");
     assertThat(options.maxFuture()).isEqualTo(Duration.ofHours(2));
-    assertThat(options.startingOffsets()).isEqualTo(ListenOptions.StartingOffsets.EARLIEST);
+    assertThat(options.startingOffsets()).isEqualTo(io.hark.jobs.StartingOffsets.EARLIEST);
     assertThat(options.parallelism()).isEqualTo(3);
   }
 

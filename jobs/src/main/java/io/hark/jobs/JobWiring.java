@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs;
+
+import io.hark.jobs.kafka.KafkaConnection;
+import io.hark.jobs.queries.QueryCatalog;
+import io.hark.jobs.queries.QueryControl;
+import io.hark.jobs.queries.QueryUpdate;
+import java.time.Duration;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** What every Hark job's {@code main} wires the same way: checkpoints and restarts, Kafka sources and sinks. */
+public final class JobWiring {
+  private JobWiring() {}
+
+  /** Checkpoints every {@code checkpointInterval}; restarts with exponential backoff from 1 s to 1 min. */
+  public static void configure(StreamExecutionEnvironment env, Integer parallelism, Duration checkpointInterval) {
+    if (parallelism != null) {
+      env.setParallelism(parallelism);
+    }
+    env.enableCheckpointing(checkpointInterval.toMillis());
+    Configuration restarts = new Configuration();
+    restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+    restarts.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
+    restarts.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, Duration.ofMinutes(1));
+    env.configure(restarts);
+  }
+
+  /** A source that commits its offsets on checkpoints; bounded ones stop at the end offsets seen at start. */
+  public static <T> KafkaSource<T> source(KafkaConnection kafka, String topic, String groupId,
+      StartingOffsets start, boolean bounded, KafkaRecordDeserializationSchema<T> deserializer) {
+    KafkaSourceBuilder<T> builder = KafkaSource.<T>builder()
+        .setProperties(kafka.properties())
+        .setTopics(topic)
+        .setGroupId(groupId)
+        .setStartingOffsets(start.initializer())
+        .setDeserializer(deserializer)
+        .setProperty("commit.offsets.on.checkpoint", "true");
+    if (bounded) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return builder.build();
+  }
+
+  /** Updates to the listening queries after those in {@code catalog}, which the job starts with. */
+  public static KafkaSource<QueryUpdate> queryUpdates(KafkaConnection kafka, String topic, String groupId,
+      QueryCatalog catalog, boolean bounded) {
+    KafkaSourceBuilder<QueryUpdate> builder = KafkaSource.<QueryUpdate>builder()
+        .setProperties(kafka.properties())
+        .setTopics(topic)
+        .setGroupId(groupId + "-queries")
+        .setStartingOffsets(OffsetsInitializer.offsets(catalog.endOffsets()))
+        .setDeserializer(new QueryControl.UpdateDeserializer());
+    if (bounded) {
+      builder.setBounded(OffsetsInitializer.latest());
+    }
+    return builder.build();
+  }
+
+  public static <T> KafkaSink<T> atLeastOnceSink(KafkaConnection kafka, KafkaRecordSerializationSchema<T> serializer) {
+    return KafkaSink.<T>builder()
+        .setKafkaProducerConfig(kafka.properties())
+        .setRecordSerializer(serializer)
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .build();
+  }
+}

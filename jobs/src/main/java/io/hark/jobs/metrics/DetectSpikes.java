@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs.metrics;
+
+import io.hark.analytics.detect.AlertEpisodes;
+import io.hark.analytics.detect.DetectorSettings;
+import io.hark.analytics.detect.EpisodeSettings;
+import io.hark.analytics.detect.EpisodeStep;
+import io.hark.analytics.detect.SpikeDetector;
+import io.hark.analytics.detect.Verdict;
+import io.hark.schema.Alert;
+import io.hark.schema.AlertState;
+import io.hark.schema.MetricScope;
+import io.hark.schema.Severity;
+import io.hark.schema.WindowMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Spike detection and alert episodes for one listening query (the key), one window of its
+ * metrics (scope query) at a time.
+ *
+ * <p>Each {@link Signal} has its own {@link SpikeDetector}; the most anomalous signal of a window
+ * drives one {@link AlertEpisodes} lifecycle per query, so a crisis that lifts volume, negative
+ * volume and negative share together pages once. Each episode step becomes an {@link Alert} with
+ * the evidence on-call needs: actual against expected and its band, the top negative posts and
+ * authors, the terms and hashtags over-represented against the query's baseline, a Kibana link.
+ *
+ * <p>Windows without mentions produce no metrics, yet they are data (zero) for the detectors and
+ * what ends an episode: an event-time timer feeds a zero window for each step without metrics,
+ * for up to {@link #SILENCE_STEPS} steps after the last window that had any.
+ *
+ * <p>A window re-emitted for a late mention is not observed again: the detectors saw it on time.
+ */
+public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Alert> {
+  static final int SILENCE_STEPS = 60;
+  private static final int EVIDENCE = 5;
+  private static final double MIN_LIFT = 2.0;
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+
+  private final Duration step;
+  private final boolean replay;
+  private final KibanaLinks kibana;
+  private transient MapState<String, byte[]> detectors;
+  private transient ValueState<byte[]> episodes;
+  /** Start of the last window observed, and of the last that had mentions. */
+  private transient ValueState<long[]> observed;
+  private transient ValueState<WindowMetrics> lastMetrics;
+  private transient TermBaseline topics;
+  private transient TermBaseline hashtags;
+
+  /** @param replay mark alerts as recorded by a replay, which notifiers never send */
+  public DetectSpikes(Duration step, boolean replay, KibanaLinks kibana) {
+    this.step = step;
+    this.replay = replay;
+    this.kibana = kibana;
+  }
+
+  public static TypeInformation<Alert> outputType() {
+    return new AvroTypeInfo<>(Alert.class);
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    detectors = getRuntimeContext().getMapState(
+        new MapStateDescriptor<>("detectors", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    episodes = getRuntimeContext().getState(
+        new ValueStateDescriptor<>("episodes", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    observed = getRuntimeContext().getState(
+        new ValueStateDescriptor<>("observed", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+    lastMetrics = getRuntimeContext().getState(new ValueStateDescriptor<>("last-metrics", new AvroTypeInfo<>(WindowMetrics.class)));
+    topics = new TermBaseline(getRuntimeContext().getMapState(
+        new MapStateDescriptor<>("topic-baseline", Types.STRING, PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO)));
+    hashtags = new TermBaseline(getRuntimeContext().getMapState(
+        new MapStateDescriptor<>("hashtag-baseline", Types.STRING, PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO)));
+  }
+
+  @Override
+  public void processElement(WindowMetrics metrics, Context ctx, Collector<Alert> out) throws Exception {
+    long start = metrics.getWindowStart().toEpochMilli();
+    long[] seen = observed.value();
+    if (seen != null && start <= seen[0]) {
+      return;
+    }
+    if (seen != null) {
+      for (long missing = seen[0] + step.toMillis(); missing < start; missing += step.toMillis()) {
+        observe(empty(metrics, missing), ctx, out);
+      }
+    }
+    observe(metrics, ctx, out);
+    observed.update(new long[] {start, start});
+    lastMetrics.update(metrics);
+    ctx.timerService().registerEventTimeTimer(start + 2 * step.toMillis());
+  }
+
+  /** No metrics for the window after the last observed one: it had no mentions. */
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+    long[] seen = observed.value();
+    long quietWindow = timestamp - step.toMillis();
+    if (seen == null || quietWindow != seen[0] + step.toMillis()) {
+      return;
+    }
+    observe(empty(lastMetrics.value(), quietWindow), ctx, out);
+    observed.update(new long[] {quietWindow, seen[1]});
+    if (quietWindow - seen[1] < SILENCE_STEPS * step.toMillis()) {
+      ctx.timerService().registerEventTimeTimer(timestamp + step.toMillis());
+    }
+  }
+
+  private void observe(WindowMetrics metrics, Context ctx, Collector<Alert> out) throws Exception {
+    long start = metrics.getWindowStart().toEpochMilli();
+    Signal strongest = null;
+    Verdict strongestVerdict = null;
+    for (Signal signal : Signal.values()) {
+      byte[] bytes = detectors.get(signal.name());
+      SpikeDetector detector = bytes == null
+          ? new SpikeDetector(DetectorSettings.defaults(step)) : SpikeDetector.fromBytes(bytes);
+      Verdict verdict = detector.observe(start, signal.of(metrics));
+      detectors.put(signal.name(), detector.toBytes());
+      if (strongest == null || moreAlarming(verdict, strongestVerdict)) {
+        strongest = signal;
+        strongestVerdict = verdict;
+      }
+    }
+    byte[] episodeBytes = episodes.value();
+    AlertEpisodes lifecycle = episodeBytes == null
+        ? new AlertEpisodes(EpisodeSettings.defaults()) : AlertEpisodes.fromBytes(episodeBytes);
+    double actual = strongest.of(metrics);
+    Optional<EpisodeStep> step = lifecycle.step(start, actual, metrics.getVolume(), strongestVerdict);
+    episodes.update(lifecycle.toBytes());
+    long windowIndex = start / this.step.toMillis();
+    if (step.isPresent()) {
+      out.collect(alert(ctx.getCurrentKey(), metrics, strongest, actual, strongestVerdict, step.get(), windowIndex,
+          ctx.timerService().currentProcessingTime()));
+    }
+    if (!strongestVerdict.anomalous()) {
+      topics.learn(metrics.getTopTopics(), windowIndex);
+      hashtags.learn(metrics.getTopHashtags(), windowIndex);
+    }
+  }
+
+  private static boolean moreAlarming(Verdict candidate, Verdict current) {
+    if (candidate.anomalous() != current.anomalous()) {
+      return candidate.anomalous();
+    }
+    return candidate.anomalyScore() > current.anomalyScore();
+  }
+
+  private Alert alert(String queryId, WindowMetrics metrics, Signal signal, double actual, Verdict verdict,
+      EpisodeStep step, long windowIndex, long now) throws Exception {
+    Instant episodeStart = Instant.ofEpochMilli(step.episodeStart());
+    Severity severity = Severity.valueOf(step.severity().name().toLowerCase(Locale.ROOT));
+    AlertState state = AlertState.valueOf(step.kind().name().toLowerCase(Locale.ROOT));
+    return Alert.newBuilder()
+        .setAlertId(queryId + "@" + step.episodeStart())
+        .setState(state)
+        .setSequence(step.sequence())
+        .setReplay(replay)
+        .setQueryId(queryId)
+        .setGroup(metrics.getGroup())
+        .setSignal(signal.label())
+        .setSeverity(severity)
+        .setWindowStart(metrics.getWindowStart())
+        .setWindowEnd(metrics.getWindowEnd())
+        .setEpisodeStart(episodeStart)
+        .setActual(actual)
+        .setExpected(verdict.expected())
+        .setLower(verdict.lower())
+        .setUpper(verdict.upper())
+        .setAnomalyScore(verdict.anomalyScore())
+        .setVolume(metrics.getVolume())
+        .setNegative(metrics.getNegative())
+        .setTopNegativePosts(limit(metrics.getTopNegativePosts()))
+        .setOverRepresentedTerms(topics.overRepresented(metrics.getTopTerms(), windowIndex, MIN_LIFT, EVIDENCE))
+        .setOverRepresentedHashtags(hashtags.overRepresented(metrics.getTopHashtags(), windowIndex, MIN_LIFT, EVIDENCE))
+        .setTopAuthors(limit(metrics.getTopAuthors()))
+        .setKibanaUrl(kibana.discover(queryId, episodeStart.minus(Duration.ofMinutes(30)),
+            metrics.getWindowEnd().plus(Duration.ofMinutes(5))))
+        .setSummary(summary(queryId, metrics, signal, actual, verdict, step, severity))
+        .setEmittedAt(Instant.ofEpochMilli(now))
+        .build();
+  }
+
+  private String summary(String queryId, WindowMetrics metrics, Signal signal, double actual, Verdict verdict,
+      EpisodeStep step, Severity severity) {
+    String what = metrics.getGroup() == null ? queryId : queryId + " (" + metrics.getGroup() + ")";
+    String window = MINUTE.format(metrics.getWindowStart()) + "-" + MINUTE.format(metrics.getWindowEnd()) + " UTC";
+    if (step.kind() == EpisodeStep.Kind.RESOLVED) {
+      return what + ": back to normal at " + window + " after " + step.anomalousWindows() + " anomalous "
+          + (step.anomalousWindows() == 1 ? "window" : "windows") + " since "
+          + MINUTE.format(Instant.ofEpochMilli(step.episodeStart())) + " UTC";
+    }
+    return String.format(Locale.ROOT, "%s: %s %s in %s, expected %s (normal up to %s); %s, %d anomalous %s",
+        what, signal.label().replace('_', ' '), number(actual), window, number(verdict.expected()),
+        number(verdict.upper()), severity, step.anomalousWindows(), step.anomalousWindows() == 1 ? "window" : "windows");
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) || Math.abs(value) >= 100
+        ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  private static <T> List<T> limit(List<T> items) {
+    return items.subList(0, Math.min(EVIDENCE, items.size()));
+  }
+
+  /** A window without mentions, as the detectors must see it. */
+  private WindowMetrics empty(WindowMetrics like, long start) {
+    return WindowMetrics.newBuilder()
+        .setScope(MetricScope.query)
+        .setKey(like.getKey())
+        .setGroup(like.getGroup())
+        .setWindowStart(Instant.ofEpochMilli(start))
+        .setWindowEnd(Instant.ofEpochMilli(start + step.toMillis()))
+        .setVolume(0).setUniqueAuthors(0).setNegative(0).setNeutral(0).setPositive(0).setNetSentiment(0)
+        .setReach(0).setNegativeReach(0).setEngagement(0)
+        .setUpdatedAt(like.getUpdatedAt())
+        .build();
+  }
+}

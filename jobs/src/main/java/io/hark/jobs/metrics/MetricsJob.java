@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs.metrics;
+
+import io.hark.jobs.JobWiring;
+import io.hark.jobs.Topics;
+import io.hark.jobs.elasticsearch.AlertDocuments;
+import io.hark.jobs.elasticsearch.ElasticsearchSink;
+import io.hark.jobs.elasticsearch.MetricDocuments;
+import io.hark.jobs.kafka.KafkaDeadLetters;
+import io.hark.jobs.queries.QueryCatalog;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The metrics job: enriched mentions to window metrics, spike detection and alerts. {@code main}
+ * only wires real sources and sinks to {@link MetricsPipeline}; run it with {@code flink run -c
+ * io.hark.jobs.metrics.MetricsJob hark-jobs.jar [options]}. Reading the enriched topic, not the
+ * listen job's stream, it can be replayed over history (backfills, backtests) without redoing NLP.
+ * Options: {@link MetricsOptions} ({@code --help} lists them).
+ */
+public final class MetricsJob {
+  public static final String NAME = "hark-metrics";
+
+  private MetricsJob() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.println(MetricsOptions.usage());
+      return;
+    }
+    MetricsOptions options = MetricsOptions.parse(args);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    configure(env, options);
+    MetricsPipeline.define(env, sources(options), sinks(options), options);
+    env.execute(NAME);
+  }
+
+  /** Builds the job on {@code env} and starts it without waiting. */
+  public static JobClient start(StreamExecutionEnvironment env, MetricsOptions options) throws Exception {
+    configure(env, options);
+    MetricsPipeline.define(env, sources(options), sinks(options), options);
+    return env.executeAsync(NAME);
+  }
+
+  public static void configure(StreamExecutionEnvironment env, MetricsOptions options) {
+    JobWiring.configure(env, options.parallelism(), options.checkpointInterval());
+  }
+
+  public static MetricsSources sources(MetricsOptions options) {
+    QueryCatalog catalog = QueryCatalog.read(options.kafka(), options.queryTopic());
+    return new MetricsSources(
+        JobWiring.source(options.kafka(), options.enrichedTopic(), options.groupId(), options.startingOffsets(),
+            options.bounded(), new Topics.IncomingEnrichedMentionDeserializer()),
+        JobWiring.queryUpdates(options.kafka(), options.queryTopic(), options.groupId(), catalog, options.bounded()),
+        catalog.queries());
+  }
+
+  public static MetricsSinks sinks(MetricsOptions options) {
+    KafkaDeadLetters deadLetters = new KafkaDeadLetters(options.kafka(), options.deadLetterTopic());
+    return new MetricsSinks(
+        new ElasticsearchSink<>(new MetricDocuments(options.indices()), options.elasticsearch(), options.indices(),
+            deadLetters, options.sink()),
+        JobWiring.atLeastOnceSink(options.kafka(), Topics.alertSerializer(options.alertTopic())),
+        new ElasticsearchSink<>(new AlertDocuments(options.indices()), options.elasticsearch(), options.indices(),
+            deadLetters, options.sink()),
+        new NotifyAlerts(options.notifiersYaml(), options.notifiersSource(), options.kafka(), options.deadLetterTopic()),
+        JobWiring.atLeastOnceSink(options.kafka(), Topics.deadLetterSerializer(options.deadLetterTopic())));
+  }
+}

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs.metrics;
+
+import io.hark.jobs.Watermarks;
+import io.hark.jobs.operators.SeparateUndecodable;
+import io.hark.jobs.queries.BroadcastQueries;
+import io.hark.schema.Alert;
+import io.hark.schema.EnrichedMention;
+import io.hark.schema.MetricScope;
+import io.hark.schema.WindowMetrics;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+
+/**
+ * The metrics job, a function of (environment, sources, sinks): enriched mentions that matched a
+ * listening query, counted per query and group in tumbling event-time windows (late mentions
+ * update their window), indexed; each query's windows checked for spikes; alert episodes to the
+ * alert topic, the alerts index and the group's notifiers. Undecodable records become dead letters.
+ */
+public final class MetricsPipeline {
+  private MetricsPipeline() {}
+
+  public static void define(StreamExecutionEnvironment env, MetricsSources sources, MetricsSinks sinks,
+      MetricsOptions options) {
+    SingleOutputStreamOperator<EnrichedMention> enriched = env
+        .fromSource(sources.enrichedMentions(),
+            Watermarks.forEnrichedMentions(options.outOfOrderness(), options.idleness()), "enriched-mentions")
+        .uid("enriched-mentions-source")
+        .process(new SeparateUndecodable<EnrichedMention>(), new AvroTypeInfo<>(EnrichedMention.class))
+        .name("decode")
+        .uid("decode");
+
+    DataStream<MentionFacts> facts = enriched
+        .connect(env.fromSource(sources.queryUpdates(), Watermarks.forQueryUpdates(), "query-updates")
+            .uid("query-updates-source")
+            .broadcast(BroadcastQueries.STATE))
+        .process(new ToMentionFacts(sources.initialQueries()), TypeInformation.of(MentionFacts.class))
+        .name("facts-per-group")
+        .uid("facts-per-group");
+
+    DataStream<WindowMetrics> metrics = facts
+        .keyBy(mention -> mention.windowKey, Types.STRING)
+        .window(TumblingEventTimeWindows.of(options.window()))
+        .allowedLateness(options.allowedLateness())
+        .aggregate(new AggregateMentions(options.topK(), options.includeSpam()), new EmitWindowMetrics(),
+            TypeInformation.of(GroupWindow.class), TypeInformation.of(GroupWindow.class),
+            new AvroTypeInfo<>(WindowMetrics.class))
+        .name("window-metrics")
+        .uid("window-metrics");
+
+    DataStream<Alert> alerts = metrics
+        .filter(window -> window.getScope() == MetricScope.query)
+        .name("query-metrics")
+        .uid("query-metrics")
+        .keyBy(WindowMetrics::getKey, Types.STRING)
+        .process(new DetectSpikes(options.window(), options.replay(), options.kibana()), DetectSpikes.outputType())
+        .name("detect-spikes")
+        .uid("detect-spikes");
+
+    metrics.sinkTo(sinks.metricsIndex()).name("metrics-index").uid("metrics-index");
+    alerts.sinkTo(sinks.alertTopic()).name("alert-topic").uid("alert-topic");
+    alerts.sinkTo(sinks.alertIndex()).name("alert-index").uid("alert-index");
+    alerts.sinkTo(sinks.notifications()).name("notify").uid("notify");
+    enriched.getSideOutput(SeparateUndecodable.DEAD_LETTERS).sinkTo(sinks.deadLetters()).name("dead-letters").uid("dead-letters");
+  }
+}
