@@ -7,8 +7,11 @@ import io.hark.jobs.kafka.MentionProducer;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenJob;
 import io.hark.jobs.listen.ListenOptions;
+import io.hark.jobs.metrics.MetricsJob;
+import io.hark.jobs.metrics.MetricsOptions;
 import io.hark.jobs.operators.DropRedelivered;
 import io.hark.jobs.operators.MatchQueries;
+import io.hark.schema.AvroCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +55,9 @@ final class LocalCommand implements Callable<Integer> {
 
   @Option(names = "--keep-unmatched", description = "also index mentions that match no query")
   boolean keepUnmatched;
+
+  @Option(names = "--notifiers", description = "YAML file of alert notifiers per query group (webhook, Slack, PagerDuty)")
+  Path notifiers;
 
   @Option(names = "--rate", defaultValue = "50", description = "sample stream: mentions per second (default: ${DEFAULT-VALUE})")
   double rate;
@@ -99,6 +105,23 @@ final class LocalCommand implements Callable<Integer> {
     return ListenOptions.parse(args, Map.of());
   }
 
+  private MetricsOptions metricsOptions(LocalStack stack, boolean bounded) {
+    List<String> args = new ArrayList<>(List.of(
+        "--bootstrap", stack.bootstrapServers(),
+        "--es", stack.elasticsearchUrl(),
+        "--group-id", "hark-local-metrics",
+        "--starting-offsets", "earliest",
+        "--checkpoint-interval", "10s",
+        "--parallelism", String.valueOf(PARALLELISM)));
+    if (bounded) {
+      args.add("--bounded");
+    }
+    if (notifiers != null) {
+      args.addAll(List.of("--notifiers", notifiers.toString()));
+    }
+    return MetricsOptions.parse(args, System.getenv());
+  }
+
   private int drain(LocalStack stack, LocalFlink flink) throws Exception {
     ListenOptions options = options(stack, true);
     MentionProducer.FileResult produced;
@@ -120,22 +143,44 @@ final class LocalCommand implements Callable<Integer> {
       }
       progress.stepTo(done(options));
     }
+    say("counting per query and window, and looking for spikes...");
+    MetricsOptions metrics = metricsOptions(stack, true);
+    MetricsJob.start(flink.environment(), metrics).getJobExecutionResult().get();
     double seconds = (System.nanoTime() - started) / 1e9;
     long indexed = IndexCounts.count(options.elasticsearch(), options.indices().mentionsAlias());
+    long metricDocuments = IndexCounts.count(options.elasticsearch(), metrics.indices().metricsAlias());
+    List<String> alerts = new ArrayList<>();
+    TopicReader.readAll(options.kafka(), metrics.alertTopic(), record -> alerts.add(alertLine(record.value())));
+    alerts.forEach(System.err::println);
     long deadLettered = TopicReader.readAll(options.kafka(), options.deadLetterTopic(), record -> { });
     stack.close();
     long redelivered = counter(result, DropRedelivered.DROPPED);
     long unmatched = counter(result, MatchQueries.UNMATCHED);
     System.out.printf("{\"read\":%d,\"indexed\":%d,\"dead_lettered\":%d,\"duplicate_ids\":%d,\"redelivered\":%d,"
-            + "\"unmatched\":%d,\"seconds\":%.1f,\"mentions_per_second\":%.1f}%n",
-        produced.lines(), indexed, deadLettered, produced.duplicateKeys(), redelivered, unmatched, seconds,
-        produced.lines() / seconds);
+            + "\"unmatched\":%d,\"metric_documents\":%d,\"alert_steps\":%d,\"seconds\":%.1f,"
+            + "\"mentions_per_second\":%.1f}%n",
+        produced.lines(), indexed, deadLettered, produced.duplicateKeys(), redelivered, unmatched, metricDocuments,
+        alerts.size(), seconds, produced.lines() / seconds);
     return 0;
+  }
+
+  private static String alertLine(byte[] value) {
+    try {
+      return AlertTail.line(AvroCodec.ALERT.decode(value));
+    } catch (AvroCodec.UndecodableException e) {
+      return "[ALERT ?] " + e.getMessage();
+    }
   }
 
   private int runLive(LocalStack stack, LocalFlink flink) throws Exception {
     ListenOptions options = options(stack, false);
-    JobClient job = ListenJob.start(flink.environment(), options);
+    MetricsOptions metrics = metricsOptions(stack, false);
+    ListenJob.define(flink.environment(), options);
+    MetricsJob.define(flink.environment(), metrics);
+    JobClient job = flink.environment().executeAsync("hark-local");
+    Thread alertTail = new Thread(new AlertTail(options.kafka(), metrics.alertTopic(), System.out), "hark-local-alerts");
+    alertTail.setDaemon(true);
+    alertTail.start();
     Thread feeder = new Thread(() -> feed(options), "hark-local-feeder");
     feeder.setDaemon(true);
     feeder.start();

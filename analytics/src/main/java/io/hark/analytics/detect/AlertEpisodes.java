@@ -52,6 +52,7 @@ public final class AlertEpisodes {
       return Optional.empty();
     }
     Severity now = severity(excess, 0);
+    // Still the resolved episode's severity: only something worse pages during the cooldown.
     if (window < cooldownUntil && now.compareTo(severity) <= 0) {
       cooldownUntil = window + settings.cooldown().toMillis();
       return Optional.empty();

@@ -18,8 +18,9 @@ import java.time.Duration;
  *     calm this long, unless they are more severe than the resolved episode: a flapping series pages once
  * @param updateEvery while an episode is open, at most one UPDATED per this long, so consumers see it
  *     is ongoing without being flooded
- * @param severityStep excess over expected that raises severity one step, in band widths: with 2, an
- *     excess of 1 band (just above it) is LOW, 2 MEDIUM, 4 HIGH, 8 CRITICAL
+ * @param severityStep how many times further above expected raises severity one step, measured in the
+ *     width of the band above expected: with 2, up to 2 widths (just above the band) is LOW, 2 MEDIUM, 4
+ *     HIGH, 8 or more CRITICAL
  * @param sustained an episode whose anomalies have lasted this long is one step more severe
  */
 public record EpisodeSettings(
@@ -31,9 +32,12 @@ public record EpisodeSettings(
     }
   }
 
-  /** Defaults chosen by leave-one-series-out on NAB's Twitter mention volumes; see the README. */
+  /**
+   * The cooldown was chosen with the detector on NAB's Twitter mention volumes (see the README); the rest
+   * are on-call conventions, which NAB's scoring does not see.
+   */
   public static EpisodeSettings defaults() {
-    return new EpisodeSettings(5, Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofMinutes(15), 2.0, Duration.ofHours(1));
+    return new EpisodeSettings(10, Duration.ofMinutes(15), Duration.ofDays(1), Duration.ofMinutes(15), 2.0, Duration.ofHours(1));
   }
 
   void writeTo(DataOutput out) throws IOException {

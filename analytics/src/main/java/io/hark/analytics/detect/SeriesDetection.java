@@ -14,12 +14,18 @@ import java.util.Locale;
  * AlertEpisodes}, with the value as the volume.
  */
 public final class SeriesDetection {
-  static final String HEADER = "timestamp,value,anomaly_score,alert";
+  private static final String HEADER = "timestamp,value,anomaly_score,alert";
 
   /** One row's outcome: its anomaly score, and whether the live job would have paged (an episode opened). */
   record Outcome(double anomalyScore, boolean alert) {}
 
-  private SeriesDetection() {}
+  private final SpikeDetector detector;
+  private final AlertEpisodes episodes;
+
+  SeriesDetection(DetectorSettings detectorSettings, EpisodeSettings episodeSettings) {
+    this.detector = new SpikeDetector(detectorSettings);
+    this.episodes = new AlertEpisodes(episodeSettings);
+  }
 
   /**
    * Reads NAB's {@code timestamp,value} CSV and writes {@code timestamp,value,anomaly_score,alert}, one row
@@ -29,33 +35,38 @@ public final class SeriesDetection {
    */
   public static void run(Reader csv, Writer out, Duration step) throws IOException {
     List<SeriesRow> rows = SeriesRow.readCsv(csv);
-    List<Outcome> outcomes = detect(rows, step == null ? SeriesRow.commonStep(rows) : step);
-    out.write(HEADER);
-    out.write('\n');
-    for (int i = 0; i < rows.size(); i++) {
-      SeriesRow row = rows.get(i);
-      out.write(row.timestamp() + ',' + row.value() + ','
-          + String.format(Locale.ROOT, "%.4f", outcomes.get(i).anomalyScore()) + ',' + (outcomes.get(i).alert() ? '1' : '0'));
-      out.write('\n');
+    SeriesDetection detection = withDefaults(rows, step);
+    out.write(HEADER + '\n');
+    for (SeriesRow row : rows) {
+      Outcome outcome = detection.observe(row);
+      out.write(row.timestamp() + ',' + row.value() + ',' + String.format(Locale.ROOT, "%.4f", outcome.anomalyScore())
+          + ',' + (outcome.alert() ? '1' : '0') + '\n');
     }
     out.flush();
   }
 
-  static List<Outcome> detect(List<SeriesRow> rows, Duration step) {
-    return detect(rows, DetectorSettings.defaults(step), EpisodeSettings.defaults());
+  /** Detection with the default settings, at {@code step} or, when null, the series' most common interval. */
+  static SeriesDetection withDefaults(List<SeriesRow> rows, Duration step) {
+    return new SeriesDetection(DetectorSettings.defaults(step == null ? SeriesRow.commonStep(rows) : step),
+        EpisodeSettings.defaults());
   }
 
-  static List<Outcome> detect(List<SeriesRow> rows, DetectorSettings detectorSettings, EpisodeSettings episodeSettings) {
-    SpikeDetector detector = new SpikeDetector(detectorSettings);
-    AlertEpisodes episodes = new AlertEpisodes(episodeSettings);
+  Outcome observe(SeriesRow row) {
+    Verdict verdict = detector.observe(row.millis(), row.count());
+    boolean opened = episodes.step(row.millis(), row.count(), Math.round(row.count()), verdict)
+        .filter(step -> step.kind() == EpisodeStep.Kind.OPENED)
+        .isPresent();
+    return new Outcome(verdict.anomalyScore(), opened);
+  }
+
+  List<Outcome> observeAll(List<SeriesRow> rows) {
     List<Outcome> outcomes = new ArrayList<>(rows.size());
-    for (SeriesRow row : rows) {
-      Verdict verdict = detector.observe(row.millis(), row.count());
-      boolean opened = episodes.step(row.millis(), row.count(), Math.round(row.count()), verdict)
-          .filter(step -> step.kind() == EpisodeStep.Kind.OPENED)
-          .isPresent();
-      outcomes.add(new Outcome(verdict.anomalyScore(), opened));
-    }
+    rows.forEach(row -> outcomes.add(observe(row)));
     return outcomes;
+  }
+
+  /** The bytes the live job keeps for this series: detector and episodes. */
+  int stateBytes() {
+    return detector.toBytes().length + episodes.toBytes().length;
   }
 }

@@ -32,7 +32,8 @@ record SeriesRow(String timestamp, String value, long millis, double count) {
       if (!line.isBlank()) {
         SeriesRow row = parse(line.strip(), number);
         if (!rows.isEmpty() && row.millis <= rows.get(rows.size() - 1).millis) {
-          throw new IllegalArgumentException("line " + number + ": timestamp " + row.timestamp + " is not after the previous row's");
+          throw new IllegalArgumentException(
+              "line " + number + ": timestamp " + row.timestamp + " is not after the previous row's");
         }
         rows.add(row);
       }

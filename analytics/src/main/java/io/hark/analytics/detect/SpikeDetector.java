@@ -10,18 +10,20 @@ import java.io.UncheckedIOException;
 
 /**
  * Surges in one series of counts (mentions of a query per window, negative mentions, ...), one step at a
- * time, with state small enough for Flink keyed state.
+ * time, with state small enough for Flink keyed state (about 500 bytes with the defaults).
  *
  * <p>On the {@link CountScale}, normal is a level plus a time-of-day profile (additive Holt-Winters),
- * with a noise estimate that never goes below Poisson noise. Two tests look for surges: a single step far
- * above the band (a spike), and a one-sided CUSUM of the standardized residuals (a sustained rise too
- * gentle for any single step to stand out). Residuals are clipped before they are learned, so a spike
- * hardly moves the baseline, while a lasting change of level is still adopted within hours.
+ * with a noise estimate that never goes below Poisson noise. Residuals are clipped before they are
+ * learned, so a spike hardly moves the baseline while a lasting change of level is still adopted. Two
+ * tests look for surges: a single step far above expected (a spike), and a short-term mean of the
+ * residuals far above expected (a sustained rise too gentle for any single step to stand out). Each test
+ * must also beat its own {@link RecentPeak}: mention series are heavy-tailed, and what a series did last
+ * week is not news this week.
  *
  * <p>Gaps: missing steps are zeros when zero was plausible (the baseline expected at most {@link
  * DetectorSettings#maxExpectedInGap()} in the whole gap, as in the quiet hours of a small query), and
  * otherwise an outage of the source, from which nothing is learned: an outage is not a crash of
- * interest, and it must not drag the baseline down.
+ * interest, and it must not drag the baseline down. Gaps longer than a season are always outages.
  *
  * <p>Cold start: during {@link DetectorSettings#warmUp()} both tests need twice the evidence, so only
  * spikes far beyond the little history there is alert.
@@ -29,24 +31,20 @@ import java.io.UncheckedIOException;
 public final class SpikeDetector {
   private static final byte FORMAT_VERSION = 1;
   private static final long NONE = Long.MIN_VALUE;
-  // The CUSUM is capped so that it forgets a long surge within a few steps of its end.
-  private static final double SHIFT_CAP = 2;
-  // Gaps longer than a season are outages whatever the baseline says (and bound the work of one step).
-  private static final int MAX_SEASONS_IN_GAP = 1;
 
   private final DetectorSettings settings;
   private final SeasonalProfile profile;
   private final double levelWeight;
   private final double noiseWeight;
   private final double slotWeight;
-  private final double peakDecay;
+  private final double shiftWeight;
+  private final RecentPeak spikePeak;
+  private final RecentPeak shiftPeak;
   private long lastTimestamp = NONE;
   private long steps;
   private double level;
   private double noise = CountScale.POISSON_NOISE;
   private double shift;
-  private double recentPeak;
-  private double surgePeak;
 
   public SpikeDetector(DetectorSettings settings) {
     this.settings = settings;
@@ -54,7 +52,10 @@ public final class SpikeDetector {
     this.levelWeight = settings.perStep(settings.levelMemory());
     this.noiseWeight = settings.perStep(settings.noiseMemory());
     this.slotWeight = settings.perSlotVisit();
-    this.peakDecay = 1 - settings.perStep(settings.peakMemory());
+    this.shiftWeight = settings.perStep(settings.shiftMemory());
+    double peakDecay = 1 - settings.perStep(settings.peakMemory());
+    this.spikePeak = new RecentPeak(peakDecay);
+    this.shiftPeak = new RecentPeak(peakDecay);
   }
 
   /** Judges {@code value} at {@code timestampMillis} (later than the previous one), then learns from it. */
@@ -79,34 +80,24 @@ public final class SpikeDetector {
     double expected = level + profile.at(timestampMillis);
     double noiseNow = Math.max(noise, CountScale.POISSON_NOISE);
     double z = (stable - expected) / noiseNow;
-    // The CUSUM takes a spike as no more than a bare spike, so that it speaks for sustained rises only.
-    shift = Math.min(SHIFT_CAP * settings.shiftThreshold(),
-        Math.max(0, shift + Math.min(z, settings.spikeThreshold()) - settings.shiftAllowance()));
-    double evidence = Math.max(z / settings.spikeThreshold(), shift / settings.shiftThreshold());
-    double bar = Math.max(1, settings.peakMargin() * recentPeak) * evidenceFactor();
-    boolean anomalous = evidence > bar && z > settings.shiftAllowance();
-    learnPeak(evidence, anomalous);
-    double bandHalfWidth = settings.spikeThreshold() * bar * noiseNow;
-    double relative = Math.max(0, evidence / bar);
+    shift += shiftWeight * (z - shift);
+    double spikeBar = bar(spikePeak);
+    double spikeRelative = z / settings.spikeThreshold() / spikeBar;
+    // A sustained rise is over once the series is back at or below expected.
+    double shiftRelative = z > 0 ? shift / settings.shiftThreshold() / bar(shiftPeak) : 0;
+    spikePeak.learn(z / settings.spikeThreshold(), spikeRelative > 1);
+    shiftPeak.learn(shift / settings.shiftThreshold(), shiftRelative > 1);
+    double relative = Math.max(0, Math.max(spikeRelative, shiftRelative));
+    double bandHalfWidth = settings.spikeThreshold() * spikeBar * noiseNow;
     Verdict verdict = new Verdict(CountScale.count(expected), CountScale.count(expected - bandHalfWidth),
-        CountScale.count(expected + bandHalfWidth), relative * relative / (1 + relative * relative), anomalous);
+        CountScale.count(expected + bandHalfWidth), relative * relative / (1 + relative * relative), relative > 1);
     learn(timestampMillis, stable - expected, noiseNow);
     return verdict;
   }
 
-  /**
-   * The recent peak is the series' largest excursion lately, surges included, so that what is usual for a
-   * spiky series needs more to alert. A surge joins it only once it is over: a crisis must not raise its
-   * own bar while it lasts.
-   */
-  private void learnPeak(double evidence, boolean anomalous) {
-    recentPeak *= peakDecay;
-    if (anomalous) {
-      surgePeak = Math.max(surgePeak, evidence);
-    } else {
-      recentPeak = Math.max(recentPeak, Math.max(evidence, surgePeak));
-      surgePeak = 0;
-    }
+  /** How many times its threshold a test's evidence must be: more for a series that often goes that far. */
+  private double bar(RecentPeak peak) {
+    return Math.min(settings.peakCap(), Math.max(1, peak.value())) * evidenceFactor();
   }
 
   private double evidenceFactor() {
@@ -117,12 +108,12 @@ public final class SpikeDetector {
     double clip = settings.learningClip() * noiseNow;
     double clipped = Math.max(-clip, Math.min(clip, error));
     // Plain averages at first, so the first hours already give a level and a noise estimate.
-    double levelNow = Math.max(levelWeight, 1.0 / (steps + 1));
-    double noiseNowWeight = Math.max(noiseWeight, 1.0 / (steps + 1));
-    level += levelNow * clipped;
-    profile.learn(timestampMillis, (1 - levelNow) * clipped, slotWeight);
+    double levelStep = Math.max(levelWeight, 1.0 / (steps + 1));
+    double noiseStep = Math.max(noiseWeight, 1.0 / (steps + 1));
+    level += levelStep * clipped;
+    profile.learn(timestampMillis, (1 - levelStep) * clipped, slotWeight);
     // The mean absolute deviation of a normal variable is sqrt(2/pi) of its standard deviation.
-    noise += noiseNowWeight * (Math.abs(clipped) * Math.sqrt(Math.PI / 2) - noise);
+    noise += noiseStep * (Math.abs(clipped) * Math.sqrt(Math.PI / 2) - noise);
     steps++;
   }
 
@@ -132,7 +123,7 @@ public final class SpikeDetector {
     if (missing <= 0) {
       return;
     }
-    if (missing * stepMillis <= MAX_SEASONS_IN_GAP * settings.season().toMillis() && zeroWasPlausible(missing)) {
+    if (missing * stepMillis <= settings.season().toMillis() && zeroWasPlausible(missing)) {
       for (long i = 1; i <= missing; i++) {
         judgeAndLearn(lastTimestamp + i * stepMillis, CountScale.stable(0));
       }
@@ -160,8 +151,8 @@ public final class SpikeDetector {
       out.writeDouble(level);
       out.writeDouble(noise);
       out.writeDouble(shift);
-      out.writeDouble(recentPeak);
-      out.writeDouble(surgePeak);
+      spikePeak.writeTo(out);
+      shiftPeak.writeTo(out);
       profile.writeTo(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -181,8 +172,8 @@ public final class SpikeDetector {
       detector.level = in.readDouble();
       detector.noise = in.readDouble();
       detector.shift = in.readDouble();
-      detector.recentPeak = in.readDouble();
-      detector.surgePeak = in.readDouble();
+      detector.spikePeak.readFrom(in);
+      detector.shiftPeak.readFrom(in);
       detector.profile.readFrom(in);
       return detector;
     } catch (IOException e) {

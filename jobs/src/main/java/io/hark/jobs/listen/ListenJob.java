@@ -36,18 +36,21 @@ public final class ListenJob {
       System.out.println(ListenOptions.usage());
       return;
     }
-    ListenOptions options = ListenOptions.parse(args);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    configure(env, options);
-    ListenPipeline.define(env, sources(options), sinks(options), options);
+    define(env, ListenOptions.parse(args));
     env.execute(NAME);
   }
 
   /** Builds the job on {@code env} and starts it without waiting. */
   public static JobClient start(StreamExecutionEnvironment env, ListenOptions options) throws Exception {
+    define(env, options);
+    return env.executeAsync(NAME);
+  }
+
+  /** Adds the job's pipeline, with real sources and sinks, to {@code env} (which may hold other pipelines). */
+  public static void define(StreamExecutionEnvironment env, ListenOptions options) {
     configure(env, options);
     ListenPipeline.define(env, sources(options), sinks(options), options);
-    return env.executeAsync(NAME);
   }
 
   public static void configure(StreamExecutionEnvironment env, ListenOptions options) {

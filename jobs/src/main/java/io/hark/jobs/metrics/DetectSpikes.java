@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -61,6 +63,8 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
   /** Start of the last window observed, and of the last that had mentions. */
   private transient ValueState<long[]> observed;
   private transient ValueState<WindowMetrics> lastMetrics;
+  /** The signal the open episode is about, so its updates and resolution speak of it. */
+  private transient ValueState<String> episodeSignal;
   private transient TermBaseline topics;
   private transient TermBaseline hashtags;
 
@@ -84,6 +88,7 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
     observed = getRuntimeContext().getState(
         new ValueStateDescriptor<>("observed", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
     lastMetrics = getRuntimeContext().getState(new ValueStateDescriptor<>("last-metrics", new AvroTypeInfo<>(WindowMetrics.class)));
+    episodeSignal = getRuntimeContext().getState(new ValueStateDescriptor<>("episode-signal", Types.STRING));
     topics = new TermBaseline(getRuntimeContext().getMapState(
         new MapStateDescriptor<>("topic-baseline", Types.STRING, PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO)));
     hashtags = new TermBaseline(getRuntimeContext().getMapState(
@@ -125,31 +130,39 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
 
   private void observe(WindowMetrics metrics, Context ctx, Collector<Alert> out) throws Exception {
     long start = metrics.getWindowStart().toEpochMilli();
+    Map<Signal, Verdict> verdicts = new EnumMap<>(Signal.class);
     Signal strongest = null;
-    Verdict strongestVerdict = null;
     for (Signal signal : Signal.values()) {
       byte[] bytes = detectors.get(signal.name());
       SpikeDetector detector = bytes == null
           ? new SpikeDetector(DetectorSettings.defaults(step)) : SpikeDetector.fromBytes(bytes);
       Verdict verdict = detector.observe(start, signal.of(metrics));
       detectors.put(signal.name(), detector.toBytes());
-      if (strongest == null || moreAlarming(verdict, strongestVerdict)) {
+      verdicts.put(signal, verdict);
+      if (strongest == null || moreAlarming(verdict, verdicts.get(strongest))) {
         strongest = signal;
-        strongestVerdict = verdict;
       }
     }
     byte[] episodeBytes = episodes.value();
     AlertEpisodes lifecycle = episodeBytes == null
         ? new AlertEpisodes(EpisodeSettings.defaults()) : AlertEpisodes.fromBytes(episodeBytes);
-    double actual = strongest.of(metrics);
-    Optional<EpisodeStep> step = lifecycle.step(start, actual, metrics.getVolume(), strongestVerdict);
+    Optional<EpisodeStep> step = lifecycle.step(start, strongest.of(metrics), strongest.evidence(metrics),
+        verdicts.get(strongest));
     episodes.update(lifecycle.toBytes());
     long windowIndex = start / this.step.toMillis();
     if (step.isPresent()) {
-      out.collect(alert(ctx.getCurrentKey(), metrics, strongest, actual, strongestVerdict, step.get(), windowIndex,
-          ctx.timerService().currentProcessingTime()));
+      EpisodeStep.Kind kind = step.get().kind();
+      if (kind == EpisodeStep.Kind.OPENED || kind == EpisodeStep.Kind.ESCALATED || episodeSignal.value() == null) {
+        episodeSignal.update(strongest.name());
+      }
+      Signal about = Signal.valueOf(episodeSignal.value());
+      out.collect(alert(ctx.getCurrentKey(), metrics, about, about.of(metrics), verdicts.get(about), step.get(),
+          windowIndex, ctx.timerService().currentProcessingTime()));
+      if (kind == EpisodeStep.Kind.RESOLVED) {
+        episodeSignal.clear();
+      }
     }
-    if (!strongestVerdict.anomalous()) {
+    if (!verdicts.get(strongest).anomalous()) {
       topics.learn(metrics.getTopTopics(), windowIndex);
       hashtags.learn(metrics.getTopHashtags(), windowIndex);
     }

@@ -28,18 +28,21 @@ public final class MetricsJob {
       System.out.println(MetricsOptions.usage());
       return;
     }
-    MetricsOptions options = MetricsOptions.parse(args);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    configure(env, options);
-    MetricsPipeline.define(env, sources(options), sinks(options), options);
+    define(env, MetricsOptions.parse(args));
     env.execute(NAME);
   }
 
   /** Builds the job on {@code env} and starts it without waiting. */
   public static JobClient start(StreamExecutionEnvironment env, MetricsOptions options) throws Exception {
+    define(env, options);
+    return env.executeAsync(NAME);
+  }
+
+  /** Adds the job's pipeline, with real sources and sinks, to {@code env} (which may hold other pipelines). */
+  public static void define(StreamExecutionEnvironment env, MetricsOptions options) {
     configure(env, options);
     MetricsPipeline.define(env, sources(options), sinks(options), options);
-    return env.executeAsync(NAME);
   }
 
   public static void configure(StreamExecutionEnvironment env, MetricsOptions options) {

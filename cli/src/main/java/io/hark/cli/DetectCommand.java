@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.cli;
+
+import io.hark.analytics.detect.SeriesDetection;
+import io.hark.jobs.Durations;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+/** The live job's spike detection and alert episodes, replayed over a recorded series. */
+@Command(
+    name = "detect",
+    description = {
+        "Reads a series in NAB's CSV form (header timestamp,value, then rows like 2015-02-26 21:42:53,104, in UTC)",
+        "and writes timestamp,value,anomaly_score,alert, one row per input row, in order, with a header.",
+        "alert is 1 where an alert episode opens (where the live job would page on-call), else 0;",
+        "anomaly_score is 0 to 1, and 0.5 at the threshold of a surge. Default settings, as in the live job."})
+final class DetectCommand implements Callable<Integer> {
+  @Option(names = "--series", required = true, paramLabel = "FILE.csv", description = "the series to replay")
+  Path series;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "output file (default: standard output)")
+  Path out;
+
+  @Option(names = "--step", converter = DurationConverter.class,
+      description = "sampling interval, e.g. 1m or 5m (default: the most common interval between rows)")
+  Duration step;
+
+  @Override
+  public Integer call() throws Exception {
+    try (Reader in = Files.newBufferedReader(series, StandardCharsets.UTF_8)) {
+      if (out == null) {
+        SeriesDetection.run(in, new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), step);
+      } else {
+        try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+          SeriesDetection.run(in, file, step);
+        }
+      }
+    }
+    return 0;
+  }
+
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      return Durations.parse(value);
+    }
+  }
+}
