@@ -49,7 +49,12 @@ final class CommandFiles {
 
   /** The SemEval sets: {@code override}, or {@code ../shared/data/sentiment} beside the project. */
   static Path sentimentData(Path override) {
+    return shared(override, "data/sentiment");
+  }
+
+  /** {@code override}, or {@code relative} in {@code ../shared} beside the project. */
+  static Path shared(Path override, String relative) {
     return override != null ? override
-        : Path.of(System.getProperty("hark.home", ".")).resolve("../shared/data/sentiment").normalize();
+        : Path.of(System.getProperty("hark.home", ".")).resolve("../shared").resolve(relative).normalize();
   }
 }
