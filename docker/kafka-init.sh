@@ -10,12 +10,12 @@
 # Environment:
 #   KAFKA_BOOTSTRAP         default kafka:9092
 #   HARK_TOPIC_PARTITIONS   default 4
-#   HARK_TOPICS             default "hark.mentions hark.mentions.enriched hark.dead-letters"
+#   HARK_TOPICS             default "hark.mentions hark.mentions.enriched hark.dead-letters hark.alerts"
 set -eu
 
 bootstrap=${KAFKA_BOOTSTRAP:-kafka:9092}
 partitions=${HARK_TOPIC_PARTITIONS:-4}
-topics=${HARK_TOPICS:-hark.mentions hark.mentions.enriched hark.dead-letters}
+topics=${HARK_TOPICS:-hark.mentions hark.mentions.enriched hark.dead-letters hark.alerts}
 bin=/opt/kafka/bin
 
 for topic in $topics; do

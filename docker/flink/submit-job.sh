@@ -2,21 +2,23 @@
 # Hark: real-time social listening on Kafka, Flink and Elasticsearch.
 # Copyright (C) 2026 the Hark authors. GPL-3.0-or-later; see LICENSE.
 #
-# The `job-submit` service of docker/docker-compose.yml: submits the Hark listen job to
-# the session cluster (the `jobmanager` service), detached, then exits.
+# The `job-submit` and `metrics-submit` services of docker/docker-compose.yml: submit one
+# Hark job (the listen job or the metrics job) to the session cluster (the `jobmanager`
+# service), detached, then exit.
 #
 # It is safe to run again (every `docker compose up` does):
-#   - if the cluster already runs a job, nothing is submitted (a second copy would read
-#     the same topic and write every mention twice);
-#   - otherwise the job resumes from the newest retained checkpoint or savepoint on the
-#     shared /flink-data volume, so `down` + `up` (or a JobManager restart, which loses the
+#   - if the cluster already runs a job of this name, nothing is submitted (a second copy
+#     would read the same topic and write everything twice);
+#   - otherwise the job resumes from the newest retained checkpoint or savepoint of this
+#     job on the shared /flink-data volume (each job checkpoints under its own name), so `down` + `up` (or a JobManager restart, which loses the
 #     job in a non-HA session cluster) continues where it stopped instead of starting
 #     over. Set HARK_RESTORE=none to start fresh, or HARK_RESTORE=<path> to choose.
 #
 # Environment (all optional except the password when Elasticsearch security is on):
 #   FLINK_REST_URL          JobManager REST endpoint          default http://jobmanager:8081
 #   HARK_JOB_JAR            the job jar                       default /opt/flink/usrlib/hark-jobs.jar
-#   HARK_JOB_CLASS          its main class                    default io.hark.jobs.listen.ListenJob
+#   HARK_JOB_NAME           hark-listen or hark-metrics       default hark-listen
+#   HARK_JOB_CLASS          its main class                    default: the one of HARK_JOB_NAME
 #   HARK_BOOTSTRAP          Kafka, inside the network         default kafka:9092
 #   HARK_ES_URL             Elasticsearch                     default http://elasticsearch:9200
 #   HARK_ES_USER            Elasticsearch user                default elastic
@@ -25,8 +27,8 @@
 #   HARK_PARALLELISM        job parallelism                   default 2
 #   HARK_CHECKPOINT_INTERVAL  e.g. 30s (job default when empty)
 #   HARK_RESTORE            auto | none | <checkpoint or savepoint path>   default auto
-#   HARK_QUERIES            YAML file of listening queries the query topic is made to hold
-#                           before the job starts (empty: leave the topic as it is)
+#   HARK_QUERIES            listen job: YAML file of listening queries the query topic is made
+#                           to hold before the job starts (empty: leave the topic as it is)
 #                           default /opt/hark/examples/queries.yaml, the sample brands' queries
 #   HARK_JOB_ARGS           extra job options, appended as they are (word-split)
 #   HARK_WAIT_SECONDS       how long to wait for a TaskManager  default 300
@@ -34,7 +36,13 @@ set -eu
 
 rest=${FLINK_REST_URL:-http://jobmanager:8081}
 jar=${HARK_JOB_JAR:-/opt/flink/usrlib/hark-jobs.jar}
-main_class=${HARK_JOB_CLASS:-io.hark.jobs.listen.ListenJob}
+job_name=${HARK_JOB_NAME:-hark-listen}
+case "$job_name" in
+    hark-listen) default_class=io.hark.jobs.listen.ListenJob ;;
+    hark-metrics) default_class=io.hark.jobs.metrics.MetricsJob ;;
+    *) default_class= ;;
+esac
+main_class=${HARK_JOB_CLASS:-$default_class}
 bootstrap=${HARK_BOOTSTRAP:-kafka:9092}
 es_url=${HARK_ES_URL:-http://elasticsearch:9200}
 es_user=${HARK_ES_USER:-elastic}
@@ -60,6 +68,7 @@ fail() {
 }
 
 [ -f "$jar" ] || fail "job jar $jar not found (was the image built with --target job?)"
+[ -n "$main_class" ] || fail "unknown HARK_JOB_NAME $job_name: set HARK_JOB_CLASS too"
 
 # 1. A TaskManager must have registered: the JobManager being healthy is not enough, and a
 #    job submitted to a cluster without slots waits and then fails on a slot timeout.
@@ -76,10 +85,12 @@ while :; do
     waited=$((waited + 2))
 done
 
-# 2. Already running? Then there is nothing to do.
+# 2. Already running? Then there is nothing to do. The overview lists one flat JSON object
+#    per job; grep -o splits them.
 jobs=$(curl -fsS "$rest/jobs/overview") || fail "cannot list jobs at $rest/jobs/overview"
-if printf '%s' "$jobs" | grep -Eq '"state":"(INITIALIZING|CREATED|RUNNING|RESTARTING|RECONCILING|FAILING|CANCELLING)"'; then
-    log "a job is already running on the cluster, not submitting another:"
+if printf '%s' "$jobs" | grep -o '{[^{}]*}' | grep -F "\"name\":\"$job_name\"" \
+    | grep -Eq '"state":"(INITIALIZING|CREATED|RUNNING|RESTARTING|RECONCILING|FAILING|CANCELLING)"'; then
+    log "$job_name is already running on the cluster, not submitting another:"
     printf '%s\n' "$jobs"
     exit 0
 fi
@@ -95,7 +106,7 @@ case "$restore" in
         # savepoint (<dir>/savepoint-*/); ls -t sorts by modification time. Flink names
         # these directories itself (hex ids, chk-<n>), so ls output is safe to read here.
         # shellcheck disable=SC2012
-        latest=$(ls -1t "$data_dir"/checkpoints/*/chk-*/_metadata "$data_dir"/savepoints/*/_metadata 2>/dev/null | head -n 1 || true)
+        latest=$(ls -1t "$data_dir/checkpoints/$job_name"/*/chk-*/_metadata "$data_dir/savepoints/$job_name"/*/_metadata 2>/dev/null | head -n 1 || true)
         if [ -n "$latest" ]; then
             restore_path=$(dirname "$latest")
             log "resuming from $restore_path"
@@ -130,12 +141,12 @@ interval_args=""
 # 5. The job syncs the query topic to this file at start: only what differs is sent, so
 #    queries the file leaves unchanged keep running untouched.
 queries_args=""
-if [ -n "$queries" ]; then
+if [ -n "$queries" ] && [ "$job_name" = hark-listen ]; then
     [ -f "$queries" ] || fail "HARK_QUERIES file $queries not found"
     queries_args="--queries $queries"
 fi
 
-log "submitting $main_class from $jar (parallelism $parallelism)"
+log "submitting $job_name ($main_class) from $jar (parallelism $parallelism)"
 # The unquoted *_args expand to separate words on purpose; none of them contains spaces.
 # The cluster's address is given with -D as well as in FLINK_PROPERTIES (compose file): the
 # image's own conf/config.yaml says rest.address 0.0.0.0, useless to a client.
@@ -143,6 +154,8 @@ log "submitting $main_class from $jar (parallelism $parallelism)"
 flink run --detached \
     -Drest.address="$rest_host" \
     -Drest.port="$rest_port" \
+    -Dexecution.checkpointing.dir="file://$data_dir/checkpoints/$job_name" \
+    -Dexecution.checkpointing.savepoint-dir="file://$data_dir/savepoints/$job_name" \
     --class "$main_class" \
     --parallelism "$parallelism" \
     $restore_args \

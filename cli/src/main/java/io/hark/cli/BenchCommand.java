@@ -11,6 +11,7 @@ import io.hark.nlp.sentiment.TweetSentiment;
 import io.hark.analytics.detect.DetectBenchmark;
 import io.hark.queries.bench.MatchBenchmark;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +26,10 @@ import picocli.CommandLine.Parameters;
     "Benchmarks:",
     "  bench nlp     Hark's enrichment against stock CoreNLP, and sentiment scores",
     "  bench match   listening queries compiled together against each query evaluated on its own",
-    "  bench detect  spike detection on NAB's Twitter mention volumes: NAB score and cost per point"})
+    "  bench detect  spike detection on NAB's Twitter mention volumes: NAB score and cost per point",
+    "  bench alert   latency from a window's end to the notifier's request, end to end in the local mode"})
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "what to benchmark: nlp, match or detect")
+  @Parameters(index = "0", description = "what to benchmark: nlp, match, detect or alert")
   String what;
 
   @Option(names = "--queries", defaultValue = "1000", description = "match: realistic queries (default: ${DEFAULT-VALUE})")
@@ -43,6 +45,12 @@ final class BenchCommand implements Callable<Integer> {
       description = "tweets for stock CoreNLP, which runs at about 10/s (default: ${DEFAULT-VALUE})")
   int stockTweets;
 
+  @Option(names = "--crises", defaultValue = "5", description = "alert: crises to stage, 100 s apart (default: ${DEFAULT-VALUE})")
+  int crises;
+
+  @Option(names = "--rate", defaultValue = "50", description = "alert: sample mentions per second (default: ${DEFAULT-VALUE})")
+  double rate;
+
   @Option(names = "--data", description = "folder of semeval-*.tsv (default: ../shared/data/sentiment beside the project)")
   Path data;
 
@@ -52,7 +60,8 @@ final class BenchCommand implements Callable<Integer> {
       case "nlp" -> benchNlp();
       case "match" -> benchMatch();
       case "detect" -> benchDetect();
-      default -> throw new IllegalArgumentException("unknown benchmark '" + what + "'; known: nlp, match, detect");
+      case "alert" -> AlertLatency.run(System.out, crises, Duration.ofSeconds(150), Duration.ofSeconds(100), rate);
+      default -> throw new IllegalArgumentException("unknown benchmark '" + what + "'; known: nlp, match, detect, alert");
     }
     return 0;
   }

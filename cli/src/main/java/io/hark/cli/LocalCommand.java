@@ -42,8 +42,6 @@ import picocli.CommandLine.Option;
         "dead-lettered, stops, and prints as its last line {\"read\":..,\"indexed\":..,\"dead_lettered\":..,",
         "\"redelivered\":..,\"unmatched\":..}: every line read is indexed, dead-lettered, a redelivery or unmatched."})
 final class LocalCommand implements Callable<Integer> {
-  private static final int PARALLELISM = 2;
-
   @Option(names = "--mentions", description = "JSON Lines file of mentions to feed instead of the sample stream")
   Path mentions;
 
@@ -62,6 +60,14 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--rate", defaultValue = "50", description = "sample stream: mentions per second (default: ${DEFAULT-VALUE})")
   double rate;
 
+  @Option(names = "--crisis-after", defaultValue = "4m", converter = DetectCommand.DurationConverter.class,
+      description = "sample stream: stage a 10-minute crisis (6 times the brand's mentions, angry) this long after the"
+          + " start, to show an alert; 0 for none (default: ${DEFAULT-VALUE})")
+  Duration crisisAfter;
+
+  @Option(names = "--crisis-brand", defaultValue = "BlueJet", description = "sample stream: whose crisis (default: ${DEFAULT-VALUE})")
+  String crisisBrand;
+
   @Option(names = "--web-ui-port", defaultValue = "8081", description = "Flink web UI port, another if taken (default: ${DEFAULT-VALUE})")
   int webUiPort;
 
@@ -78,7 +84,7 @@ final class LocalCommand implements Callable<Integer> {
       say("Kafka:         " + stack.bootstrapServers());
       say("Elasticsearch: " + stack.elasticsearchUrl() + "  (try: curl '" + stack.elasticsearchUrl()
           + "/hark-mentions/_search?q=text:delay&pretty')");
-      LocalFlink flink = LocalFlink.withWebUi(webUiPort, PARALLELISM);
+      LocalFlink flink = LocalFlink.withWebUi(webUiPort, LocalJobs.PARALLELISM);
       say("Flink web UI:  " + flink.webUiUrl());
       if (exitAfterDrain) {
         return drain(stack, flink);
@@ -87,43 +93,12 @@ final class LocalCommand implements Callable<Integer> {
     }
   }
 
-  private ListenOptions options(LocalStack stack, boolean bounded) {
-    List<String> args = new ArrayList<>(List.of(
-        "--bootstrap", stack.bootstrapServers(),
-        "--es", stack.elasticsearchUrl(),
-        "--group-id", "hark-local",
-        "--starting-offsets", "earliest",
-        "--checkpoint-interval", "10s",
-        "--parallelism", String.valueOf(PARALLELISM),
-        "--queries", (queries == null ? CommandFiles.sampleQueries() : queries).toString()));
-    if (bounded) {
-      args.add("--bounded");
-    }
-    if (keepUnmatched) {
-      args.add("--keep-unmatched");
-    }
-    return ListenOptions.parse(args, Map.of());
-  }
-
-  private MetricsOptions metricsOptions(LocalStack stack, boolean bounded) {
-    List<String> args = new ArrayList<>(List.of(
-        "--bootstrap", stack.bootstrapServers(),
-        "--es", stack.elasticsearchUrl(),
-        "--group-id", "hark-local-metrics",
-        "--starting-offsets", "earliest",
-        "--checkpoint-interval", "10s",
-        "--parallelism", String.valueOf(PARALLELISM)));
-    if (bounded) {
-      args.add("--bounded");
-    }
-    if (notifiers != null) {
-      args.addAll(List.of("--notifiers", notifiers.toString()));
-    }
-    return MetricsOptions.parse(args, System.getenv());
+  private LocalJobs jobs(LocalStack stack) {
+    return new LocalJobs(stack, queries == null ? CommandFiles.sampleQueries() : queries, keepUnmatched, notifiers);
   }
 
   private int drain(LocalStack stack, LocalFlink flink) throws Exception {
-    ListenOptions options = options(stack, true);
+    ListenOptions options = jobs(stack).listen(true);
     MentionProducer.FileResult produced;
     try (MentionProducer producer = new MentionProducer(options.kafka(), options.inputTopic(), options.deadLetterTopic());
         Progress progress = Progress.start("reading  ", Progress.lineCount(mentions))) {
@@ -144,7 +119,7 @@ final class LocalCommand implements Callable<Integer> {
       progress.stepTo(done(options));
     }
     say("counting per query and window, and looking for spikes...");
-    MetricsOptions metrics = metricsOptions(stack, true);
+    MetricsOptions metrics = jobs(stack).metrics(true);
     MetricsJob.start(flink.environment(), metrics).getJobExecutionResult().get();
     double seconds = (System.nanoTime() - started) / 1e9;
     long indexed = IndexCounts.count(options.elasticsearch(), options.indices().mentionsAlias());
@@ -173,11 +148,10 @@ final class LocalCommand implements Callable<Integer> {
   }
 
   private int runLive(LocalStack stack, LocalFlink flink) throws Exception {
-    ListenOptions options = options(stack, false);
-    MetricsOptions metrics = metricsOptions(stack, false);
-    ListenJob.define(flink.environment(), options);
-    MetricsJob.define(flink.environment(), metrics);
-    JobClient job = flink.environment().executeAsync("hark-local");
+    LocalJobs jobs = jobs(stack);
+    ListenOptions options = jobs.listen(false);
+    MetricsOptions metrics = jobs.metrics(false);
+    JobClient job = jobs.startLive(flink);
     Thread alertTail = new Thread(new AlertTail(options.kafka(), metrics.alertTopic(), System.out), "hark-local-alerts");
     alertTail.setDaemon(true);
     alertTail.start();
@@ -204,7 +178,10 @@ final class LocalCommand implements Callable<Integer> {
         MentionProducer.FileResult result = producer.sendJsonLines(mentions, lines -> { });
         say("fed " + result.lines() + " lines from " + mentions);
       } else {
-        SampleStream.send(new SampleMentions(System.nanoTime(), Instant.now(), rate), producer, null, 200, sent -> { });
+        List<SampleStream.Crisis> crises = crisisAfter.isZero() ? List.of()
+            : List.of(new SampleStream.Crisis(Instant.now().plus(crisisAfter), crisisBrand, Duration.ofMinutes(10), 6));
+        SampleStream.send(new SampleMentions(System.nanoTime(), Instant.now(), rate), producer, null, 200, crises,
+            sent -> { });
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

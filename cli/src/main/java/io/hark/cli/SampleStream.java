@@ -7,19 +7,31 @@ import io.hark.schema.Mention;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.LongConsumer;
 
 /** Sends the sample stream in real time: each mention when its {@code created_at} comes. */
 final class SampleStream {
   private SampleStream() {}
 
+  /** A crisis to stage in the sample stream once the wall clock reaches {@code at}. */
+  record Crisis(Instant at, String brand, Duration duration, double factor) {}
+
   /**
    * @param limit stop after this many, or null to run until interrupted
    * @param malformedEvery every n-th record is deliberately bad (0: none), to show the dead-letter path
+   * @param crises bursts of angry mentions to stage, in order of time (a new one replaces one under way)
    */
   static void send(SampleMentions sample, MentionProducer producer, Long limit, int malformedEvery,
-      LongConsumer sentSoFar) throws InterruptedException {
+      List<Crisis> crises, LongConsumer sentSoFar) throws InterruptedException {
+    int staged = 0;
     for (long sent = 1; limit == null || sent <= limit; sent++) {
+      if (staged < crises.size() && !Instant.now().isBefore(crises.get(staged).at())) {
+        Crisis crisis = crises.get(staged++);
+        sample.burst(crisis.brand(), crisis.duration(), crisis.factor());
+        System.err.printf("sample stream: a crisis for %s starts now, %.0f times its usual mentions for %d seconds%n",
+            crisis.brand(), crisis.factor(), crisis.duration().toSeconds());
+      }
       Mention mention = sample.next();
       long wait = Duration.between(Instant.now(), mention.getCreatedAt()).toMillis();
       if (wait > 0) {
@@ -39,7 +51,7 @@ final class SampleStream {
 
   static void send(SampleMentions sample, MentionProducer producer, Long limit, LongConsumer sentSoFar)
       throws InterruptedException {
-    send(sample, producer, limit, 0, sentSoFar);
+    send(sample, producer, limit, 0, List.of(), sentSoFar);
   }
 
   private static void sendMalformed(MentionProducer producer, Mention mention, long n) {

@@ -7,7 +7,6 @@ import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
-import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -55,9 +54,10 @@ public final class Watermarks {
   }
 
   /**
-   * Query updates carry no event time, and a rarely written control topic must not hold back the
-   * mentions' watermark where the two streams meet: this side always reports the maximum watermark,
-   * so the combined one is the mentions' own.
+   * Query updates carry no event time, and a rarely written control topic must not hold back event
+   * time where it meets the mentions: this side declares itself idle, so the mentions' watermark
+   * alone counts. (Sending the maximum watermark instead would be wrong: while the mentions are idle
+   * too, at a job's start for instance, that maximum would pass on and make every later mention late.)
    */
   public static WatermarkStrategy<QueryUpdate> forQueryUpdates() {
     return context -> new WatermarkGenerator<>() {
@@ -66,7 +66,7 @@ public final class Watermarks {
 
       @Override
       public void onPeriodicEmit(WatermarkOutput output) {
-        output.emitWatermark(new Watermark(Long.MAX_VALUE));
+        output.markIdle();
       }
     };
   }

@@ -3,12 +3,17 @@ package io.hark.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hark.jobs.queries.QueryUpdate;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.Mention;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.TimestampAssigner;
 import org.apache.flink.api.common.eventtime.TimestampAssignerSupplier;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.types.Either;
 import org.junit.jupiter.api.Test;
@@ -37,5 +42,30 @@ class WatermarksTest {
     DeadLetter undecodable = DeadLetter.newBuilder().setStage("decode").setReason("undecodable").setDetail("d")
         .setFailedAt(Instant.now()).build();
     assertThat(assigner.extractTimestamp(Either.Left(undecodable), 43L)).isEqualTo(43L);
+  }
+
+  @Test
+  void queryUpdatesNeverSetEventTimeTheyStandAside() {
+    List<String> output = new ArrayList<>();
+    WatermarkOutput recorder = new WatermarkOutput() {
+      @Override
+      public void emitWatermark(Watermark watermark) {
+        output.add("watermark " + watermark.getTimestamp());
+      }
+
+      @Override
+      public void markIdle() {
+        output.add("idle");
+      }
+
+      @Override
+      public void markActive() {
+        output.add("active");
+      }
+    };
+    var generator = Watermarks.forQueryUpdates().createWatermarkGenerator(null);
+    generator.onEvent(new QueryUpdate("acme", "{}"), 1L, recorder);
+    generator.onPeriodicEmit(recorder);
+    assertThat(output).containsExactly("idle");
   }
 }

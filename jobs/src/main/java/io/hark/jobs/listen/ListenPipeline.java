@@ -60,6 +60,9 @@ public final class ListenPipeline {
     BroadcastStream<QueryUpdate> queryUpdates = env
         .fromSource(sources.queryUpdates(), Watermarks.forQueryUpdates(), "query-updates")
         .uid("query-updates-source")
+        // one reader for the topic's one partition: a reader without a split sends no watermark and would
+        // hold back event time downstream
+        .setParallelism(1)
         .broadcast(MatchQueries.QUERIES);
 
     SingleOutputStreamOperator<EnrichedMention> matched = firstDeliveries

@@ -21,6 +21,9 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
  * listening query, counted per query and group in tumbling event-time windows (late mentions
  * update their window), indexed; each query's windows checked for spikes; alert episodes to the
  * alert topic, the alerts index and the group's notifiers. Undecodable records become dead letters.
+ *
+ * <p>Operator ids start with {@code metrics-}, so the local mode can run this pipeline and the listen
+ * pipeline as one Flink job.
  */
 public final class MetricsPipeline {
   private MetricsPipeline() {}
@@ -30,18 +33,19 @@ public final class MetricsPipeline {
     SingleOutputStreamOperator<EnrichedMention> enriched = env
         .fromSource(sources.enrichedMentions(),
             Watermarks.forEnrichedMentions(options.outOfOrderness(), options.idleness()), "enriched-mentions")
-        .uid("enriched-mentions-source")
+        .uid("metrics-enriched-mentions-source")
         .process(new SeparateUndecodable<EnrichedMention>(), new AvroTypeInfo<>(EnrichedMention.class))
         .name("decode")
-        .uid("decode");
+        .uid("metrics-decode");
 
     DataStream<MentionFacts> facts = enriched
         .connect(env.fromSource(sources.queryUpdates(), Watermarks.forQueryUpdates(), "query-updates")
-            .uid("query-updates-source")
+            .uid("metrics-query-updates-source")
+            .setParallelism(1)
             .broadcast(BroadcastQueries.STATE))
         .process(new ToMentionFacts(sources.initialQueries()), TypeInformation.of(MentionFacts.class))
         .name("facts-per-group")
-        .uid("facts-per-group");
+        .uid("metrics-facts-per-group");
 
     DataStream<WindowMetrics> metrics = facts
         .keyBy(mention -> mention.windowKey, Types.STRING)
@@ -51,21 +55,21 @@ public final class MetricsPipeline {
             TypeInformation.of(GroupWindow.class), TypeInformation.of(GroupWindow.class),
             new AvroTypeInfo<>(WindowMetrics.class))
         .name("window-metrics")
-        .uid("window-metrics");
+        .uid("metrics-window-metrics");
 
     DataStream<Alert> alerts = metrics
         .filter(window -> window.getScope() == MetricScope.query)
         .name("query-metrics")
-        .uid("query-metrics")
+        .uid("metrics-query-metrics")
         .keyBy(WindowMetrics::getKey, Types.STRING)
         .process(new DetectSpikes(options.window(), options.replay(), options.kibana()), DetectSpikes.outputType())
         .name("detect-spikes")
-        .uid("detect-spikes");
+        .uid("metrics-detect-spikes");
 
     metrics.sinkTo(sinks.metricsIndex()).name("metrics-index").uid("metrics-index");
-    alerts.sinkTo(sinks.alertTopic()).name("alert-topic").uid("alert-topic");
-    alerts.sinkTo(sinks.alertIndex()).name("alert-index").uid("alert-index");
-    alerts.sinkTo(sinks.notifications()).name("notify").uid("notify");
-    enriched.getSideOutput(SeparateUndecodable.DEAD_LETTERS).sinkTo(sinks.deadLetters()).name("dead-letters").uid("dead-letters");
+    alerts.sinkTo(sinks.alertTopic()).name("alert-topic").uid("metrics-alert-topic");
+    alerts.sinkTo(sinks.alertIndex()).name("alert-index").uid("metrics-alert-index");
+    alerts.sinkTo(sinks.notifications()).name("notify").uid("metrics-notify");
+    enriched.getSideOutput(SeparateUndecodable.DEAD_LETTERS).sinkTo(sinks.deadLetters()).name("dead-letters").uid("metrics-dead-letters");
   }
 }

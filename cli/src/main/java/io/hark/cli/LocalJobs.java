@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.cli;
+
+import io.hark.jobs.listen.ListenJob;
+import io.hark.jobs.listen.ListenOptions;
+import io.hark.jobs.metrics.MetricsJob;
+import io.hark.jobs.metrics.MetricsOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.core.execution.JobClient;
+
+/**
+ * The listen and metrics jobs as the local mode (and the benchmarks built on it) run them against
+ * the embedded servers.
+ *
+ * @param queries the YAML file of listening queries the query topic is made to hold
+ * @param notifiers the notifiers file, or null for none
+ */
+record LocalJobs(LocalStack stack, Path queries, boolean keepUnmatched, Path notifiers) {
+  static final int PARALLELISM = 2;
+
+  ListenOptions listen(boolean bounded) {
+    List<String> args = common("hark-local");
+    args.addAll(List.of("--queries", queries.toString()));
+    if (bounded) {
+      args.add("--bounded");
+    }
+    if (keepUnmatched) {
+      args.add("--keep-unmatched");
+    }
+    return ListenOptions.parse(args, Map.of());
+  }
+
+  MetricsOptions metrics(boolean bounded) {
+    List<String> args = common("hark-local-metrics");
+    if (bounded) {
+      args.add("--bounded");
+    }
+    if (notifiers != null) {
+      args.addAll(List.of("--notifiers", notifiers.toString()));
+    }
+    return MetricsOptions.parse(args, System.getenv());
+  }
+
+  /** Both jobs as one Flink job, so one MiniCluster (and one web UI) runs them. */
+  JobClient startLive(LocalFlink flink) throws Exception {
+    ListenJob.define(flink.environment(), listen(false));
+    MetricsJob.define(flink.environment(), metrics(false));
+    return flink.environment().executeAsync("hark-local");
+  }
+
+  private List<String> common(String groupId) {
+    return new ArrayList<>(List.of(
+        "--bootstrap", stack.bootstrapServers(),
+        "--es", stack.elasticsearchUrl(),
+        "--group-id", groupId,
+        "--starting-offsets", "earliest",
+        "--checkpoint-interval", "10s",
+        "--parallelism", String.valueOf(PARALLELISM)));
+  }
+}
