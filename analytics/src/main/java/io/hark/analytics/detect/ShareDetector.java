@@ -13,25 +13,24 @@ import java.io.UncheckedIOException;
  * time, with state small enough for Flink keyed state (about 160 bytes). {@link SpikeDetector} reads its
  * values as counts, and a share of 0 to 1 never looks like a surge there.
  *
- * <p>Normal is a beta posterior of the share: hits and trials summed with exponential decay from a
- * Jeffreys prior, so a window weighs as much as its trials. A window is judged by the signed root of its
- * binomial log-likelihood ratio against the expected share, in standard deviations: 2 negatives of 3 are
- * weak evidence, 12 of 20 strong, and unlike a Wald z-score small windows have no heavy tail. That is
- * divided by a learned over-dispersion (never below binomial noise) and by the baseline's own uncertainty
- * (beta-binomial), which is what keeps the first windows from alerting. As in SpikeDetector, two tests look
- * for a rise: a single window far above expected, and a short-term mean of the windows' evidence far above
- * expected, which keeps a lasting rise anomalous. Hits are clipped before they are learned and surging
- * windows teach the noise nothing, so a crisis hardly moves the baseline and does not widen the band the
- * next one is judged by, while a lasting change of tone is still adopted.
+ * <p>Normal is a beta posterior: hits and trials summed with exponential decay from a Jeffreys prior, so a
+ * window weighs as much as its trials. A window's evidence is the signed root of its binomial
+ * log-likelihood ratio against the expected share, so 2 negatives of 3 are weak evidence and 12 of 20
+ * strong, in units of a learned over-dispersion (never below binomial noise) and widened by the baseline's
+ * own uncertainty (beta-binomial), which keeps the first windows from alerting. Two tests share one bar: a
+ * single window far above expected, and a sustained rise, where each window in a row above expected adds
+ * its evidence beyond {@code shiftThreshold} (a CUSUM). So 60% negative after 15% alerts within two windows
+ * of 20, and a rise ends with the first window back near expected, however long the crisis was. Hits are
+ * clipped before they are learned and surging windows teach the noise nothing: a crisis hardly moves the
+ * baseline and does not widen the band the next one is judged by, while a lasting change is adopted.
  *
  * <p>Of the {@link DetectorSettings}, this uses {@code levelMemory} (the expected share), {@code
- * noiseMemory}, {@code warmUp}, {@code shiftMemory}, {@code shiftThreshold} and {@code learningClip}, with
- * memories counted in windows that had a sentiment: a window without any says nothing about tone and
- * changes nothing, so there are no gaps to bridge ({@code maxExpectedInGap}). Tone is far less seasonal
- * than volume, so there is no time-of-day profile ({@code season*}); a daily rhythm of tone shows as more
- * noise. {@code spikeThreshold} and the recent peaks ({@code peak*}) answer the heavy tails of mention
- * counts; a share is bounded and its noise binomial, so a single window needs {@link #SPIKE_THRESHOLD}
- * instead, and a crisis must not raise the bar for the next one.
+ * noiseMemory}, {@code warmUp}, {@code shiftThreshold} and {@code learningClip}, counted in windows with a
+ * sentiment: a window without any says nothing about tone and changes nothing, so there are no gaps to
+ * bridge. Tone is far less seasonal than volume, so there is no time-of-day profile; a daily rhythm of tone
+ * shows as more noise. {@code spikeThreshold} and the recent peaks answer the heavy tails of mention
+ * counts; a share is bounded and its noise binomial, so the bar is {@link #SPIKE_THRESHOLD}, and a crisis
+ * must not raise it for the next one.
  *
  * <p>Cold start: during {@code warmUp} both tests need twice the evidence, as in SpikeDetector.
  */
@@ -54,7 +53,6 @@ public final class ShareDetector {
   private final DetectorSettings settings;
   private final double levelDecay;
   private final double noiseWeight;
-  private final double shiftWeight;
   private long lastTimestamp = NONE;
   private long steps;
   private double hits;
@@ -66,7 +64,6 @@ public final class ShareDetector {
     this.settings = settings;
     this.levelDecay = 1 - settings.perStep(settings.levelMemory());
     this.noiseWeight = settings.perStep(settings.noiseMemory());
-    this.shiftWeight = settings.perStep(settings.shiftMemory());
   }
 
   /**
@@ -84,6 +81,7 @@ public final class ShareDetector {
     lastTimestamp = timestampMillis;
     double expected = (this.hits + PRIOR_HITS) / (this.trials + PRIOR_TRIALS);
     if (trials == 0) {
+      // Nothing to judge or learn from: any share would have been normal.
       return new Verdict(expected, 0, 1, 0, false);
     }
     double share = (double) hits / trials;
@@ -97,17 +95,16 @@ public final class ShareDetector {
     double deviations = share > riseBase ? deviations(share, riseBase, trials)
         : share < expected ? -deviations(share, expected, trials) : 0;
     double z = deviations / scale;
-    shift += shiftWeight * (z - shift);
     double spikeBar = SPIKE_THRESHOLD * evidenceFactor();
+    // A CUSUM of the deviations beyond shiftThreshold, restarted by any window at or below expected. Only
+    // a window that adds to it is part of the rise: the windows after a crisis, back near expected, are not.
+    shift = z > 0 ? Math.max(0, shift + z - settings.shiftThreshold()) : 0;
     double spikeRelative = z / spikeBar;
-    // A window is part of a sustained rise only while it is as far above expected as the rise has been:
-    // once the share is back, the rise is over, however slowly the mean forgets a crisis.
-    double shiftRelative = z >= shift ? shift / settings.shiftThreshold() / evidenceFactor() : 0;
+    double shiftRelative = z > settings.shiftThreshold() ? shift / spikeBar : 0;
     double relative = Math.max(0, Math.max(spikeRelative, shiftRelative));
     Verdict verdict = new Verdict(expected, bound(expected, 0, spikeBar * scale, trials),
         bound(riseBase, 1, spikeBar * scale, trials), relative * relative / (1 + relative * relative), relative > 1);
-    double hitsNoise = scale * Math.sqrt(trials * riseBase * (1 - riseBase));
-    learn(hits, trials * expected, hitsNoise, trials, z * noiseNow, verdict.anomalous());
+    learn(hits, trials, expected, scale, z * noiseNow, verdict.anomalous());
     return verdict;
   }
 
@@ -115,12 +112,11 @@ public final class ShareDetector {
     return steps < settings.warmUpSteps() ? 2 : 1;
   }
 
-  /**
-   * @param hitsNoise the standard deviation of the window's hits around {@code expectedHits}
-   * @param error the window's deviation in units of binomial noise, the baseline's own uncertainty taken out
-   */
-  private void learn(long hits, double expectedHits, double hitsNoise, long trials, double error, boolean surging) {
-    double clip = settings.learningClip() * hitsNoise;
+  /** @param error the window's deviation in units of binomial noise, the baseline's own uncertainty taken out */
+  private void learn(long hits, long trials, double expected, double scale, double error, boolean surging) {
+    // Standard deviations of the window's hits, at least one hit each, so tiny windows are learned whole.
+    double clip = settings.learningClip() * scale * Math.max(1, Math.sqrt(trials * expected * (1 - expected)));
+    double expectedHits = trials * expected;
     this.hits = levelDecay * this.hits + Math.max(expectedHits - clip, Math.min(expectedHits + clip, hits));
     this.trials = levelDecay * this.trials + trials;
     // A crisis must not widen the band the next one is judged by.
@@ -133,9 +129,8 @@ public final class ShareDetector {
   }
 
   /**
-   * The signed root of the log-likelihood ratio of {@code share} of {@code trials} against {@code base}:
-   * about a standard normal variable under the binomial, without the Wald z-score's heavy tail at small
-   * counts.
+   * The root of the log-likelihood ratio of {@code share} of {@code trials} against {@code base}: signed, about
+   * a standard normal variable under the binomial, without the Wald z-score's heavy tail at small counts.
    */
   private static double deviations(double share, double base, long trials) {
     return Math.sqrt(2 * trials * divergence(share, base));

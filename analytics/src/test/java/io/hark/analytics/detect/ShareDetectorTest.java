@@ -49,7 +49,7 @@ class ShareDetectorTest {
 
   @Test
   void aSteadyShareRarelyAlarms() {
-    for (double volume : new double[] {5, 20, 100}) {
+    for (double volume : new double[] {1, 5, 20, 100}) {
       ShareDetector fresh = new ShareDetector(DetectorSettings.defaults(Duration.ofMinutes(1)));
       SyntheticSeries trials = SyntheticSeries.flat(2, volume);
       int alarms = 0;
@@ -59,12 +59,13 @@ class ShareDetectorTest {
       }
       // Two days of minutes: at most one false alarm in 2,880 windows.
       assertThat(alarms).as("false alarms at %s trials a window", volume).isLessThanOrEqualTo(1);
+      assertThat(fresh.observe(minute(2 * MINUTES_PER_DAY), 0, 0).expected()).isCloseTo(0.15, within(0.02));
     }
   }
 
   @Test
   void flagsAShiftInToneAtSteadyVolumeWithinTwoWindows() {
-    assertThat(feed(0, 2 * MINUTES_PER_DAY, 20, 0.15)).isZero();
+    feed(0, 2 * MINUTES_PER_DAY, 20, 0.15);
     long shift = 2 * MINUTES_PER_DAY;
 
     Verdict first = detector.observe(minute(shift), 12, 20);
@@ -119,14 +120,14 @@ class ShareDetectorTest {
   }
 
   @Test
-  void aSustainedRiseStaysAnomalousAndEndsWithIt() {
+  void flagsASustainedRiseAndLetsGoWhenItEnds() {
     feed(0, 2 * MINUTES_PER_DAY, 100, 0.15);
     long rise = 2 * MINUTES_PER_DAY;
 
-    // 25% of 100 is less than 3 standard deviations above 15%: in 6 hours only a handful of windows would
-    // stand out on their own.
-    assertThat(feed(rise, rise + 360, 100, 0.25)).isGreaterThan(60);
-    assertThat(feed(rise + 360, rise + 600, 100, 0.15)).isLessThanOrEqualTo(1);
+    // 25% of 100 is less than 3 standard deviations above 15%: few windows would stand out on their own.
+    assertThat(windowsToFlag(rise, 100, 0.25, 20)).isPositive();
+    assertThat(feed(rise + 20, rise + 360, 100, 0.25)).as("windows of the next hours flagged").isGreaterThan(170);
+    assertThat(feed(rise + 360, rise + 600, 100, 0.15)).as("false alarms after the rise").isLessThanOrEqualTo(1);
   }
 
   @Test

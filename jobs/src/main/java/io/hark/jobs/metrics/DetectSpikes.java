@@ -5,6 +5,7 @@ import io.hark.analytics.detect.AlertEpisodes;
 import io.hark.analytics.detect.DetectorSettings;
 import io.hark.analytics.detect.EpisodeSettings;
 import io.hark.analytics.detect.EpisodeStep;
+import io.hark.analytics.detect.ShareDetector;
 import io.hark.analytics.detect.SpikeDetector;
 import io.hark.analytics.detect.Verdict;
 import io.hark.schema.Alert;
@@ -37,7 +38,8 @@ import org.apache.flink.util.Collector;
  * Spike detection and alert episodes for one listening query (the key), one window of its
  * metrics (scope query) at a time.
  *
- * <p>Each {@link Signal} has its own {@link SpikeDetector}; the most anomalous signal of a window
+ * <p>Each {@link Signal} has its own detector ({@link SpikeDetector} for counts, {@link ShareDetector}
+ * for the negative share); the most anomalous signal of a window
  * drives one {@link AlertEpisodes} lifecycle per query, so a crisis that lifts volume, negative
  * volume and negative share together pages once. Each episode step becomes an {@link Alert} with
  * the evidence on-call needs: actual against expected and its band, the top negative posts and
@@ -133,13 +135,8 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
     Map<Signal, Verdict> verdicts = new EnumMap<>(Signal.class);
     Signal strongest = null;
     for (Signal signal : Signal.values()) {
-      byte[] bytes = detectors.get(signal.name());
-      SpikeDetector detector = bytes == null
-          ? new SpikeDetector(DetectorSettings.defaults(step)) : SpikeDetector.fromBytes(bytes);
-      Verdict verdict = detector.observe(start, signal.of(metrics));
-      detectors.put(signal.name(), detector.toBytes());
-      verdicts.put(signal, verdict);
-      if (strongest == null || moreAlarming(verdict, verdicts.get(strongest))) {
+      verdicts.put(signal, observe(signal, start, metrics));
+      if (strongest == null || moreAlarming(verdicts.get(signal), verdicts.get(strongest))) {
         strongest = signal;
       }
     }
@@ -166,6 +163,28 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
       topics.learn(metrics.getTopTopics(), windowIndex);
       hashtags.learn(metrics.getTopHashtags(), windowIndex);
     }
+  }
+
+  /**
+   * The signal's detector's verdict on this window, its state updated: a share has its own detector,
+   * which weighs each window's share by how many mentions it rests on; the others are counts.
+   */
+  private Verdict observe(Signal signal, long start, WindowMetrics metrics) throws Exception {
+    byte[] state = detectors.get(signal.name());
+    DetectorSettings settings = DetectorSettings.defaults(step);
+    Verdict verdict;
+    if (signal == Signal.NEGATIVE_SHARE) {
+      ShareDetector detector = state == null ? new ShareDetector(settings) : ShareDetector.fromBytes(state);
+      verdict = detector.observe(start, metrics.getNegative(),
+          metrics.getNegative() + metrics.getNeutral() + metrics.getPositive());
+      state = detector.toBytes();
+    } else {
+      SpikeDetector detector = state == null ? new SpikeDetector(settings) : SpikeDetector.fromBytes(state);
+      verdict = detector.observe(start, signal.of(metrics));
+      state = detector.toBytes();
+    }
+    detectors.put(signal.name(), state);
+    return verdict;
   }
 
   private static boolean moreAlarming(Verdict candidate, Verdict current) {

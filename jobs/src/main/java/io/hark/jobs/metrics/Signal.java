@@ -15,8 +15,13 @@ public enum Signal {
     long withSentiment = metrics.getNegative() + metrics.getNeutral() + metrics.getPositive();
     return withSentiment == 0 ? 0 : (double) metrics.getNegative() / withSentiment;
   }, WindowMetrics::getNegative),
-  /** Followers of the authors of negative mentions: anger that many people see. */
-  NEGATIVE_REACH(WindowMetrics::getNegativeReach, WindowMetrics::getNegative);
+  /**
+   * Reach-weighted negative volume: negative mentions, each weighted by its author's followers over
+   * the window's average (anger that many people see). A count on the scale of the mentions, so the
+   * count detector's noise model fits it; raw sums of followers would make every window a spike.
+   */
+  NEGATIVE_REACH(metrics -> metrics.getReach() == 0 ? 0
+      : (double) metrics.getNegativeReach() * metrics.getVolume() / metrics.getReach(), WindowMetrics::getNegative);
 
   private final ToDoubleFunction<WindowMetrics> value;
   private final ToLongFunction<WindowMetrics> evidence;

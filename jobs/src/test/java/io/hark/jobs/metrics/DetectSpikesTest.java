@@ -73,7 +73,7 @@ class DetectSpikesTest {
       Alert opened = alerts.get(0);
       assertThat(opened.getState()).isEqualTo(AlertState.opened);
       assertThat(opened.getWindowStart()).isEqualTo(T0.plus(MINUTE.multipliedBy(36 * 60)));
-      assertThat(opened.getSignal()).isIn("negative_volume", "negative_reach", "volume");
+      assertThat(opened.getSignal()).isIn("negative_volume", "negative_share", "negative_reach", "volume");
       assertThat(opened.getActual()).isGreaterThan(opened.getUpper());
       assertThat(opened.getOverRepresentedTerms()).extracting(t -> t.getTerm()).containsExactly("burnt milk");
       assertThat(opened.getAlertId()).isEqualTo("acme@" + opened.getWindowStart().toEpochMilli());
