@@ -143,8 +143,10 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
     byte[] episodeBytes = episodes.value();
     AlertEpisodes lifecycle = episodeBytes == null
         ? new AlertEpisodes(EpisodeSettings.defaults()) : AlertEpisodes.fromBytes(episodeBytes);
-    Optional<EpisodeStep> step = lifecycle.step(start, strongest.of(metrics), strongest.evidence(metrics),
-        verdicts.get(strongest));
+    Optional<EpisodeStep> step = strongest == Signal.NEGATIVE_SHARE
+        ? lifecycle.step(start, metrics.getNegative(), strongest.evidence(metrics),
+            inMentions(verdicts.get(strongest), metrics.getNegative() + metrics.getNeutral() + metrics.getPositive()))
+        : lifecycle.step(start, strongest.of(metrics), strongest.evidence(metrics), verdicts.get(strongest));
     episodes.update(lifecycle.toBytes());
     long windowIndex = start / this.step.toMillis();
     if (step.isPresent()) {
@@ -185,6 +187,15 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
     }
     detectors.put(signal.name(), state);
     return verdict;
+  }
+
+  /**
+   * A share's verdict in negative mentions out of the window's {@code trials}: severity counts band
+   * widths of at least one mention, and a band of shares (under 1) would keep every share alert low.
+   */
+  private static Verdict inMentions(Verdict share, long trials) {
+    return new Verdict(share.expected() * trials, share.lower() * trials, share.upper() * trials,
+        share.anomalyScore(), share.anomalous());
   }
 
   private static boolean moreAlarming(Verdict candidate, Verdict current) {
