@@ -26,9 +26,15 @@ final class AlertTail implements Runnable {
     this.out = out;
   }
 
-  static String line(Alert alert) {
-    return String.format("[ALERT %s %s] %s%n        %s", alert.getState(), alert.getSeverity(), alert.getSummary(),
-        alert.getKibanaUrl());
+  /** The lines that show one record of the alert topic. */
+  static String line(byte[] record) {
+    try {
+      Alert alert = AvroCodec.ALERT.decode(record);
+      return String.format("[ALERT %s %s] %s%n        %s", alert.getState(), alert.getSeverity(), alert.getSummary(),
+          alert.getKibanaUrl());
+    } catch (AvroCodec.UndecodableException e) {
+      return "[ALERT ?] not an alert: " + e.getMessage();
+    }
   }
 
   @Override
@@ -41,11 +47,7 @@ final class AlertTail implements Runnable {
       consumer.subscribe(List.of(topic));
       while (!Thread.currentThread().isInterrupted()) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-          try {
-            out.println(line(AvroCodec.ALERT.decode(record.value())));
-          } catch (AvroCodec.UndecodableException e) {
-            out.println("[ALERT ?] undecodable record on " + topic + ": " + e.getMessage());
-          }
+          out.println(line(record.value()));
         }
       }
     } catch (InterruptException e) {

@@ -11,7 +11,6 @@ import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
 import io.hark.jobs.operators.DropRedelivered;
 import io.hark.jobs.operators.MatchQueries;
-import io.hark.schema.AvroCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,7 +124,7 @@ final class LocalCommand implements Callable<Integer> {
     long indexed = IndexCounts.count(options.elasticsearch(), options.indices().mentionsAlias());
     long metricDocuments = IndexCounts.count(options.elasticsearch(), metrics.indices().metricsAlias());
     List<String> alerts = new ArrayList<>();
-    TopicReader.readAll(options.kafka(), metrics.alertTopic(), record -> alerts.add(alertLine(record.value())));
+    TopicReader.readAll(options.kafka(), metrics.alertTopic(), record -> alerts.add(AlertTail.line(record.value())));
     alerts.forEach(System.err::println);
     long deadLettered = TopicReader.readAll(options.kafka(), options.deadLetterTopic(), record -> { });
     stack.close();
@@ -137,14 +136,6 @@ final class LocalCommand implements Callable<Integer> {
         produced.lines(), indexed, deadLettered, produced.duplicateKeys(), redelivered, unmatched, metricDocuments,
         alerts.size(), seconds, produced.lines() / seconds);
     return 0;
-  }
-
-  private static String alertLine(byte[] value) {
-    try {
-      return AlertTail.line(AvroCodec.ALERT.decode(value));
-    } catch (AvroCodec.UndecodableException e) {
-      return "[ALERT ?] " + e.getMessage();
-    }
   }
 
   private int runLive(LocalStack stack, LocalFlink flink) throws Exception {

@@ -53,6 +53,11 @@ public final class Topics {
     return mention.getPlatform() + ":" + mention.getId();
   }
 
+  /** The key of a mention's author: author ids are unique per platform only. */
+  public static String authorKey(Mention mention) {
+    return mention.getPlatform() + ":" + mention.getAuthor().getId();
+  }
+
   /*
    * Kafka record timestamps are left to the producer (the time of sending), never taken from the
    * data: brokers refuse timestamps far from their clock, which would turn a bad created_at into a

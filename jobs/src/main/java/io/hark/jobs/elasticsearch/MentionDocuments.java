@@ -47,7 +47,11 @@ public record MentionDocuments(IndexTemplates indices) implements ElementConvert
     return document;
   }
 
-  private static long total(Engagement engagement) {
+  /**
+   * Likes, replies, reposts and quotes: the interactions a post drew (views are not engagement). The
+   * document's {@code engagement.total} and the window metrics' {@code engagement} both count this.
+   */
+  public static long total(Engagement engagement) {
     long total = 0;
     for (Long count : new Long[] {engagement.getLikes(), engagement.getReplies(), engagement.getReposts(),
         engagement.getQuotes()}) {

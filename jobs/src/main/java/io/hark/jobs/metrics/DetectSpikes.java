@@ -60,6 +60,7 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
   private final Duration step;
   private final boolean replay;
   private final KibanaLinks kibana;
+  private transient DetectorSettings settings;
   private transient MapState<String, byte[]> detectors;
   private transient ValueState<byte[]> episodes;
   /** Start of the last window observed, and of the last that had mentions. */
@@ -83,6 +84,7 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
 
   @Override
   public void open(OpenContext openContext) {
+    settings = DetectorSettings.defaults(step);
     detectors = getRuntimeContext().getMapState(
         new MapStateDescriptor<>("detectors", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     episodes = getRuntimeContext().getState(
@@ -173,7 +175,6 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
    */
   private Verdict observe(Signal signal, long start, WindowMetrics metrics) throws Exception {
     byte[] state = detectors.get(signal.name());
-    DetectorSettings settings = DetectorSettings.defaults(step);
     Verdict verdict;
     if (signal == Signal.NEGATIVE_SHARE) {
       ShareDetector detector = state == null ? new ShareDetector(settings) : ShareDetector.fromBytes(state);

@@ -68,7 +68,10 @@ final class TermBaseline {
   }
 
   private double decayed(String term, long windowIndex) throws Exception {
-    double[] entry = state.get(term);
+    return decayed(state.get(term), windowIndex);
+  }
+
+  private static double decayed(double[] entry, long windowIndex) {
     return entry == null ? 0 : entry[0] * Math.pow(DECAY_PER_WINDOW, Math.max(0, windowIndex - entry[1]));
   }
 
@@ -77,8 +80,7 @@ final class TermBaseline {
     int size = 0;
     for (Iterator<Map.Entry<String, double[]>> it = state.iterator(); it.hasNext(); ) {
       Map.Entry<String, double[]> entry = it.next();
-      double value = entry.getValue()[0] * Math.pow(DECAY_PER_WINDOW, Math.max(0, windowIndex - entry.getValue()[1]));
-      if (!entry.getKey().equals(TOTAL) && (value < 0.05 || size >= MAX_TERMS)) {
+      if (!entry.getKey().equals(TOTAL) && (decayed(entry.getValue(), windowIndex) < 0.05 || size >= MAX_TERMS)) {
         it.remove();
       } else {
         size++;

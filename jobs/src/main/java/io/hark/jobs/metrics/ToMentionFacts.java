@@ -2,12 +2,12 @@
 package io.hark.jobs.metrics;
 
 import io.hark.jobs.Topics;
+import io.hark.jobs.elasticsearch.MentionDocuments;
 import io.hark.jobs.operators.ScoreSpam;
 import io.hark.jobs.queries.BroadcastQueries;
 import io.hark.jobs.queries.QueryUpdate;
 import io.hark.queries.QueryDefinition;
 import io.hark.schema.EnrichedMention;
-import io.hark.schema.Engagement;
 import io.hark.schema.Mention;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,25 +74,15 @@ public class ToMentionFacts extends BroadcastProcessFunction<EnrichedMention, Qu
     facts.text = mention.getText();
     facts.url = mention.getUrl();
     facts.platform = mention.getPlatform().name();
-    facts.authorKey = mention.getPlatform() + ":" + mention.getAuthor().getId();
+    facts.authorKey = Topics.authorKey(mention);
     facts.authorUsername = mention.getAuthor().getUsername();
     facts.followers = mention.getAuthor().getFollowersCount() == null ? 0 : mention.getAuthor().getFollowersCount();
     facts.sentiment = enriched.getSentiment() == null ? null
         : enriched.getSentiment().getLabel().name().toLowerCase(Locale.ROOT);
-    facts.engagement = engagement(mention.getEngagement());
+    facts.engagement = MentionDocuments.total(mention.getEngagement());
     facts.hashtags = mention.getHashtags().stream().map(tag -> tag.toLowerCase(Locale.ROOT)).toArray(String[]::new);
     facts.topics = enriched.getTopics().toArray(String[]::new);
     facts.spam = enriched.getFlags().contains(ScoreSpam.FLAG);
     return facts;
-  }
-
-  /** Likes, replies, reposts and quotes: the interactions a post drew (views are not engagement). */
-  public static long engagement(Engagement engagement) {
-    long total = 0;
-    for (Long count : new Long[] {engagement.getLikes(), engagement.getReplies(), engagement.getReposts(),
-        engagement.getQuotes()}) {
-      total += count == null ? 0 : count;
-    }
-    return total;
   }
 }

@@ -3,6 +3,7 @@ package io.hark.jobs.operators;
 
 import io.hark.jobs.Topics;
 import io.hark.nlp.duplicates.TextFingerprint;
+import io.hark.nlp.text.FoldedWords;
 import io.hark.nlp.spam.SpamSignal;
 import io.hark.schema.EnrichedMention;
 import java.time.Duration;
@@ -71,14 +72,14 @@ public class MarkNearDuplicates extends KeyedProcessFunction<Integer, EnrichedMe
 
   @Override
   public void processElement(EnrichedMention enriched, Context ctx, Collector<EnrichedMention> out) throws Exception {
-    String text = enriched.getMention().getText();
-    if (!TextFingerprint.isUsable(text)) {
+    List<String> words = FoldedWords.of(enriched.getMention().getText());
+    if (!TextFingerprint.hasEnoughWords(words)) {
       out.collect(enriched);
       return;
     }
-    long[] sketch = TextFingerprint.of(text);
+    long[] sketch = TextFingerprint.ofWords(words);
     long seenAt = enriched.getMention().getCreatedAt().toEpochMilli();
-    String author = enriched.getMention().getPlatform() + ":" + enriched.getMention().getAuthor().getId();
+    String author = Topics.authorKey(enriched.getMention());
     String firstId = findCluster(sketch);
     if (firstId == null) {
       String id = Topics.mentionKey(enriched.getMention());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.operators;
 
+import io.hark.jobs.Topics;
 import io.hark.nlp.spam.SpamScore;
 import io.hark.nlp.spam.SpamSignal;
 import io.hark.nlp.spam.SpamText;
@@ -43,8 +44,7 @@ public class ScoreSpam extends KeyedProcessFunction<String, EnrichedMention, Enr
 
   /** The key that groups an author's posts. */
   public static String authorKey(EnrichedMention enriched) {
-    Mention mention = enriched.getMention();
-    return mention.getPlatform() + ":" + mention.getAuthor().getId();
+    return Topics.authorKey(enriched.getMention());
   }
 
   @Override

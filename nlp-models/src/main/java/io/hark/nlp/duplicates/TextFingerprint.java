@@ -43,9 +43,13 @@ public final class TextFingerprint {
 
   /** The sketch of {@code text}: {@link #SIZE} values; all {@code Long.MAX_VALUE} when it has no words. */
   public static long[] of(String text) {
+    return ofWords(FoldedWords.of(text));
+  }
+
+  /** The sketch of a text's {@link FoldedWords}, for callers that also check {@link #hasEnoughWords}. */
+  public static long[] ofWords(List<String> words) {
     long[] sketch = new long[SIZE];
     Arrays.fill(sketch, Long.MAX_VALUE);
-    List<String> words = FoldedWords.of(text);
     for (int i = 0; i < words.size(); i++) {
       include(sketch, hash(words.get(i)));
       if (i > 0) {
@@ -57,7 +61,11 @@ public final class TextFingerprint {
 
   /** Whether {@code text} has enough words for its sketch to identify copies of it. */
   public static boolean isUsable(String text) {
-    return FoldedWords.of(text).size() >= MIN_USABLE_WORDS;
+    return hasEnoughWords(FoldedWords.of(text));
+  }
+
+  public static boolean hasEnoughWords(List<String> words) {
+    return words.size() >= MIN_USABLE_WORDS;
   }
 
   /** The estimated Jaccard similarity of the two texts' features, 0 to 1. */
