@@ -27,9 +27,10 @@ import picocli.CommandLine.Parameters;
     "  bench nlp     Hark's enrichment against stock CoreNLP, and sentiment scores",
     "  bench match   listening queries compiled together against each query evaluated on its own",
     "  bench detect  spike detection on NAB's Twitter mention volumes: NAB score and cost per point",
-    "  bench alert   latency from a window's end to the notifier's request, end to end in the local mode"})
+    "  bench alert   latency from a window's end to the notifier's request, end to end in the local mode",
+    "  bench replay  a day of archived enriched mentions through metrics and detection (--skip-nlp), and a replay with NLP"})
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "what to benchmark: nlp, match, detect or alert")
+  @Parameters(index = "0", description = "what to benchmark: nlp, match, detect, alert or replay")
   String what;
 
   @Option(names = "--queries", defaultValue = "1000", description = "match: realistic queries (default: ${DEFAULT-VALUE})")
@@ -51,6 +52,13 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rate", defaultValue = "50", description = "alert: sample mentions per second (default: ${DEFAULT-VALUE})")
   double rate;
 
+  @Option(names = "--records", defaultValue = "1000000",
+      description = "replay: archived enriched mentions over the day (default: ${DEFAULT-VALUE})")
+  int records;
+
+  @Option(names = "--nlp-records", defaultValue = "2000", description = "replay: mentions replayed with NLP (default: ${DEFAULT-VALUE})")
+  int nlpRecords;
+
   @Option(names = "--data", description = "folder of semeval-*.tsv (default: ../shared/data/sentiment beside the project)")
   Path data;
 
@@ -61,7 +69,8 @@ final class BenchCommand implements Callable<Integer> {
       case "match" -> benchMatch();
       case "detect" -> benchDetect();
       case "alert" -> AlertLatency.run(System.out, crises, Duration.ofSeconds(150), Duration.ofSeconds(100), rate);
-      default -> throw new IllegalArgumentException("unknown benchmark '" + what + "'; known: nlp, match, detect, alert");
+      case "replay" -> ReplayBenchmark.run(System.out, records, nlpRecords);
+      default -> throw new IllegalArgumentException("unknown benchmark '" + what + "'; known: nlp, match, detect, alert, replay");
     }
     return 0;
   }

@@ -2,7 +2,7 @@
 package io.hark.cli;
 
 import io.hark.analytics.detect.SeriesDetection;
-import io.hark.jobs.Durations;
+import io.hark.analytics.Durations;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Reader;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.cli;
 
+import io.hark.jobs.archive.JsonLinesMentionFormat;
 import io.hark.cli.sample.SampleMentions;
 import io.hark.jobs.elasticsearch.IndexCounts;
 import io.hark.jobs.kafka.MentionProducer;
@@ -100,7 +101,7 @@ final class LocalCommand implements Callable<Integer> {
     ListenOptions options = jobs(stack).listen(true);
     MentionProducer.FileResult produced;
     try (MentionProducer producer = new MentionProducer(options.kafka(), options.inputTopic(), options.deadLetterTopic());
-        Progress progress = Progress.start("reading  ", Progress.lineCount(mentions))) {
+        Progress progress = Progress.start("reading  ", JsonLinesMentionFormat.lines(mentions))) {
       produced = producer.sendJsonLines(mentions, progress::stepTo);
     }
     say("loading the NLP models and running the listen job...");
@@ -128,8 +129,8 @@ final class LocalCommand implements Callable<Integer> {
     alerts.forEach(System.err::println);
     long deadLettered = TopicReader.readAll(options.kafka(), options.deadLetterTopic(), record -> { });
     stack.close();
-    long redelivered = counter(result, DropRedelivered.DROPPED);
-    long unmatched = counter(result, MatchQueries.UNMATCHED);
+    long redelivered = LocalFlink.counted(result, DropRedelivered.DROPPED);
+    long unmatched = LocalFlink.counted(result, MatchQueries.UNMATCHED);
     System.out.printf("{\"read\":%d,\"indexed\":%d,\"dead_lettered\":%d,\"duplicate_ids\":%d,\"redelivered\":%d,"
             + "\"unmatched\":%d,\"metric_documents\":%d,\"alert_steps\":%d,\"seconds\":%.1f,"
             + "\"mentions_per_second\":%.1f}%n",
@@ -179,11 +180,6 @@ final class LocalCommand implements Callable<Integer> {
     } catch (Exception e) {
       say("feeding stopped: " + e.getMessage());
     }
-  }
-
-  private static long counter(JobExecutionResult result, String accumulator) {
-    Long value = result.getAccumulatorResult(accumulator);
-    return value == null ? 0 : value;
   }
 
   private static long done(ListenOptions options) throws Exception {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -39,6 +40,12 @@ record LocalFlink(StreamExecutionEnvironment environment, int webUiPort) {
       }
       thenAlso.run();
     }, "hark-cancel-job"));
+  }
+
+  /** A job's counter accumulator; 0 when the job never counted. */
+  static long counted(JobExecutionResult result, String accumulator) {
+    Long value = result.getAccumulatorResult(accumulator);
+    return value == null ? 0 : value;
   }
 
   String webUiUrl() {

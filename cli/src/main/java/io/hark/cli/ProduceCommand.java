@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.cli;
 
+import io.hark.jobs.archive.JsonLinesMentionFormat;
 import io.hark.cli.sample.SampleMentions;
 import io.hark.jobs.Topics;
 import io.hark.jobs.kafka.KafkaConnection;
@@ -67,7 +68,7 @@ final class ProduceCommand implements Callable<Integer> {
         throw new IllegalArgumentException("cannot read " + input.file);
       }
       MentionProducer.FileResult result;
-      try (Progress progress = Progress.start("producing", Progress.lineCount(input.file))) {
+      try (Progress progress = Progress.start("producing", JsonLinesMentionFormat.lines(input.file))) {
         result = producer.sendJsonLines(input.file, progress::stepTo);
       }
       System.out.printf("{\"lines\":%d,\"sent\":%d,\"dead_lettered\":%d,\"duplicate_keys\":%d}%n",

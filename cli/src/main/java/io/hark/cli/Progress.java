@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -29,9 +30,23 @@ final class Progress implements AutoCloseable {
         .build());
   }
 
-  static long lineCount(Path file) throws IOException {
-    try (Stream<String> lines = Files.lines(file)) {
-      return lines.filter(line -> !line.isBlank()).count();
+  /**
+   * Shows {@code done} against {@code total} until {@code work} completes, then returns its result
+   * (or throws what it threw).
+   */
+  static <T> T follow(String task, long total, Future<T> work, LongSupplier done) throws Exception {
+    try (Progress progress = start(task, total)) {
+      while (true) {
+        try {
+          T result = work.get(500, TimeUnit.MILLISECONDS);
+          progress.stepTo(done.getAsLong());
+          return result;
+        } catch (TimeoutException running) {
+          progress.stepTo(done.getAsLong());
+        } catch (ExecutionException failed) {
+          throw failed.getCause() instanceof Exception cause ? cause : failed;
+        }
+      }
     }
   }
 

@@ -9,12 +9,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-final class Directories {
+/** File-tree helpers for the embedded servers and the tools that run beside them. */
+public final class Directories {
 
     private Directories() {
     }
 
-    static void deleteRecursively(Path directory) {
+    public static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

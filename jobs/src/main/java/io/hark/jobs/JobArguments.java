@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs;
 
+import io.hark.analytics.Durations;
 import io.hark.jobs.elasticsearch.ElasticsearchConnection;
 import io.hark.jobs.elasticsearch.ElasticsearchSinkOptions;
 import io.hark.jobs.kafka.KafkaConnection;

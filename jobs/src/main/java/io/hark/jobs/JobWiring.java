@@ -6,6 +6,7 @@ import io.hark.jobs.queries.QueryCatalog;
 import io.hark.jobs.queries.QueryControl;
 import io.hark.jobs.queries.QueryUpdate;
 import java.time.Duration;
+import java.time.Instant;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -63,6 +64,37 @@ public final class JobWiring {
       builder.setBounded(OffsetsInitializer.latest());
     }
     return builder.build();
+  }
+
+  /**
+   * The records whose Kafka timestamps lie in [{@code from}, {@code to}) (null: open ended), read once,
+   * committing no offsets: a replay must not move the live jobs' consumer groups.
+   */
+  public static <T> KafkaSource<T> timeRange(KafkaConnection kafka, String topic, String groupId, Instant from,
+      Instant to, KafkaRecordDeserializationSchema<T> deserializer) {
+    return KafkaSource.<T>builder()
+        .setProperties(kafka.properties())
+        .setTopics(topic)
+        .setGroupId(groupId)
+        .setStartingOffsets(from == null ? OffsetsInitializer.earliest() : OffsetsInitializer.timestamp(from.toEpochMilli()))
+        .setBounded(to == null ? OffsetsInitializer.latest() : OffsetsInitializer.timestamp(to.toEpochMilli()))
+        .setDeserializer(deserializer)
+        .setProperty("commit.offsets.on.checkpoint", "false")
+        .build();
+  }
+
+  /** No updates: the queries in {@code catalog} stay as they are for the whole run (replays). */
+  public static KafkaSource<QueryUpdate> fixedQueries(KafkaConnection kafka, String topic, String groupId,
+      QueryCatalog catalog) {
+    return KafkaSource.<QueryUpdate>builder()
+        .setProperties(kafka.properties())
+        .setTopics(topic)
+        .setGroupId(groupId + "-queries")
+        .setStartingOffsets(OffsetsInitializer.offsets(catalog.endOffsets()))
+        .setBounded(OffsetsInitializer.offsets(catalog.endOffsets()))
+        .setDeserializer(new QueryControl.UpdateDeserializer())
+        .setProperty("commit.offsets.on.checkpoint", "false")
+        .build();
   }
 
   public static <T> KafkaSink<T> atLeastOnceSink(KafkaConnection kafka, KafkaRecordSerializationSchema<T> serializer) {

@@ -201,5 +201,17 @@ public final class MentionJson {
     public String reason() {
       return reason;
     }
+
+    /** The dead letter of {@code line}, found at {@code sourceFile} ({@code name:line}). */
+    public DeadLetter deadLetter(String line, String sourceFile) {
+      return DeadLetter.newBuilder()
+          .setPayloadText(line)
+          .setSourceFile(sourceFile)
+          .setStage("ingest")
+          .setReason(reason)
+          .setDetail(getMessage())
+          .setFailedAt(Instant.now())
+          .build();
+    }
   }
 }

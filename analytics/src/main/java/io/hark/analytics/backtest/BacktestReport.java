@@ -23,8 +23,12 @@ public final class BacktestReport {
   private static final String CSV_HEADER =
       "setting,episodes,true_positives,false_positives,precision,recall,median_delay_s,max_delay_s";
 
-  /** One setting's result, in the order the caller wants them listed. */
-  public record Row(String setting, Score score) {}
+  /** One setting's result, in the order the caller wants them listed, with the episodes it fired. */
+  public record Row(String setting, Score score, List<Episode> episodes) {
+    public Row {
+      episodes = List.copyOf(episodes);
+    }
+  }
 
   private BacktestReport() {}
 
@@ -82,7 +86,10 @@ public final class BacktestReport {
     return out.toString();
   }
 
-  /** An array of one object per setting, with the CSV's fields plus incidents, detected and missed. */
+  /**
+   * An array of one object per setting, with the CSV's fields plus incidents, detected, missed and
+   * the episodes it fired (query, opened, resolved or null, severity).
+   */
   public static String json(List<Row> rows) {
     ArrayNode array = JSON.createArrayNode();
     for (Row row : rows) {
@@ -99,6 +106,14 @@ public final class BacktestReport {
       node.put("median_delay_s", s.medianDelay() == null ? null : s.medianDelay().toSeconds());
       node.put("max_delay_s", s.maxDelay() == null ? null : s.maxDelay().toSeconds());
       s.missed().forEach(node.putArray("missed")::add);
+      ArrayNode fired = node.putArray("fired");
+      for (Episode episode : row.episodes()) {
+        ObjectNode item = fired.addObject();
+        item.put("query", episode.queryId());
+        item.put("opened", episode.opened().toString());
+        item.put("resolved", episode.resolved() == null ? null : episode.resolved().toString());
+        item.put("severity", episode.severity());
+      }
     }
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(array);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class BacktestReportTest {
   private static final Score SILENT =
       new Score(0, 2, 0, 0, 0, 1.0, 0.0, null, null, List.of("brand a..b", "rival c..d"));
   private static final List<BacktestReport.Row> ROWS =
-      List.of(new BacktestReport.Row("default", GOOD), new BacktestReport.Row("strict, z>4", SILENT));
+      List.of(new BacktestReport.Row("default", GOOD, List.of(new Episode("acme", Instant.parse("2026-11-01T10:04:00Z"), null, "high"))), new BacktestReport.Row("strict, z>4", SILENT, List.of()));
 
   @Test
   void tableAlignsColumns() {
@@ -53,5 +54,9 @@ class BacktestReportTest {
     assertThat(json.get(1).get("median_delay_s").isNull()).isTrue();
     assertThat(json.get(1).get("missed")).hasSize(2);
     assertThat(json.get(1).get("missed").get(0).asText()).isEqualTo("brand a..b");
+    assertThat(json.get(0).at("/fired/0/query").asText()).isEqualTo("acme");
+    assertThat(json.get(0).at("/fired/0/opened").asText()).isEqualTo("2026-11-01T10:04:00Z");
+    assertThat(json.get(0).at("/fired/0/resolved").isNull()).isTrue();
+    assertThat(json.get(1).get("fired")).isEmpty();
   }
 }

@@ -82,14 +82,7 @@ public final class MentionProducer implements AutoCloseable {
           send(mention);
           sent++;
         } catch (MentionJson.InvalidMentionException e) {
-          deadLetter(DeadLetter.newBuilder()
-              .setPayloadText(line)
-              .setSourceFile(file.getFileName() + ":" + lineNumber)
-              .setStage("ingest")
-              .setReason(e.reason())
-              .setDetail(e.getMessage())
-              .setFailedAt(Instant.now())
-              .build());
+          deadLetter(e.deadLetter(line, file.getFileName() + ":" + lineNumber));
           deadLettered++;
         }
         if (lines % 1000 == 0) {

@@ -3,6 +3,7 @@ package io.hark.jobs.listen;
 
 import io.hark.jobs.JobWiring;
 import io.hark.jobs.Topics;
+import io.hark.jobs.archive.Archive;
 import io.hark.jobs.elasticsearch.ElasticsearchSink;
 import io.hark.jobs.elasticsearch.MentionDocuments;
 import io.hark.jobs.kafka.KafkaDeadLetters;
@@ -84,11 +85,14 @@ public final class ListenJob {
   }
 
   public static ListenSinks sinks(ListenOptions options) {
+    String archive = options.archive();
     return new ListenSinks(
         JobWiring.atLeastOnceSink(options.kafka(), Topics.enrichedMentionSerializer(options.enrichedTopic())),
         new ElasticsearchSink<>(new MentionDocuments(options.indices()), options.elasticsearch(), options.indices(),
             new KafkaDeadLetters(options.kafka(), options.deadLetterTopic()), options.sink()),
         JobWiring.atLeastOnceSink(options.kafka(), Topics.deadLetterSerializer(options.deadLetterTopic())),
-        JobWiring.atLeastOnceSink(options.kafka(), QueryControl.statusSerializer(options.queryStatusTopic())));
+        JobWiring.atLeastOnceSink(options.kafka(), QueryControl.statusSerializer(options.queryStatusTopic())),
+        archive == null ? null : Archive.mentionSink(archive),
+        archive == null ? null : Archive.enrichedSink(archive));
   }
 }

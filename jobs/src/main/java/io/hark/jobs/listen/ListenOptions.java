@@ -36,6 +36,7 @@ public final class ListenOptions implements Serializable {
       new String[] {"burst-posts", "5", "posts by a new or zero-follower account within --burst-window that are a spam signal"},
       new String[] {"burst-window", "10m", "see --burst-posts"},
       new String[] {"repost-nlp-ttl", "24h", "how long an original's NLP is kept for its reposts to reuse"},
+      new String[] {"archive", null, "archive mentions and enriched mentions as Avro files by event hour under this path or URI (s3://, gs://, hdfs://) for replays"},
       new String[] {"group-id", "hark-listen", "Kafka consumer group (offsets are committed on checkpoints)"},
       new String[] {"starting-offsets", "committed", "committed (falling back to earliest), earliest or latest"},
       new String[] {"bounded", "false", "stop at the end offsets seen at start instead of running forever"},
@@ -76,6 +77,7 @@ public final class ListenOptions implements Serializable {
   private final int burstPosts;
   private final Duration burstWindow;
   private final Duration repostNlpTtl;
+  private final String archive;
 
   private ListenOptions(JobArguments values) {
     this.kafka = values.kafka();
@@ -97,6 +99,7 @@ public final class ListenOptions implements Serializable {
     this.queryStatusTopic = values.string("query-status-topic");
     this.queries = values.path("queries");
     this.keepUnmatched = values.bool("keep-unmatched");
+    this.archive = values.string("archive");
     this.rememberDeliveries = values.duration("remember-deliveries");
     this.nearDuplicateWindow = values.duration("near-duplicate-window");
     this.copyPasteAuthors = values.positive("copy-paste-authors");
@@ -198,6 +201,11 @@ public final class ListenOptions implements Serializable {
 
   public boolean keepUnmatched() {
     return keepUnmatched;
+  }
+
+  /** Where the job archives what it reads and emits, or null for no archive. */
+  public String archive() {
+    return archive;
   }
 
   public Duration rememberDeliveries() {

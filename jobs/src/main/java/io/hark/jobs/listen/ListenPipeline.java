@@ -35,17 +35,29 @@ import org.apache.flink.types.Either;
  *   <li>NLP, reused by reposts from their original,
  *   <li>score spam,
  * </ol>
- * then out to the enriched topic and Elasticsearch; query update results to the status topic.
+ * then out to the enriched topic and Elasticsearch (and the archive, when the job keeps one); query
+ * update results to the status topic.
  */
 public final class ListenPipeline {
   private ListenPipeline() {}
 
-  public static void define(StreamExecutionEnvironment env, ListenSources sources, ListenSinks sinks, ListenOptions options) {
+  /** @return the enriched mentions, for a replay to take on through the metrics pipeline */
+  public static DataStream<EnrichedMention> define(StreamExecutionEnvironment env, ListenSources sources,
+      ListenSinks sinks, ListenOptions options) {
     DataStream<Either<DeadLetter, Mention>> incoming = env.fromSource(sources.mentions(),
             Watermarks.forIncomingMentions(options.outOfOrderness(), options.idleness(), options.maxFuture()),
             "mentions")
         .uid("mentions-source");
+    return process(env, incoming, sources, sinks, options);
+  }
 
+  /**
+   * Everything after reading: a replay reads its own way (time ranges, files) and joins here.
+   *
+   * @param sources only the query updates and initial queries are read
+   */
+  public static DataStream<EnrichedMention> process(StreamExecutionEnvironment env,
+      DataStream<Either<DeadLetter, Mention>> incoming, ListenSources sources, ListenSinks sinks, ListenOptions options) {
     SingleOutputStreamOperator<Mention> valid = incoming
         .process(new ValidateMention(options.maxTextChars(), options.maxFuture()), ValidateMention.outputType())
         .name("validate")
@@ -96,6 +108,13 @@ public final class ListenPipeline {
         .sinkTo(sinks.queryStatus())
         .name("query-status")
         .uid("query-status");
+    if (sinks.mentionArchive() != null) {
+      firstDeliveries.sinkTo(sinks.mentionArchive()).name("archive-mentions").uid("archive-mentions");
+    }
+    if (sinks.enrichedArchive() != null) {
+      enriched.sinkTo(sinks.enrichedArchive()).name("archive-enriched").uid("archive-enriched");
+    }
+    return enriched;
   }
 
   /** The names in the queries the job starts with, for entity recognition. */

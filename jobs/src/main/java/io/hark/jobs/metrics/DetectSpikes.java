@@ -2,8 +2,8 @@
 package io.hark.jobs.metrics;
 
 import io.hark.analytics.detect.AlertEpisodes;
+import io.hark.analytics.detect.AlertRules;
 import io.hark.analytics.detect.DetectorSettings;
-import io.hark.analytics.detect.EpisodeSettings;
 import io.hark.analytics.detect.EpisodeStep;
 import io.hark.analytics.detect.ShareDetector;
 import io.hark.analytics.detect.SpikeDetector;
@@ -60,6 +60,7 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
   private final Duration step;
   private final boolean replay;
   private final KibanaLinks kibana;
+  private final AlertRules rules;
   private transient DetectorSettings settings;
   private transient MapState<String, byte[]> detectors;
   private transient ValueState<byte[]> episodes;
@@ -71,11 +72,15 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
   private transient TermBaseline topics;
   private transient TermBaseline hashtags;
 
-  /** @param replay mark alerts as recorded by a replay, which notifiers never send */
-  public DetectSpikes(Duration step, boolean replay, KibanaLinks kibana) {
+  /**
+   * @param replay mark alerts as recorded by a replay, which notifiers never send
+   * @param rules the detector's and episodes' settings
+   */
+  public DetectSpikes(Duration step, boolean replay, KibanaLinks kibana, AlertRules rules) {
     this.step = step;
     this.replay = replay;
     this.kibana = kibana;
+    this.rules = rules;
   }
 
   public static TypeInformation<Alert> outputType() {
@@ -84,7 +89,7 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
 
   @Override
   public void open(OpenContext openContext) {
-    settings = DetectorSettings.defaults(step);
+    settings = rules.detector(step);
     detectors = getRuntimeContext().getMapState(
         new MapStateDescriptor<>("detectors", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     episodes = getRuntimeContext().getState(
@@ -144,7 +149,7 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
     }
     byte[] episodeBytes = episodes.value();
     AlertEpisodes lifecycle = episodeBytes == null
-        ? new AlertEpisodes(EpisodeSettings.defaults()) : AlertEpisodes.fromBytes(episodeBytes);
+        ? new AlertEpisodes(rules.episodes()) : AlertEpisodes.fromBytes(episodeBytes);
     Optional<EpisodeStep> step = strongest == Signal.NEGATIVE_SHARE
         ? lifecycle.step(start, metrics.getNegative(), strongest.evidence(metrics),
             inMentions(verdicts.get(strongest), metrics.getNegative() + metrics.getNeutral() + metrics.getPositive()))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.metrics;
 
+import io.hark.analytics.detect.AlertRules;
 import io.hark.jobs.JobArguments;
 import io.hark.jobs.StartingOffsets;
 import io.hark.jobs.Topics;
@@ -39,8 +40,11 @@ public final class MetricsOptions implements Serializable {
       new String[] {"include-spam", "false", "count spam in the metrics (by default it is left out and counted as spam_excluded)"},
       new String[] {"top-k", "10", "entries of each top list (hashtags, topics, terms, authors, posts)"},
       new String[] {"notifiers", null, "YAML file of notifiers per query group (webhook, Slack, PagerDuty)"},
+      new String[] {"alert-rules", null, "YAML file of alert-rule settings (changes to the detector's and episodes' defaults; see scripts/hark backtest)"},
+      new String[] {"alert-rule", null, "which setting of --alert-rules to run (default: the file's only one)"},
       new String[] {"replay", "false", "a replay: alerts are recorded, marked replay, and never notified"},
-      new String[] {"kibana-url", "http://localhost:5601", "Kibana as on-call staff reach it, for the links in alerts"}));
+      new String[] {"kibana-url", "http://localhost:5601", "Kibana as on-call staff reach it, for the links in alerts"},
+      new String[] {"kibana-data-view", null, "the Kibana data view of mentions the links in alerts open (default: PREFIX-mentions)"}));
 
   private static final List<String> FLAGS = List.of("bounded", "include-spam", "replay");
 
@@ -65,7 +69,9 @@ public final class MetricsOptions implements Serializable {
   private final String notifiersYaml;
   private final String notifiersSource;
   private final boolean replay;
+  private final AlertRules alertRules;
   private final String kibanaUrl;
+  private final String kibanaDataView;
   private final ElasticsearchSinkOptions sink;
 
   private MetricsOptions(JobArguments values) {
@@ -91,7 +97,9 @@ public final class MetricsOptions implements Serializable {
     this.notifiersSource = notifiers == null ? null : notifiers.toString();
     this.notifiersYaml = notifiers == null ? null : read(notifiers);
     this.replay = values.bool("replay");
+    this.alertRules = alertRules(values.path("alert-rules"), values.string("alert-rule"));
     this.kibanaUrl = values.string("kibana-url");
+    this.kibanaDataView = values.string("kibana-data-view") == null ? indices.mentionsAlias() : values.string("kibana-data-view");
     this.sink = values.sinkOptions();
   }
 
@@ -117,6 +125,23 @@ public final class MetricsOptions implements Serializable {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read --notifiers file " + file + ": " + e.getMessage());
     }
+  }
+
+  private static AlertRules alertRules(Path file, String name) {
+    if (file == null) {
+      if (name != null) {
+        throw new IllegalArgumentException("--alert-rule needs --alert-rules FILE");
+      }
+      return AlertRules.defaults();
+    }
+    List<AlertRules> settings = AlertRules.load(file);
+    if (name == null && settings.size() == 1) {
+      return settings.get(0);
+    }
+    return settings.stream().filter(rules -> rules.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(name == null
+            ? "--alert-rules " + file + " holds several settings: choose one with --alert-rule NAME"
+            : "--alert-rules " + file + " has no setting named '" + name + "'"));
   }
 
   public KafkaConnection kafka() {
@@ -204,8 +229,12 @@ public final class MetricsOptions implements Serializable {
     return replay;
   }
 
+  public AlertRules alertRules() {
+    return alertRules;
+  }
+
   public KibanaLinks kibana() {
-    return new KibanaLinks(kibanaUrl, indices.mentionsAlias());
+    return new KibanaLinks(kibanaUrl, kibanaDataView);
   }
 
   public ElasticsearchSinkOptions sink() {

@@ -1,20 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.metrics;
 
+import io.hark.analytics.detect.AlertRules;
 import io.hark.jobs.Watermarks;
 import io.hark.jobs.operators.SeparateUndecodable;
 import io.hark.jobs.queries.BroadcastQueries;
 import io.hark.schema.Alert;
+import io.hark.schema.DeadLetter;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.MetricScope;
 import io.hark.schema.WindowMetrics;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.types.Either;
 
 /**
  * The metrics job, a function of (environment, sources, sinks): enriched mentions that matched a
@@ -30,14 +34,44 @@ public final class MetricsPipeline {
 
   public static void define(StreamExecutionEnvironment env, MetricsSources sources, MetricsSinks sinks,
       MetricsOptions options) {
-    SingleOutputStreamOperator<EnrichedMention> enriched = env
+    DataStream<Either<DeadLetter, EnrichedMention>> incoming = env
         .fromSource(sources.enrichedMentions(),
             Watermarks.forEnrichedMentions(options.outOfOrderness(), options.idleness()), "enriched-mentions")
-        .uid("metrics-enriched-mentions-source")
+        .uid("metrics-enriched-mentions-source");
+    process(env, decode(incoming, sinks.deadLetters()), sources, sinks, options);
+  }
+
+  /** The enriched mentions read; what could not be decoded to {@code deadLetters}. */
+  public static DataStream<EnrichedMention> decode(DataStream<Either<DeadLetter, EnrichedMention>> incoming,
+      Sink<DeadLetter> deadLetters) {
+    SingleOutputStreamOperator<EnrichedMention> enriched = incoming
         .process(new SeparateUndecodable<EnrichedMention>(), new AvroTypeInfo<>(EnrichedMention.class))
         .name("decode")
         .uid("metrics-decode");
+    enriched.getSideOutput(SeparateUndecodable.DEAD_LETTERS).sinkTo(deadLetters).name("dead-letters").uid("metrics-dead-letters");
+    return enriched;
+  }
 
+  /**
+   * Everything after decoding: window metrics to the metrics index, spike detection, alerts to their
+   * topic, index and notifiers. A replay that recomputes NLP joins here, from the listen pipeline.
+   *
+   * @param sources only the query updates and initial queries are read
+   */
+  public static void process(StreamExecutionEnvironment env, DataStream<EnrichedMention> enriched,
+      MetricsSources sources, MetricsSinks sinks, MetricsOptions options) {
+    DataStream<WindowMetrics> metrics = windowMetrics(env, enriched, sources, options);
+    DataStream<Alert> alerts = alerts(metrics, options, options.alertRules(), "");
+
+    metrics.sinkTo(sinks.metricsIndex()).name("metrics-index").uid("metrics-index");
+    alerts.sinkTo(sinks.alertTopic()).name("alert-topic").uid("metrics-alert-topic");
+    alerts.sinkTo(sinks.alertIndex()).name("alert-index").uid("metrics-alert-index");
+    alerts.sinkTo(sinks.notifications()).name("notify").uid("metrics-notify");
+  }
+
+  /** Per query and group, per window: the metrics. */
+  public static DataStream<WindowMetrics> windowMetrics(StreamExecutionEnvironment env,
+      DataStream<EnrichedMention> enriched, MetricsSources sources, MetricsOptions options) {
     DataStream<MentionFacts> facts = enriched
         .connect(env.fromSource(sources.queryUpdates(), Watermarks.forQueryUpdates(), "query-updates")
             .uid("metrics-query-updates-source")
@@ -47,7 +81,7 @@ public final class MetricsPipeline {
         .name("facts-per-group")
         .uid("metrics-facts-per-group");
 
-    DataStream<WindowMetrics> metrics = facts
+    return facts
         .keyBy(mention -> mention.windowKey, Types.STRING)
         .window(TumblingEventTimeWindows.of(options.window()))
         .allowedLateness(options.allowedLateness())
@@ -56,20 +90,23 @@ public final class MetricsPipeline {
             new AvroTypeInfo<>(WindowMetrics.class))
         .name("window-metrics")
         .uid("metrics-window-metrics");
+  }
 
-    DataStream<Alert> alerts = metrics
+  /**
+   * Each query's windows checked for spikes under {@code rules}: the alert episodes' steps.
+   *
+   * @param variant tells apart the operators of several rule settings in one job (backtests); empty for one
+   */
+  public static DataStream<Alert> alerts(DataStream<WindowMetrics> metrics, MetricsOptions options, AlertRules rules,
+      String variant) {
+    String suffix = variant.isEmpty() ? "" : "-" + variant;
+    return metrics
         .filter(window -> window.getScope() == MetricScope.query)
-        .name("query-metrics")
-        .uid("metrics-query-metrics")
+        .name("query-metrics" + suffix)
+        .uid("metrics-query-metrics" + suffix)
         .keyBy(WindowMetrics::getKey, Types.STRING)
-        .process(new DetectSpikes(options.window(), options.replay(), options.kibana()), DetectSpikes.outputType())
-        .name("detect-spikes")
-        .uid("metrics-detect-spikes");
-
-    metrics.sinkTo(sinks.metricsIndex()).name("metrics-index").uid("metrics-index");
-    alerts.sinkTo(sinks.alertTopic()).name("alert-topic").uid("metrics-alert-topic");
-    alerts.sinkTo(sinks.alertIndex()).name("alert-index").uid("metrics-alert-index");
-    alerts.sinkTo(sinks.notifications()).name("notify").uid("metrics-notify");
-    enriched.getSideOutput(SeparateUndecodable.DEAD_LETTERS).sinkTo(sinks.deadLetters()).name("dead-letters").uid("metrics-dead-letters");
+        .process(new DetectSpikes(options.window(), options.replay(), options.kibana(), rules), DetectSpikes.outputType())
+        .name("detect-spikes" + suffix)
+        .uid("metrics-detect-spikes" + suffix);
   }
 }

@@ -80,7 +80,7 @@ public class MarkNearDuplicates extends KeyedProcessFunction<Integer, EnrichedMe
     long[] sketch = TextFingerprint.ofWords(words);
     long seenAt = enriched.getMention().getCreatedAt().toEpochMilli();
     String author = Topics.authorKey(enriched.getMention());
-    String firstId = findCluster(sketch);
+    String firstId = findCluster(sketch, seenAt);
     if (firstId == null) {
       String id = Topics.mentionKey(enriched.getMention());
       clusters.put(id, new CopyCluster(sketch, seenAt, author));
@@ -127,14 +127,20 @@ public class MarkNearDuplicates extends KeyedProcessFunction<Integer, EnrichedMe
     }
   }
 
-  private String findCluster(long[] sketch) throws Exception {
+  /**
+   * The cluster whose last copy is at most {@code window} before {@code seenAt} and whose text is
+   * nearly this one's. Expired clusters are removed by timers only to free state: checking here keeps
+   * the answer the same whenever the timers fire, which in batch mode (replays) is only at the end.
+   */
+  private String findCluster(long[] sketch, long seenAt) throws Exception {
     for (long band : TextFingerprint.bands(sketch)) {
       String[] ids = bands.get(band);
       if (ids == null) {
         continue;
       }
       for (String id : ids) {
-        if (TextFingerprint.areNearDuplicates(clusters.get(id).sketch, sketch)) {
+        CopyCluster cluster = clusters.get(id);
+        if (seenAt - cluster.lastSeenMillis <= window.toMillis() && TextFingerprint.areNearDuplicates(cluster.sketch, sketch)) {
           return id;
         }
       }

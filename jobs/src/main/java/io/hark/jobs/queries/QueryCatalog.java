@@ -3,6 +3,7 @@ package io.hark.jobs.queries;
 
 import io.hark.jobs.kafka.CheckedProducer;
 import io.hark.jobs.kafka.KafkaConnection;
+import io.hark.jobs.kafka.KafkaTopics;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.queries.QueryDefinition;
 import java.util.ArrayList;
@@ -11,11 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The queries held by the control topic, read from its beginning to its end: what a job starts
@@ -81,20 +78,8 @@ public record QueryCatalog(List<QueryDefinition> queries, Map<TopicPartition, Lo
    * they were sent) and compacted (the latest record per query id is kept for ever).
    */
   public static void ensureTopics(KafkaConnection kafka, String controlTopic, String statusTopic) {
-    try (Admin admin = Admin.create(kafka.properties())) {
-      for (String topic : List.of(controlTopic, statusTopic)) {
-        NewTopic compacted = new NewTopic(topic, 1, (short) -1).configs(Map.of("cleanup.policy", "compact"));
-        try {
-          admin.createTopics(List.of(compacted)).all().get();
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalStateException("cannot create Kafka topic " + topic + ": " + e.getCause().getMessage(), e);
-          }
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating the query topics", e);
-    }
+    KafkaTopics.ensure(kafka, List.of(controlTopic, statusTopic).stream()
+        .map(topic -> KafkaTopics.single(topic).configs(Map.of("cleanup.policy", "compact"))).toList());
   }
+
 }

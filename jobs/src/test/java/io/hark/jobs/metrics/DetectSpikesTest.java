@@ -3,6 +3,7 @@ package io.hark.jobs.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hark.analytics.detect.AlertRules;
 import io.hark.schema.Alert;
 import io.hark.schema.AlertState;
 import io.hark.schema.KeyCount;
@@ -26,7 +27,7 @@ class DetectSpikesTest {
   private static KeyedOneInputStreamOperatorTestHarness<String, WindowMetrics, Alert> harness(boolean replay)
       throws Exception {
     return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-        new DetectSpikes(MINUTE, replay, new KibanaLinks("http://kibana:5601", "hark-mentions")),
+        new DetectSpikes(MINUTE, replay, new KibanaLinks("http://kibana:5601", "hark-mentions"), AlertRules.defaults()),
         WindowMetrics::getKey, Types.STRING);
   }
 

@@ -97,4 +97,20 @@ class MarkNearDuplicatesTest {
       assertThat(harness.extractOutputValues()).extracting(EnrichedMention::getDuplicateOf).containsOnlyNulls();
     }
   }
+
+  @Test
+  void aCopyLongerThanTheWindowAfterTheLastIsNewEvenBeforeAnyTimerFires() throws Exception {
+    try (var harness = harness()) {
+      EnrichedMention first = post(CAMPAIGN, "a1", T0);
+      send(harness, first);
+      send(harness, post(CAMPAIGN, "a2", T0.plus(Duration.ofMinutes(50))));
+      // no watermark: the expiry timers have not fired, as in a batch replay until the end
+      EnrichedMention late = post(CAMPAIGN, "a3", T0.plus(Duration.ofMinutes(111)));
+      send(harness, late);
+      send(harness, post(CAMPAIGN, "a4", T0.plus(Duration.ofMinutes(112))));
+
+      assertThat(harness.extractOutputValues()).extracting(EnrichedMention::getDuplicateOf).containsExactly(
+          null, Topics.mentionKey(first.getMention()), null, Topics.mentionKey(late.getMention()));
+    }
+  }
 }

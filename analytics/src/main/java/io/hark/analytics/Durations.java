@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.hark.jobs;
+package io.hark.analytics;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.cli;
+
+import io.hark.analytics.detect.AlertRules;
+import io.hark.cli.sample.SampleMentions;
+import io.hark.embedded.Directories;
+import io.hark.embedded.EmbeddedKafka;
+import io.hark.jobs.archive.Archive;
+import io.hark.jobs.kafka.KafkaConnection;
+import io.hark.jobs.queries.QueryCatalog;
+import io.hark.jobs.replay.Backtest;
+import io.hark.jobs.replay.ReplayOptions;
+import io.hark.nlp.MentionEnricher;
+import io.hark.queries.CompiledQueries;
+import io.hark.queries.MatchInput;
+import io.hark.queries.QueryDefinition;
+import io.hark.queries.QueryFile;
+import io.hark.schema.EnrichedMention;
+import io.hark.schema.Mention;
+import io.hark.schema.MentionJson;
+import io.hark.schema.Sentiment;
+import io.hark.schema.SentimentLabel;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+/**
+ * {@code scripts/hark bench replay}: a day of archived enriched mentions (the sample stream, matched to
+ * the example queries) through metrics and spike detection with {@code --skip-nlp}, against reading the
+ * archive alone; and sample mentions through the whole listen pipeline (NLP), against the enrichment
+ * alone on as many threads. Every figure is measured in this run, on an in-process Flink.
+ */
+final class ReplayBenchmark {
+  private static final int PARALLELISM = 2;
+
+  private ReplayBenchmark() {}
+
+  static void run(PrintStream out, int records, int nlpRecords) throws Exception {
+    Path work = Files.createTempDirectory("hark-bench-replay");
+    Instant day = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.DAYS);
+    List<QueryDefinition> queries = QueryFile.load(CommandFiles.sampleQueries());
+    out.printf("hark bench replay: %,d archived enriched mentions over one day (the sample stream, %d example queries), "
+        + "parallelism %d, %d cores%n", records, queries.size(), PARALLELISM, Runtime.getRuntime().availableProcessors());
+    try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+      KafkaConnection connection = KafkaConnection.of(kafka.bootstrapServers());
+      QueryCatalog.ensureTopics(connection, "bench.queries", "bench.queries.status");
+      QueryCatalog.sync(connection, "bench.queries", queries);
+
+      String archive = work.resolve("archive").toUri().toString();
+      long wrote = System.nanoTime();
+      StreamExecutionEnvironment writer = environment();
+      writer.setParallelism(1);
+      writer.fromSource(new DataGeneratorSource<>(new SampleDay(day, records, queries), records,
+              new AvroTypeInfo<>(EnrichedMention.class)), WatermarkStrategy.noWatermarks(), "sample-day")
+          .sinkTo(Archive.enrichedSink(archive));
+      writer.execute("bench-replay-archive");
+      out.printf("archive written in %.1f s (%s)%n", seconds(wrote), archive);
+
+      long read = System.nanoTime();
+      StreamExecutionEnvironment reader = environment();
+      reader.fromSource(Archive.enrichedSource(Archive.hours(archive, Archive.ENRICHED, null, null)),
+              WatermarkStrategy.noWatermarks(), "archive")
+          .sinkTo(new DiscardingSink<>());
+      reader.execute("bench-replay-read");
+      double readRate = records / seconds(read);
+      out.printf("(a) reading the archive alone: %,.0f records/s%n", readRate);
+
+      List<String> common = List.of("--bootstrap", kafka.bootstrapServers(), "--query-topic", "bench.queries",
+          "--name", "bench", "--parallelism", String.valueOf(PARALLELISM));
+      ReplayOptions skipNlp = ReplayOptions.parse(with(common, "--archive", archive, "--skip-nlp"), Map.of());
+      long replayed = System.nanoTime();
+      int episodes = Backtest.run(environment(), skipNlp, List.of(AlertRules.defaults()), "bench").get("default").size();
+      double skipRate = records / seconds(replayed);
+      out.printf("(b) --skip-nlp replay through window metrics and spike detection: %,.0f records/s (target: 100,000 or more), "
+          + "%d alert episodes; b/a %.2f%n", skipRate, episodes, skipRate / readRate);
+
+      List<Mention> sample = new SampleMentions(7, day, 5).take(nlpRecords);
+      Path jsonl = work.resolve("sample.jsonl");
+      Files.write(jsonl, sample.stream().map(MentionJson::toJson).toList());
+      ReplayOptions withNlp = ReplayOptions.parse(with(common, "--jsonl", jsonl.toString()), Map.of());
+      long enriched = System.nanoTime();
+      Backtest.run(environment(), withNlp, List.of(AlertRules.defaults()), "bench-nlp");
+      double nlpRate = nlpRecords / seconds(enriched);
+      MentionEnricher enricher = new MentionEnricher(Map.of());
+      enricher.enrich("warm up the models, please", List.of());
+      long alone = System.nanoTime();
+      sample.parallelStream().forEach(mention -> enricher.enrich(mention.getText(), List.of()));
+      double aloneRate = nlpRecords / seconds(alone);
+      out.printf("(c) replay with NLP (the whole listen pipeline, then metrics and detection), %,d sample mentions: "
+          + "%,.0f records/s, including model loading and the job's start%n", nlpRecords, nlpRate);
+      out.printf("(d) the enrichment alone on %d threads, same texts, models loaded: %,.0f texts/s; c/d %.2f "
+          + "(target: within 10%%)%n", PARALLELISM, aloneRate, nlpRate / aloneRate);
+    } finally {
+      Directories.deleteRecursively(work);
+    }
+  }
+
+  private static StreamExecutionEnvironment environment() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+    env.setParallelism(PARALLELISM);
+    return env;
+  }
+
+  private static List<String> with(List<String> common, String... more) {
+    List<String> args = new ArrayList<>(common);
+    args.addAll(List.of(more));
+    return args;
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  /**
+   * The sample stream spread over one day, each mention matched to the example queries and given a
+   * sentiment the way the listen job would (a cheap stand-in for the NLP, which the fast path skips).
+   */
+  static final class SampleDay implements GeneratorFunction<Long, EnrichedMention> {
+    private final Instant day;
+    private final int records;
+    private final List<QueryDefinition> queries;
+    private transient SampleMentions sample;
+    private transient CompiledQueries compiled;
+
+    SampleDay(Instant day, int records, List<QueryDefinition> queries) {
+      this.day = day;
+      this.records = records;
+      this.queries = queries;
+    }
+
+    @Override
+    public void open(SourceReaderContext context) {
+      sample = new SampleMentions(42, day, records / 86_400.0);
+      compiled = CompiledQueries.compile(queries);
+    }
+
+    @Override
+    public EnrichedMention map(Long index) {
+      Mention mention = sample.next();
+      List<String> matched = compiled.match(MatchInput.of(mention, mention.getLang()));
+      SentimentLabel label = SentimentLabel.values()[(int) Math.floorMod(mention.getId().hashCode(), 3)];
+      return EnrichedMention.newBuilder()
+          .setMention(mention)
+          .setMatchedQueries(matched)
+          .setMatchedGroups(matched.stream().map(compiled::group).filter(group -> group != null).distinct().toList())
+          .setSentiment(new Sentiment(label, label == SentimentLabel.negative ? -0.7 : label == SentimentLabel.positive ? 0.7 : 0,
+              0.8, "bench"))
+          .setTopics(mention.getHashtags())
+          .setEnrichedAt(mention.getCreatedAt())
+          .build();
+    }
+  }
+}

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs.replay;
+
+import io.hark.jobs.JobWiring;
+import io.hark.jobs.Topics;
+import io.hark.jobs.Watermarks;
+import io.hark.jobs.archive.Archive;
+import io.hark.jobs.archive.JsonLinesMentionFormat;
+import io.hark.jobs.elasticsearch.AlertDocuments;
+import io.hark.jobs.elasticsearch.ElasticsearchSink;
+import io.hark.jobs.elasticsearch.IndexTemplates;
+import io.hark.jobs.elasticsearch.MentionDocuments;
+import io.hark.jobs.elasticsearch.MetricDocuments;
+import io.hark.jobs.kafka.KafkaConnection;
+import io.hark.jobs.kafka.KafkaDeadLetters;
+import io.hark.jobs.kafka.KafkaTopics;
+import io.hark.jobs.listen.ListenOptions;
+import io.hark.jobs.listen.ListenPipeline;
+import io.hark.jobs.listen.ListenSinks;
+import io.hark.jobs.listen.ListenSources;
+import io.hark.jobs.metrics.MetricsOptions;
+import io.hark.jobs.metrics.MetricsPipeline;
+import io.hark.jobs.metrics.MetricsSinks;
+import io.hark.jobs.metrics.MetricsSources;
+import io.hark.jobs.queries.QueryCatalog;
+import io.hark.jobs.queries.QueryUpdate;
+import io.hark.queries.QueryDefinition;
+import io.hark.queries.QueryFile;
+import io.hark.schema.Alert;
+import io.hark.schema.DeadLetter;
+import io.hark.schema.EnrichedMention;
+import io.hark.schema.Mention;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.types.Either;
+
+/**
+ * A replay: a bounded period of mentions through the same listen and metrics pipelines as the live
+ * jobs, in Flink's batch execution mode, into a replay namespace of indices (or over the live ones).
+ * Alerts are recorded, marked replay, and never notified; nothing is written to the live topics;
+ * the query topic is only read. Run by {@code scripts/hark replay}, or with {@code flink run -c
+ * io.hark.jobs.replay.ReplayJob hark-jobs.jar [options]} ({@link ReplayOptions}, {@code --help}).
+ */
+public final class ReplayJob {
+  public static final String NAME = "hark-replay";
+
+  private ReplayJob() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.println(ReplayOptions.usage());
+      return;
+    }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    ReplayOptions options = ReplayOptions.parse(List.of(args), System.getenv());
+    define(env, options, options.indices().prefix());
+    env.execute(NAME + " " + options.indices().prefix());
+  }
+
+  /**
+   * Adds the replay to {@code env}.
+   *
+   * @param run names the replay's count of records read ({@link ReplayProgress})
+   */
+  public static void define(StreamExecutionEnvironment env, ReplayOptions options, String run) {
+    ListenOptions listen = options.listen();
+    MetricsOptions metrics = options.metrics();
+    KafkaConnection kafka = options.kafka();
+    IndexTemplates indices = options.indices();
+    KafkaTopics.ensure(kafka, Stream.of(options.deadLetterTopic(), options.alertTopic())
+        .filter(Objects::nonNull).map(KafkaTopics::single).toList());
+    KafkaDeadLetters rejected = new KafkaDeadLetters(kafka, options.deadLetterTopic());
+    Sink<DeadLetter> deadLetters = JobWiring.atLeastOnceSink(kafka, Topics.deadLetterSerializer(options.deadLetterTopic()));
+    Replayed replayed = read(env, options, run, deadLetters,
+        new ElasticsearchSink<>(new MentionDocuments(indices), listen.elasticsearch(), indices, rejected, listen.sink()));
+    MetricsPipeline.process(env, replayed.enriched(), replayed.metricsSources(), new MetricsSinks(
+            new ElasticsearchSink<>(new MetricDocuments(indices), metrics.elasticsearch(), indices, rejected, metrics.sink()),
+            options.alertTopic() == null ? new DiscardingSink<Alert>()
+                : JobWiring.atLeastOnceSink(kafka, Topics.alertSerializer(options.alertTopic())),
+            new ElasticsearchSink<>(new AlertDocuments(indices), metrics.elasticsearch(), indices, rejected, metrics.sink()),
+            new DiscardingSink<Alert>(),
+            deadLetters),
+        metrics);
+  }
+
+  /** The replay's enriched mentions, and the fixed queries the metrics pipeline counts them by. */
+  record Replayed(DataStream<EnrichedMention> enriched, MetricsSources metricsSources) {}
+
+  /**
+   * Reads the replay's records in batch mode and, unless {@code --skip-nlp}, puts them through the
+   * listen pipeline, with the queries fixed for the whole run.
+   *
+   * @param mentionIndex where the enriched mentions are indexed
+   */
+  static Replayed read(StreamExecutionEnvironment env, ReplayOptions options, String run, Sink<DeadLetter> deadLetters,
+      Sink<EnrichedMention> mentionIndex) {
+    env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+    env.setParallelism(options.parallelism());
+    ListenOptions listen = options.listen();
+    KafkaConnection kafka = options.kafka();
+    QueryCatalog catalog = QueryCatalog.read(kafka, listen.queryTopic());
+    List<QueryDefinition> queries = options.queries() == null ? catalog.queries() : QueryFile.load(options.queries());
+    Source<QueryUpdate, ?, ?> noUpdates = JobWiring.fixedQueries(kafka, listen.queryTopic(), options.groupId(), catalog);
+
+    DataStream<EnrichedMention> enriched;
+    if (options.skipNlp()) {
+      MetricsOptions metrics = options.metrics();
+      DataStream<Either<DeadLetter, EnrichedMention>> incoming = env
+          .fromSource(enrichedSource(options), Watermarks.forEnrichedMentions(metrics.outOfOrderness(), metrics.idleness()),
+              "replay-enriched-mentions")
+          .uid("replay-enriched-mentions-source")
+          .map(new ReplayProgress<Either<DeadLetter, EnrichedMention>>(run))
+          .name("progress")
+          .uid("replay-progress")
+          .filter(new CreatedWithin<EnrichedMention>(createdFrom(options), createdTo(options),
+              mention -> mention.getMention().getCreatedAt()))
+          .name("in-period")
+          .uid("replay-in-period");
+      enriched = MetricsPipeline.decode(incoming, deadLetters);
+      enriched.sinkTo(mentionIndex).name("elasticsearch").uid("elasticsearch");
+    } else {
+      DataStream<Either<DeadLetter, Mention>> incoming = env
+          .fromSource(mentionSource(options),
+              Watermarks.forIncomingMentions(listen.outOfOrderness(), listen.idleness(), listen.maxFuture()),
+              "replay-mentions")
+          .uid("replay-mentions-source")
+          .map(new ReplayProgress<Either<DeadLetter, Mention>>(run))
+          .name("progress")
+          .uid("replay-progress")
+          .filter(new CreatedWithin<Mention>(createdFrom(options), createdTo(options), Mention::getCreatedAt))
+          .name("in-period")
+          .uid("replay-in-period");
+      enriched = ListenPipeline.process(env, incoming, new ListenSources(null, noUpdates, queries),
+          new ListenSinks(new DiscardingSink<>(), mentionIndex, deadLetters, new DiscardingSink<>()), listen);
+    }
+    return new Replayed(enriched, new MetricsSources(null, noUpdates, queries));
+  }
+
+  /** How many records the replay will read: what its progress counts towards. */
+  public static long total(ReplayOptions options) {
+    return switch (options.input()) {
+      case KAFKA -> KafkaRange.count(options.kafka(), kafkaTopic(options), options.from(), options.to());
+      case ARCHIVE -> Archive.count(archiveHours(options));
+      case JSONL -> JsonLinesMentionFormat.lines(options.jsonl());
+    };
+  }
+
+  private static Source<Either<DeadLetter, Mention>, ?, ?> mentionSource(ReplayOptions options) {
+    return switch (options.input()) {
+      case KAFKA -> JobWiring.timeRange(options.kafka(), kafkaTopic(options), options.groupId(), options.from(),
+          options.to(), new Topics.IncomingMentionDeserializer());
+      case ARCHIVE -> Archive.mentionSource(archiveHours(options));
+      case JSONL -> JsonLinesMentionFormat.source(new Path(options.jsonl().toUri()), Instant.now());
+    };
+  }
+
+  private static Source<Either<DeadLetter, EnrichedMention>, ?, ?> enrichedSource(ReplayOptions options) {
+    return switch (options.input()) {
+      case KAFKA -> JobWiring.timeRange(options.kafka(), kafkaTopic(options), options.groupId(), options.from(),
+          options.to(), new Topics.IncomingEnrichedMentionDeserializer());
+      case ARCHIVE -> Archive.enrichedSource(archiveHours(options));
+      case JSONL -> throw new IllegalArgumentException("--skip-nlp cannot read JSON Lines");
+    };
+  }
+
+  /** Files are selected by {@code created_at} (the archive by whole hours, so the edges need cutting); Kafka by record time. */
+  private static Instant createdFrom(ReplayOptions options) {
+    return options.input() == ReplayOptions.Input.KAFKA ? null : options.from();
+  }
+
+  private static Instant createdTo(ReplayOptions options) {
+    return options.input() == ReplayOptions.Input.KAFKA ? null : options.to();
+  }
+
+  private static String kafkaTopic(ReplayOptions options) {
+    return options.skipNlp() ? options.listen().enrichedTopic() : options.listen().inputTopic();
+  }
+
+  private static List<Path> archiveHours(ReplayOptions options) {
+    List<Path> hours = Archive.hours(options.archive(), options.skipNlp() ? Archive.ENRICHED : Archive.MENTIONS,
+        options.from(), options.to());
+    if (hours.isEmpty()) {
+      throw new IllegalArgumentException("the archive at " + options.archive() + " holds nothing between "
+          + (options.from() == null ? "its start" : options.from()) + " and " + (options.to() == null ? "its end" : options.to()));
+    }
+    return hours;
+  }
+}
