@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -94,7 +95,7 @@ class HostileTextTest {
       Enrichment enrichment = ENRICHER.enrich(text, List.of("Travel", "FailAir"));
       assertThat(enrichment.language()).as(description).matches("[a-z]{2}|" + LanguageDetector.UNDETERMINED);
       Stream.of(enrichment.sentiment(), TweetSentiment.shared().analyze(text))
-          .filter(sentiment -> sentiment != null)
+          .filter(Objects::nonNull)
           .forEach(sentiment -> {
             assertThat(sentiment.polarity()).as(description).isNotNull();
             assertThat(sentiment.score()).as(description).isBetween(-1.0, 1.0);
