@@ -51,7 +51,8 @@ public final class Incidents {
 
   private static String withinLimit(String line, String where) {
     if (line != null && line.length() > MAX_LINE_CHARS) {
-      throw new IllegalArgumentException(where + ": the line has " + line.length() + " characters; at most " + MAX_LINE_CHARS);
+      throw new IllegalArgumentException(
+          where + ": the line has " + line.length() + " characters; at most " + MAX_LINE_CHARS);
     }
     return line;
   }

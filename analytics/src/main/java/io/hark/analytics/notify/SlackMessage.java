@@ -54,7 +54,8 @@ final class SlackMessage {
     ArrayNode blocks = message.putArray("blocks");
     blocks.addObject().put("type", "header").set("text", NODES.objectNode()
         .put("type", "plain_text")
-        .put("text", AlertText.truncate(severity + " · " + UntrustedText.plain(AlertText.queryName(alert)), MAX_HEADER)));
+        .put("text", AlertText.truncate(
+            severity + " · " + UntrustedText.plain(AlertText.queryName(alert)), MAX_HEADER)));
     blocks.add(section(escape(alert.getSummary())));
     blocks.add(facts(alert));
     List<TopPost> posts = alert.getTopNegativePosts();
