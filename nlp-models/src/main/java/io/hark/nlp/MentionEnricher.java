@@ -6,7 +6,9 @@ import io.hark.nlp.entities.Entity;
 import io.hark.nlp.entities.EntityRecognizer;
 import io.hark.nlp.entities.SocialTextAnnotator;
 import io.hark.nlp.language.LanguageDetector;
+import io.hark.nlp.sentiment.TweetFeatures;
 import io.hark.nlp.sentiment.TweetSentiment;
+import io.hark.nlp.text.TextCap;
 import io.hark.nlp.topics.TopicExtractor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,11 +26,16 @@ import java.util.regex.Pattern;
  * English or undetermined; other languages keep their language and hashtag topics. Results are
  * cached by text, because reposts and copy-paste campaigns repeat the same text many times; a
  * repost ({@code RT @user: text}) reuses its original's enrichment.
+ *
+ * <p>Only the first {@link #MAX_TEXT_CHARS} characters of a text are read, cut at whitespace: no stage
+ * looks further, and the cache, keyed by what is read, stays bounded however long the texts.
  */
 public final class MentionEnricher {
   public static final String FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE = "sentiment_unsupported_language";
   public static final String FLAG_NLP_FAILED = "nlp_failed";
   private static final Set<String> ENGLISH_MODELS = Set.of("en", "und");
+  /** The most any stage reads: sentiment's features; language and entities read less. */
+  public static final int MAX_TEXT_CHARS = TweetFeatures.MAX_CHARS;
   private static final int CACHE_SIZE = 10_000;
   /** A repost's text is the original's behind this prefix: both share one cache entry. */
   private static final Pattern REPOST_PREFIX = Pattern.compile("^RT @\\w+:\\s*");
@@ -54,7 +61,7 @@ public final class MentionEnricher {
    * @param hashtags the platform's hashtags of the mention (they rank first among topics)
    */
   public Enrichment enrich(String text, List<String> hashtags) {
-    String original = text == null ? "" : REPOST_PREFIX.matcher(text).replaceFirst("");
+    String original = text == null ? "" : TextCap.capAtBoundary(REPOST_PREFIX.matcher(text).replaceFirst(""), MAX_TEXT_CHARS);
     String key = original + '\u0000' + hashtags;
     Enrichment cached = cache.get(key);
     if (cached != null) {

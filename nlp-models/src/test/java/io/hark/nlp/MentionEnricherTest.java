@@ -37,6 +37,15 @@ class MentionEnricherTest {
   }
 
   @Test
+  void readsAndCachesOnlyTheStartOfALongText() {
+    String start = "Skyline Air lost my bag again. ".repeat(MentionEnricher.MAX_TEXT_CHARS / 20);
+
+    Enrichment enrichment = enricher.enrich(start + "Kept my coffee warm though.", List.of());
+
+    assertThat(enricher.enrich(start + "A different ending entirely.", List.of())).isSameAs(enrichment);
+  }
+
+  @Test
   void neverThrows() {
     for (String text : new String[] {null, "", "\u200B\u202E", "🔥".repeat(10_000), "x".repeat(1_000_000)}) {
       assertThat(enricher.enrich(text, List.of())).isNotNull();

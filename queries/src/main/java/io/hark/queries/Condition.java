@@ -2,6 +2,7 @@
 package io.hark.queries;
 
 import io.hark.queries.QueryNode.Near;
+import java.util.Arrays;
 
 /** A query tree compiled against a {@link TermIndex}: terms are looked up by id in a {@link MatchState}. */
 sealed interface Condition {
@@ -52,18 +53,29 @@ sealed interface Condition {
     }
   }
 
-  /** A NEAR whose operands are the term ids {@code left} and {@code right}. */
+  /**
+   * A NEAR whose operands are the sorted term ids {@code left} and {@code right}. Each left occurrence
+   * is paired only with the occurrences whose start could be near enough, so a long text full of the
+   * operands' words costs time in proportion to its length, not to its length squared.
+   */
   record Nearby(int[] left, int[] right, Near near) implements Condition {
     @Override
     public boolean test(MatchState state) {
       if (!anySeen(left, state) || !anySeen(right, state)) {
         return false;
       }
+      // Near occurrences start at most this many tokens apart: the distance, the token between, the width.
+      int reach = near.distance() + 1 + state.widestOccurrence();
+      int firstInReach = 0;
       for (int a = 0; a < state.occurrenceCount(); a++) {
         if (!contains(left, state.occurrenceTerm(a))) {
           continue;
         }
-        for (int b = 0; b < state.occurrenceCount(); b++) {
+        int start = state.occurrenceStart(a);
+        while (state.occurrenceStart(firstInReach) < start - reach) {
+          firstInReach++;
+        }
+        for (int b = firstInReach; b < state.occurrenceCount() && state.occurrenceStart(b) <= start + reach; b++) {
           if (contains(right, state.occurrenceTerm(b))
               && near.allows(
                   state.occurrenceStart(a), state.occurrenceEnd(a), state.occurrenceStart(b), state.occurrenceEnd(b))) {
@@ -83,13 +95,8 @@ sealed interface Condition {
       return false;
     }
 
-    private static boolean contains(int[] terms, int term) {
-      for (int t : terms) {
-        if (t == term) {
-          return true;
-        }
-      }
-      return false;
+    private static boolean contains(int[] sortedTerms, int term) {
+      return Arrays.binarySearch(sortedTerms, term) >= 0;
     }
   }
 }

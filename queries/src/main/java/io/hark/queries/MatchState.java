@@ -21,6 +21,7 @@ final class MatchState {
   private int[] occurrenceStarts = new int[16];
   private int[] occurrenceEnds = new int[16];
   private int occurrenceCount;
+  private int widestOccurrence;
 
   private int[] candidates = new int[16];
   private int candidateCount;
@@ -39,6 +40,7 @@ final class MatchState {
     current = next;
     seenCount = 0;
     occurrenceCount = 0;
+    widestOccurrence = 0;
     candidateCount = 0;
   }
 
@@ -56,6 +58,7 @@ final class MatchState {
     }
   }
 
+  /** Occurrences come in token order, as the text is scanned: their starts never decrease. */
   void occurs(int term, int start, int end) {
     seen(term);
     if (occurrenceCount == occurrenceTerms.length) {
@@ -67,6 +70,7 @@ final class MatchState {
     occurrenceStarts[occurrenceCount] = start;
     occurrenceEnds[occurrenceCount] = end;
     occurrenceCount++;
+    widestOccurrence = Math.max(widestOccurrence, end - start);
   }
 
   boolean isSeen(int term) {
@@ -96,6 +100,11 @@ final class MatchState {
 
   int occurrenceEnd(int k) {
     return occurrenceEnds[k];
+  }
+
+  /** How many tokens past its first the longest occurrence so far spans. */
+  int widestOccurrence() {
+    return widestOccurrence;
   }
 
   void queue(int query) {

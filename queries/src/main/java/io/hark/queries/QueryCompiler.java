@@ -49,6 +49,6 @@ final class QueryCompiler {
   }
 
   private int[] positionalIds(QueryNode operand) {
-    return Near.operandTerms(operand).stream().mapToInt(term -> terms.add(term, true)).distinct().toArray();
+    return Near.operandTerms(operand).stream().mapToInt(term -> terms.add(term, true)).distinct().sorted().toArray();
   }
 }

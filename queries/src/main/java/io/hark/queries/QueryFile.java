@@ -2,14 +2,13 @@
 package io.hark.queries;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.hark.schema.StrictYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,9 +34,8 @@ import java.util.regex.Pattern;
 public final class QueryFile {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
   private static final List<String> KEYS = List.of("id", "name", "group", "query");
-  private static final YAMLMapper MAPPER = YAMLMapper.builder(
+  private static final YAMLMapper WRITER = YAMLMapper.builder(
           YAMLFactory.builder()
-              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
               .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
               .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
               .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
@@ -49,9 +47,9 @@ public final class QueryFile {
 
   public static List<QueryDefinition> load(Path yaml) {
     try {
-      return parse(Files.readString(yaml), yaml.toString());
+      return parse(StrictYaml.read(yaml), yaml.toString());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read query file " + yaml, e);
+      throw new UncheckedIOException("cannot read query file " + yaml + ": " + e.getMessage(), e);
     }
   }
 
@@ -92,7 +90,7 @@ public final class QueryFile {
       entries.add(entry);
     }
     try {
-      return MAPPER.writeValueAsString(Map.of("queries", entries));
+      return WRITER.writeValueAsString(Map.of("queries", entries));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("plain strings always serialize", e);
     }
@@ -100,7 +98,7 @@ public final class QueryFile {
 
   private static JsonNode readTree(String yaml, String sourceName) {
     try {
-      return MAPPER.readTree(yaml);
+      return StrictYaml.readTree(yaml);
     } catch (JsonProcessingException e) {
       throw new QueryFileException(sourceName + ": not valid YAML: " + e.getMessage(), e);
     }

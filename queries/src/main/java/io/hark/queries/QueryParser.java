@@ -40,10 +40,19 @@ import java.util.function.Supplier;
  * unary   = "NOT" unary | primary
  * primary = "(" or ")" | term | "phrase" | field:value
  * </pre>
+ *
+ * A query may be at most {@link #MAX_LENGTH} characters long and nest parentheses and NOTs at most
+ * {@link #MAX_DEPTH} deep, so that parsing, compiling and matching it take bounded time and stack.
  */
 public final class QueryParser {
+  /** Several times the longest query commercial listening tools accept; a longer one is a mistake. */
+  public static final int MAX_LENGTH = 20_000;
+  /** Far deeper than anyone writes; every step that walks the tree recurses this deep at most. */
+  public static final int MAX_DEPTH = 100;
+
   private final List<QueryToken> tokens;
   private int next;
+  private int depth;
 
   private QueryParser(List<QueryToken> tokens) {
     this.tokens = tokens;
@@ -53,6 +62,9 @@ public final class QueryParser {
   public static QueryNode parse(String query) {
     if (query.isBlank()) {
       throw new QuerySyntaxException(0, "the query is empty");
+    }
+    if (query.length() > MAX_LENGTH) {
+      throw new QuerySyntaxException(MAX_LENGTH, "the query is longer than " + MAX_LENGTH + " characters");
     }
     QueryParser parser = new QueryParser(QueryLexer.tokenize(query));
     QueryNode root = parser.or();
@@ -103,8 +115,10 @@ public final class QueryParser {
 
   private QueryNode unary() {
     if (peek().type() == Type.NOT) {
-      next++;
-      return new Not(unary());
+      enter(take());
+      QueryNode negated = new Not(unary());
+      depth--;
+      return negated;
     }
     return primary();
   }
@@ -113,7 +127,9 @@ public final class QueryParser {
     QueryToken token = take();
     switch (token.type()) {
       case OPEN:
+        enter(token);
         QueryNode inner = or();
+        depth--;
         QueryToken close = take();
         if (close.type() == Type.CLOSE) {
           return inner;
@@ -130,6 +146,13 @@ public final class QueryParser {
         return QueryAtoms.filter(token);
       default:
         throw new QuerySyntaxException(token.position(), "expected a term, phrase or '(' but found " + token.describe());
+    }
+  }
+
+  private void enter(QueryToken nesting) {
+    if (++depth > MAX_DEPTH) {
+      throw new QuerySyntaxException(
+          nesting.position(), "parentheses and NOTs nest more than " + MAX_DEPTH + " deep; simplify the query");
     }
   }
 

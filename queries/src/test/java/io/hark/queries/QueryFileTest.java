@@ -3,10 +3,14 @@ package io.hark.queries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.hark.schema.StrictYaml;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +95,41 @@ class QueryFileTest {
     String yaml = "queries:\n  - id: " + "a".repeat(65) + "\n    query: acme";
     assertThatThrownBy(() -> QueryFile.parse(yaml, "f.yaml")).hasMessageEndingWith("the id must be 1 to 64 letters, digits, '_', '.' or '-'");
     assertThat(QueryFile.parse(yaml.replace("a".repeat(65), "a".repeat(64)), "f.yaml")).hasSize(1);
+  }
+
+  @Test
+  void aliasesAreRejectedNotReadAsTheirName() {
+    String yaml = "queries:\n  - id: acme\n    query: &brand acme OR bean*\n  - id: acme2\n    query: *brand\n";
+
+    assertThatThrownBy(() -> QueryFile.parse(yaml, "f.yaml"))
+        .isInstanceOf(QueryFileException.class)
+        .hasMessageStartingWith("f.yaml: not valid YAML: aliases (*brand) are not supported; write the value out")
+        .hasMessageContaining("line: 5, column: 12");
+  }
+
+  @Test
+  void aBillionLaughsFailsFast() {
+    StringBuilder bomb = new StringBuilder("lol: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (int level = 1; level < 10; level++) {
+      bomb.append("l").append(level).append(": &l").append(level).append(" [")
+          .append(String.join(", ", Collections.nCopies(9, "*l" + (level - 1)))).append("]\n");
+    }
+    bomb.append("queries: []\n");
+
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> QueryFile.parse(bomb.toString(), "f.yaml"))
+        .isInstanceOf(QueryFileException.class)
+        .hasMessageStartingWith("f.yaml: not valid YAML: aliases (*l0) are not supported"));
+  }
+
+  @Test
+  void aFileTooLargeIsNotRead(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("queries.yaml");
+    Files.writeString(file, "queries:\n" + "# padding\n".repeat(StrictYaml.MAX_CHARS / 10 + 1));
+
+    assertThatThrownBy(() -> QueryFile.load(file))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageStartingWith("cannot read query file " + file + ": " + file + " has ")
+        .hasMessageEndingWith("bytes; a YAML file may have at most " + StrictYaml.MAX_CHARS);
   }
 
   @Test

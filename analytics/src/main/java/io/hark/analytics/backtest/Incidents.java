@@ -15,9 +15,12 @@ import java.util.List;
 /**
  * Reads the known-incidents file: CSV with the header {@code query,start,end} and ISO-8601 instants
  * ({@code 2024-05-01T10:00:00Z}). People write this file by hand, so every error names the source and
- * line. Query ids are plain, so there is no quoting; blank lines are skipped.
+ * line. Query ids are plain, so there is no quoting; blank lines are skipped. A line has at most
+ * {@link #MAX_LINE_CHARS} characters, so no error message quotes a runaway line.
  */
 public final class Incidents {
+  /** A query id (at most 64) and two instants fit many times over. */
+  public static final int MAX_LINE_CHARS = 1_000;
   private static final String HEADER = "query,start,end";
 
   private Incidents() {}
@@ -31,7 +34,7 @@ public final class Incidents {
   /** @param source what error messages call the input, typically its file name */
   public static List<Incident> parse(Reader csv, String source) throws IOException {
     BufferedReader lines = new BufferedReader(csv);
-    String header = lines.readLine();
+    String header = withinLimit(lines.readLine(), source + ":1");
     if (header == null || !header.strip().equals(HEADER)) {
       throw new IllegalArgumentException(source + ":1: expected the header '" + HEADER + "', got '" + header + "'");
     }
@@ -39,11 +42,19 @@ public final class Incidents {
     int number = 1;
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
       number++;
-      if (!line.isBlank()) {
+      if (!withinLimit(line, source + ":" + number).isBlank()) {
         incidents.add(incident(line, source + ":" + number));
       }
     }
     return List.copyOf(incidents);
+  }
+
+  private static String withinLimit(String line, String where) {
+    if (line != null && line.length() > MAX_LINE_CHARS) {
+      throw new IllegalArgumentException(
+          where + ": the line has " + line.length() + " characters; at most " + MAX_LINE_CHARS);
+    }
+    return line;
   }
 
   private static Incident incident(String line, String where) {

@@ -3,13 +3,10 @@ package io.hark.analytics.notify;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.hark.schema.StrictYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,10 +39,6 @@ public final class NotifierConfig {
   /** The group whose notifiers hear every group's alerts. */
   public static final String EVERY_GROUP = "*";
 
-  private static final YAMLMapper MAPPER = YAMLMapper.builder(
-          YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-      .build();
-
   private final Map<String, List<Notifier>> notifiersByGroup;
 
   private NotifierConfig(Map<String, List<Notifier>> notifiersByGroup) {
@@ -54,9 +47,9 @@ public final class NotifierConfig {
 
   public static NotifierConfig load(Path yaml, Map<String, String> environment) {
     try {
-      return parse(Files.readString(yaml), yaml.toString(), environment);
+      return parse(StrictYaml.read(yaml), yaml.toString(), environment);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read notifier file " + yaml, e);
+      throw new UncheckedIOException("cannot read notifier file " + yaml + ": " + e.getMessage(), e);
     }
   }
 
@@ -130,7 +123,7 @@ public final class NotifierConfig {
 
   private static JsonNode readTree(String yaml, String sourceName) {
     try {
-      return MAPPER.readTree(yaml);
+      return StrictYaml.readTree(yaml);
     } catch (JsonProcessingException e) {
       // the parser's first line says what is wrong; the rest quotes the offending line, which may hold a secret
       String problem = e.getOriginalMessage().lines().findFirst().orElse("").strip();

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.analytics.notify;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.hark.schema.Alert;
 import io.hark.schema.AlertState;
 import io.hark.schema.PlainJson;
@@ -48,23 +51,53 @@ public final class PagerDutyNotifier extends JsonNotifier {
     }
     ObjectNode plain = PlainJson.toTree(alert);
     ObjectNode payload = event.putObject("payload");
-    payload.put("summary", AlertText.truncate(alert.getSummary(), MAX_SUMMARY));
+    payload.put("summary", AlertText.truncate(UntrustedText.plain(alert.getSummary()), MAX_SUMMARY));
     payload.put("source", "hark");
     payload.put("severity", severity(alert));
     payload.set("timestamp", plain.get("emitted_at"));
-    payload.put("component", alert.getQueryId());
+    payload.put("component", UntrustedText.plain(alert.getQueryId()));
     if (alert.getGroup() != null) {
-      payload.put("group", alert.getGroup());
+      payload.put("group", UntrustedText.plain(alert.getGroup()));
     }
     payload.put("class", alert.getSignal());
     ObjectNode details = payload.putObject("custom_details");
-    DETAILS.forEach(name -> details.set(name, plain.get(name)));
+    DETAILS.forEach(name -> details.set(name, inert(plain.get(name))));
     details.putObject("band").put("lower", alert.getLower()).put("upper", alert.getUpper());
     if (alert.getKibanaUrl() != null) {
       event.putArray("links").addObject().put("href", alert.getKibanaUrl()).put("text", "Open in Kibana");
     }
     event.put("client", "Hark");
     return event;
+  }
+
+  /**
+   * {@code detail} with every text made {@link UntrustedText#plain}, and every {@code url} a
+   * {@link UntrustedText#webLink} or left out: posts, authors and terms are written by strangers.
+   */
+  private static JsonNode inert(JsonNode detail) {
+    if (detail == null) {
+      return null;
+    }
+    if (detail.isTextual()) {
+      return TextNode.valueOf(UntrustedText.plain(detail.asText()));
+    }
+    if (detail.isArray()) {
+      ArrayNode items = NODES.arrayNode();
+      detail.forEach(item -> items.add(inert(item)));
+      return items;
+    }
+    if (detail.isObject()) {
+      ObjectNode fields = NODES.objectNode();
+      detail.properties().forEach(field -> {
+        if (!field.getKey().equals("url")) {
+          fields.set(field.getKey(), inert(field.getValue()));
+        } else {
+          UntrustedText.webLink(field.getValue().asText()).ifPresent(url -> fields.put("url", url));
+        }
+      });
+      return fields;
+    }
+    return detail;
   }
 
   private static String severity(Alert alert) {

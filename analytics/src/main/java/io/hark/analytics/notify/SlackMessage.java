@@ -40,20 +40,22 @@ final class SlackMessage {
 
   private static ObjectNode resolved(Alert alert) {
     ObjectNode message = NODES.objectNode();
-    message.put("text", "Resolved: " + AlertText.queryName(alert) + ": " + alert.getSummary());
+    message.put("text", "Resolved: " + escape(AlertText.queryName(alert)) + ": " + escape(alert.getSummary()));
     message.putArray("blocks").add(section(
         ":white_check_mark: *Resolved* · " + escape(AlertText.queryName(alert)) + "\n" + escape(alert.getSummary())));
+    withoutPreviews(message);
     return message;
   }
 
   private static ObjectNode active(Alert alert) {
     String severity = alert.getSeverity().name().toUpperCase(Locale.ROOT);
     ObjectNode message = NODES.objectNode();
-    message.put("text", "[" + severity + "] " + AlertText.queryName(alert) + ": " + alert.getSummary());
+    message.put("text", "[" + severity + "] " + escape(AlertText.queryName(alert)) + ": " + escape(alert.getSummary()));
     ArrayNode blocks = message.putArray("blocks");
     blocks.addObject().put("type", "header").set("text", NODES.objectNode()
         .put("type", "plain_text")
-        .put("text", AlertText.truncate(severity + " · " + AlertText.queryName(alert), MAX_HEADER)));
+        .put("text", AlertText.truncate(
+            severity + " · " + UntrustedText.plain(AlertText.queryName(alert)), MAX_HEADER)));
     blocks.add(section(escape(alert.getSummary())));
     blocks.add(facts(alert));
     List<TopPost> posts = alert.getTopNegativePosts();
@@ -74,13 +76,14 @@ final class SlackMessage {
           .put("url", alert.getKibanaUrl())
           .set("text", NODES.objectNode().put("type", "plain_text").put("text", "Open in Kibana"));
     }
+    withoutPreviews(message);
     return message;
   }
 
   private static ObjectNode facts(Alert alert) {
     ObjectNode block = NODES.objectNode().put("type", "section");
     ArrayNode fields = block.putArray("fields");
-    field(fields, "Signal", escape(alert.getSignal()));
+    field(fields, "Signal", alert.getSignal()); // Hark's own name, underscores and all
     field(fields, "Window", window(alert.getWindowStart(), alert.getWindowEnd()));
     field(fields, "Actual vs expected", AlertText.number(alert.getActual()) + " vs "
         + AlertText.number(alert.getExpected()) + " (normal " + AlertText.number(alert.getLower()) + "–"
@@ -91,7 +94,7 @@ final class SlackMessage {
   }
 
   private static void field(ArrayNode fields, String label, String value) {
-    fields.addObject().put("type", "mrkdwn").put("text", "*" + label + "*\n" + value);
+    fields.add(mrkdwn("*" + label + "*\n" + value));
   }
 
   private static String window(Instant start, Instant end) {
@@ -100,8 +103,8 @@ final class SlackMessage {
   }
 
   private static String post(TopPost post) {
-    String text = AlertText.truncate(post.getText().replaceAll("\\s+", " ").strip(), MAX_POST_TEXT);
-    String link = post.getUrl() == null ? "" : "\n<" + post.getUrl() + "|Open post>";
+    String text = AlertText.truncate(post.getText(), MAX_POST_TEXT);
+    String link = UntrustedText.slackLink(post.getUrl(), "Open post").map(slackLink -> "\n" + slackLink).orElse("");
     return "*" + escape(post.getAuthor()) + "* · reach " + AlertText.number(post.getReach())
         + "\n>" + escape(text) + link;
   }
@@ -133,16 +136,26 @@ final class SlackMessage {
 
   private static ObjectNode section(String mrkdwn) {
     ObjectNode block = NODES.objectNode().put("type", "section");
-    block.putObject("text").put("type", "mrkdwn").put("text", AlertText.truncate(mrkdwn, MAX_SECTION));
+    block.set("text", mrkdwn(AlertText.truncate(mrkdwn, MAX_SECTION)));
     return block;
+  }
+
+  /** Verbatim: Slack leaves what the text says alone, no auto-linked names, channels or URLs. */
+  private static ObjectNode mrkdwn(String text) {
+    return NODES.objectNode().put("type", "mrkdwn").put("text", text).put("verbatim", true);
+  }
+
+  /** A post's links must not unfold into previews of whatever page its author chose. */
+  private static void withoutPreviews(ObjectNode message) {
+    message.put("unfurl_links", false).put("unfurl_media", false);
   }
 
   private static DateTimeFormatter utc(String pattern) {
     return DateTimeFormatter.ofPattern(pattern, Locale.ROOT).withZone(ZoneOffset.UTC);
   }
 
-  /** Slack reads &amp;, &lt; and &gt; as control characters in mrkdwn; posts and names may hold them. */
+  /** Names, posts, terms and summaries are {@link UntrustedText}. */
   private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    return UntrustedText.slackMrkdwn(text);
   }
 }

@@ -30,6 +30,17 @@ class IncidentsTest {
   }
 
   @Test
+  void rejectsARunawayLineWithoutQuotingIt() {
+    String line = "brand," + "9".repeat(1 << 20) + ",2024-05-01T11:00:00Z";
+
+    assertThatThrownBy(() -> parse("query,start,end\n" + line + "\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("incidents.csv:2: the line has " + line.length() + " characters; at most " + Incidents.MAX_LINE_CHARS);
+    assertThatThrownBy(() -> parse(line + "\n"))
+        .hasMessage("incidents.csv:1: the line has " + line.length() + " characters; at most " + Incidents.MAX_LINE_CHARS);
+  }
+
+  @Test
   void rejectsAMissingOrWrongHeader() {
     assertThatThrownBy(() -> parse("")).hasMessageContaining("incidents.csv:1: expected the header");
     assertThatThrownBy(() -> parse("q,from,to\n")).hasMessageContaining("incidents.csv:1:");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hark.schema.AlertState;
+import io.hark.schema.StrictYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -153,7 +154,13 @@ class NotifierConfigTest {
         Arguments.of("groups: {}\ndelivery: fast\n",
             SOURCE + ": unknown key 'delivery'; the keys are groups"),
         Arguments.of("groups:\n  airlines:\n    - type: slack\n      url_env: A\n      url_env: B\n",
-            SOURCE + ": not valid YAML at line 5, column 14: Duplicate field 'url_env'"));
+            SOURCE + ": not valid YAML at line 5, column 14: Duplicate field 'url_env'"),
+        Arguments.of("hook: &hook http://alerts.internal/hark\ngroups:\n  \"*\":\n    - type: webhook\n      url: *hook\n",
+            SOURCE + ": not valid YAML at line 5, column 12: aliases (*hook) are not supported; write the value out"),
+        // the top mapping, groups and the airlines list are 3 levels: the (MAX - 1)th "- " goes one too deep
+        Arguments.of("groups:\n  airlines:\n" + "    - ".repeat(StrictYaml.MAX_NESTING) + "x\n",
+            SOURCE + ": not valid YAML at line 3, column " + (6 * (StrictYaml.MAX_NESTING - 2) + 5)
+                + ": mappings and lists nest more than " + StrictYaml.MAX_NESTING + " deep"));
   }
 
   @ParameterizedTest

@@ -75,7 +75,7 @@ class PagerDutyNotifierTest {
     assertThat(details.get("expected").asDouble()).isEqualTo(80);
     assertThat(details.get("band").get("lower").asDouble()).isEqualTo(40);
     assertThat(details.get("band").get("upper").asDouble()).isEqualTo(120);
-    assertThat(details.get("top_negative_posts").get(0).get("text").asText()).isEqualTo("Burnt beans & <cold> milk again");
+    assertThat(details.get("top_negative_posts").get(0).get("text").asText()).isEqualTo("Burnt beans & <\u2060cold> milk again");
     assertThat(details.get("over_represented_terms").get(0).get("term").asText()).isEqualTo("burnt");
     assertThat(details.get("over_represented_hashtags").get(0).get("term").asText()).isEqualTo("#acmefail");
     assertThat(details.get("top_authors").get(0).get("username").asText()).isEqualTo("beanhater");

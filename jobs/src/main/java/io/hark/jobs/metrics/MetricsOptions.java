@@ -9,9 +9,9 @@ import io.hark.jobs.elasticsearch.ElasticsearchConnection;
 import io.hark.jobs.elasticsearch.ElasticsearchSinkOptions;
 import io.hark.jobs.elasticsearch.IndexTemplates;
 import io.hark.jobs.kafka.KafkaConnection;
+import io.hark.schema.StrictYaml;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -121,7 +121,7 @@ public final class MetricsOptions implements Serializable {
    */
   private static String read(Path file) {
     try {
-      return Files.readString(file);
+      return StrictYaml.read(file);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read --notifiers file " + file + ": " + e.getMessage());
     }

@@ -20,11 +20,16 @@ import java.util.regex.Pattern;
  * emoji {@code EMO_POS}/{@code EMO_NEG} (see {@link Emoticons}), letters repeated three or more
  * times are cut to two, runs of {@code !}/{@code ?} to two, and everything is lower-cased. Words
  * after a negation cue get {@value #NEGATED_SUFFIX} up to the next punctuation.
+ *
+ * <p>Only the first {@link #MAX_CHARS} characters are read (cut at whitespace), so spam signals and
+ * copy fingerprints, which read through here, take bounded time whatever a platform sends.
  */
 public final class SocialTextNormalizer {
   public static final String URL = "URL";
   public static final String USER = "USER";
   public static final String NEGATED_SUFFIX = "_NEG";
+  /** The listen job's default --max-text-chars: within it, texts are read whole. */
+  public static final int MAX_CHARS = 40_000;
 
   private static final Pattern HTML_ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
   private static final Map<String, String> NAMED_ENTITIES =
@@ -77,7 +82,7 @@ public final class SocialTextNormalizer {
     if (text == null || text.isBlank()) {
       return out.build();
     }
-    String cleaned = decodeHtmlEntities(decodeHtmlEntities(text));
+    String cleaned = decodeHtmlEntities(decodeHtmlEntities(TextCap.capAtBoundary(text, MAX_CHARS)));
     cleaned = INVISIBLE.matcher(cleaned).replaceAll("");
     cleaned = stripRetweetPrefixes(cleaned);
     Matcher m = TOKEN.matcher(cleaned);
