@@ -16,11 +16,14 @@ import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.kafka.MentionProducer;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenOptions;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Hark's Kafka and Elasticsearch clients, configured through the jobs' options, against the embedded
  * servers with security on: Kafka SCRAM-SHA-512 over TLS and mutual TLS, Elasticsearch over HTTPS
- * with a user. The right credentials work; wrong ones, a missing client certificate or a server
+ * with a user, and an API key checked by {@link ApiKeyGateway}. The right credentials work; wrong ones, a missing client certificate or a server
  * certificate from another authority fail with an error that says so and does not quote the secret.
  */
 class SecureConnectionsITCase {
@@ -97,6 +100,20 @@ class SecureConnectionsITCase {
         .hasStackTraceContaining("PKIX path");
   }
 
+  @Test
+  void anApiKeyFromAFileIsSentInTheApiKeyHeader() throws Exception {
+    String apiKey = "api-key-" + UUID.randomUUID();
+    String basic = "Basic " + Base64.getEncoder().encodeToString((ES_USER + ":" + ES_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    try (ApiKeyGateway gateway = ApiKeyGateway.start(servers, apiKey, basic)) {
+      assertThat(IndexCounts.count(elasticsearchWithApiKey(gateway.url(), apiKey), "secure-it-nothing-yet")).isZero();
+
+      String wrong = "not-" + apiKey;
+      assertThatThrownBy(() -> IndexCounts.count(elasticsearchWithApiKey(gateway.url(), wrong), "secure-it-nothing-yet"))
+          .hasStackTraceContaining("401")
+          .satisfies(error -> assertThat(stackTrace(error)).doesNotContain(wrong));
+    }
+  }
+
   private static KafkaConnection kafka(String listener, Path kafkaConfig) {
     return ListenOptions.parse(List.of("--bootstrap", servers.kafka.bootstrapServers(listener),
         "--kafka-config", kafkaConfig.toString()), Map.of()).kafka();
@@ -106,6 +123,11 @@ class SecureConnectionsITCase {
     return ListenOptions.parse(List.of("--es", servers.elasticsearch.httpUrl(),
         "--es-ca-cert", caCertificate.toString(), "--es-user", ES_USER,
         "--es-password-file", servers.secretFile(password).toString()), Map.of()).elasticsearch();
+  }
+
+  private static ElasticsearchConnection elasticsearchWithApiKey(String url, String apiKey) {
+    return ListenOptions.parse(List.of("--es", url, "--es-ca-cert", servers.authority.certificate().toString(),
+        "--es-api-key-file", servers.secretFile(apiKey).toString()), Map.of()).elasticsearch();
   }
 
   private static String newTopic() {
