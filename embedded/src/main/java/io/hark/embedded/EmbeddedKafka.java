@@ -67,7 +67,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static final String SASL_SSL_LISTENER = "SASL_SSL";
     /** The listener of {@link #startSecured} where clients prove who they are with a certificate (mutual TLS). */
     public static final String MUTUAL_TLS_LISTENER = "SSL";
-    public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+    private static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
 
     private final KafkaClusterTestKit cluster;
     private final BrokerServer broker;
