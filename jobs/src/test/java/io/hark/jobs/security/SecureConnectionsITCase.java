@@ -15,6 +15,7 @@ import io.hark.jobs.elasticsearch.IndexCounts;
 import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.kafka.MentionProducer;
 import io.hark.jobs.kafka.TopicReader;
+import io.hark.jobs.listen.ListenJob;
 import io.hark.jobs.listen.ListenOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,6 +60,19 @@ class SecureConnectionsITCase {
     String topic = newTopic();
     assertThatThrownBy(() -> produceMentions(kafka, topic))
         .hasMessageContaining("did not accept this client's credentials")
+        .hasMessageContaining("invalid credentials with SASL mechanism SCRAM-SHA-512")
+        .satisfies(error -> assertThat(stackTrace(error)).doesNotContain(wrong));
+  }
+
+  @Test
+  void theListenJobWithAWrongPasswordStopsBeforeItStartsAndSaysWhy() {
+    String wrong = "not-" + KAFKA_PASSWORD;
+    String run = newTopic();
+    ListenOptions options = ListenOptions.parse(List.of(
+        "--bootstrap", servers.kafka.bootstrapServers(EmbeddedKafka.SASL_SSL_LISTENER),
+        "--kafka-config", servers.kafkaScramConfig(wrong).toString(),
+        "--query-topic", run + ".queries", "--query-status-topic", run + ".status"), Map.of());
+    assertThatThrownBy(() -> ListenJob.sources(options))
         .hasMessageContaining("invalid credentials with SASL mechanism SCRAM-SHA-512")
         .satisfies(error -> assertThat(stackTrace(error)).doesNotContain(wrong));
   }
