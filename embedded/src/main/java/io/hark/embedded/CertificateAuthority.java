@@ -57,6 +57,23 @@ public final class CertificateAuthority {
         return authority;
     }
 
+    /** Creates a new authority in a temporary directory that is deleted, keys and all, when the JVM exits. */
+    public static CertificateAuthority createTemporary(String name) {
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("hark-ca-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a directory for the certificate authority", e);
+        }
+        ShutdownHook.register("hark-ca-cleanup", () -> Directories.deleteRecursively(directory));
+        return create(directory, name);
+    }
+
+    /** Where the authority keeps its files; others may put theirs beside them. */
+    public Path directory() {
+        return directory;
+    }
+
     /** The authority's own certificate, PEM: what a client is told to trust. */
     public Path certificate() {
         return directory.resolve("ca.pem");

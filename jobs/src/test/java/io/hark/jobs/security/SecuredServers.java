@@ -30,9 +30,9 @@ final class SecuredServers {
   final EmbeddedKafka kafka;
   final EmbeddedElasticsearch elasticsearch;
 
-  private SecuredServers() throws IOException {
-    directory = Files.createTempDirectory("hark-secured-");
-    authority = CertificateAuthority.create(directory, "Hark test CA");
+  private SecuredServers() {
+    authority = CertificateAuthority.createTemporary("Hark test CA");
+    directory = authority.directory();
     client = authority.issue("hark-client");
     kafka = EmbeddedKafka.startSecured(authority.issue("kafka"), authority.truststore());
     kafka.createScramUser(KAFKA_USER, KAFKA_PASSWORD);
@@ -41,11 +41,7 @@ final class SecuredServers {
 
   static synchronized SecuredServers get() {
     if (started == null) {
-      try {
-        started = new SecuredServers();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      started = new SecuredServers();
     }
     return started;
   }
