@@ -3,15 +3,13 @@ package io.hark.cli;
 
 import io.hark.jobs.archive.JsonLinesMentionFormat;
 import io.hark.cli.sample.SampleMentions;
+import io.hark.jobs.JobArguments;
 import io.hark.jobs.Topics;
 import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.kafka.MentionProducer;
-import io.hark.jobs.listen.ListenOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -56,7 +54,7 @@ final class ProduceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    KafkaConnection kafka = kafkaConnection();
+    KafkaConnection kafka = JobArguments.kafka(bootstrap, kafkaConfig);
     try (MentionProducer producer = new MentionProducer(kafka, topic, deadLetterTopic)) {
       if (input.sample) {
         SampleStream.send(new SampleMentions(System.nanoTime(), Instant.now(), rate), producer, count,
@@ -75,12 +73,5 @@ final class ProduceCommand implements Callable<Integer> {
           result.lines(), result.sent(), result.deadLettered(), result.duplicateKeys());
       return 0;
     }
-  }
-
-  private KafkaConnection kafkaConnection() {
-    List<String> args = kafkaConfig == null
-        ? List.of("--bootstrap", bootstrap)
-        : List.of("--bootstrap", bootstrap, "--kafka-config", kafkaConfig.toString());
-    return ListenOptions.parse(args, Map.of()).kafka();
   }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.cli;
 
+import io.hark.jobs.JobArguments;
 import io.hark.jobs.Topics;
 import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.kafka.TopicReader;
@@ -35,6 +36,9 @@ final class QueriesCommand implements Callable<Integer> {
   @Option(names = "--bootstrap", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE})")
   String bootstrap;
 
+  @Option(names = "--kafka-config", description = "Java properties file of Kafka client settings (security), as for the jobs")
+  Path kafkaConfig;
+
   @Option(names = "--query-topic", defaultValue = Topics.QUERIES, description = "(default: ${DEFAULT-VALUE})")
   String queryTopic;
 
@@ -43,7 +47,7 @@ final class QueriesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    KafkaConnection kafka = KafkaConnection.of(bootstrap);
+    KafkaConnection kafka = JobArguments.kafka(bootstrap, kafkaConfig);
     switch (action) {
       case "sync" -> {
         if (file == null) {

@@ -2,6 +2,7 @@
 package io.hark.embedded;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** The configuration files of one embedded Elasticsearch node. */
 record ElasticsearchNodeConfig(String clusterName, int httpPort, int transportPort, Path dataDirectory,
@@ -9,7 +10,16 @@ record ElasticsearchNodeConfig(String clusterName, int httpPort, int transportPo
 
     static final String HOST = "127.0.0.1";
 
+    /** The node's settings with security off. */
     String elasticsearchYml() {
+        return elasticsearchYml(List.of(
+                // The distribution ships x-pack security. Left unset, its first-start auto-configuration turns on
+                // TLS and writes keystore settings that this distribution then rejects, so startup fails.
+                "xpack.security.enabled: false"));
+    }
+
+    /** The node's settings with {@code securitySettings} in place of the default (security off). */
+    String elasticsearchYml(List<String> securitySettings) {
         return String.join("\n",
                 "cluster.name: " + quoted(clusterName),
                 "node.name: " + quoted(clusterName + "-node"),
@@ -22,9 +32,7 @@ record ElasticsearchNodeConfig(String clusterName, int httpPort, int transportPo
                 // test machines often have fuller disks than production watermarks allow
                 "cluster.routing.allocation.disk.threshold_enabled: false",
                 "action.destructive_requires_name: false",
-                // The distribution ships x-pack security. Left unset, its first-start auto-configuration turns on
-                // TLS and writes keystore settings that this distribution then rejects, so startup fails.
-                "xpack.security.enabled: false",
+                String.join("\n", securitySettings),
                 "");
     }
 

@@ -46,11 +46,8 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private final String clusterName = "hark-" + UUID.randomUUID().toString().substring(0, 8);
     private final Path instanceDirectory;
     private final Path consoleLog;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .proxy(HttpClient.Builder.NO_PROXY)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
+    private final Optional<ElasticsearchSecurity> security;
+    private final HttpClient http;
     private final ShutdownHook shutdownHook;
 
     private ElasticsearchNodeConfig config;
@@ -70,6 +67,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     public static final class Builder {
         private String javaOpts = DEFAULT_JAVA_OPTS;
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
+        private Optional<ElasticsearchSecurity> security = Optional.empty();
 
         private Builder() {
         }
@@ -85,10 +83,22 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Turns security on, as in production: HTTPS only, with a certificate issued by {@code authority}, and
+         * {@code user} (a superuser) must log in with {@code password}. API keys cannot be created on this
+         * distribution (see {@link ElasticsearchSecurity}).
+         */
+        public Builder secured(CertificateAuthority authority, String user, String password) {
+            this.security = Optional.of(new ElasticsearchSecurity(authority, authority.issue("elasticsearch"), user,
+                    password));
+            return this;
+        }
+
         /** Starts the server and returns once the cluster health is at least yellow. */
         public EmbeddedElasticsearch start() {
             EmbeddedElasticsearch server = new EmbeddedElasticsearch(ElasticsearchDistribution.installedHome(),
-                    ElasticsearchJava.locate(), UnprivilegedUser.neededForElasticsearch(), javaOpts, startupTimeout);
+                    ElasticsearchJava.locate(), UnprivilegedUser.neededForElasticsearch(), javaOpts, startupTimeout,
+                    security);
             try {
                 server.startOnFreePorts();
                 return server;
@@ -100,8 +110,15 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     }
 
     private EmbeddedElasticsearch(Path home, Path javaHome, Optional<UnprivilegedUser> runAs, String javaOpts,
-            Duration startupTimeout) {
+            Duration startupTimeout, Optional<ElasticsearchSecurity> security) {
         this.home = home;
+        this.security = security;
+        HttpClient.Builder http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .proxy(HttpClient.Builder.NO_PROXY)
+                .connectTimeout(Duration.ofSeconds(2));
+        security.ifPresent(secured -> http.sslContext(secured.sslContext()));
+        this.http = http.build();
         this.javaHome = javaHome;
         this.runAs = runAs;
         this.javaOpts = javaOpts;
@@ -116,8 +133,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         this.shutdownHook = ShutdownHook.register("hark-elasticsearch-shutdown", this::close);
     }
 
+    /** The URL clients use: https when {@link Builder#secured secured}. */
     public String httpUrl() {
-        return "http://" + ElasticsearchNodeConfig.HOST + ":" + httpPort();
+        return (security.isPresent() ? "https" : "http") + "://" + ElasticsearchNodeConfig.HOST + ":" + httpPort();
     }
 
     public synchronized int httpPort() {
@@ -191,8 +209,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             if (!Files.exists(configDirectory)) {
                 // Elasticsearch reads everything (log4j2.properties, jvm.options, ...) from ES_PATH_CONF
                 Directories.copyRecursively(home.resolve("config"), configDirectory);
+                security.ifPresent(secured -> secured.install(home, javaHome, configDirectory));
             }
-            Files.writeString(configDirectory.resolve("elasticsearch.yml"), nodeConfig.elasticsearchYml());
+            Files.writeString(configDirectory.resolve("elasticsearch.yml"), security
+                    .map(secured -> nodeConfig.elasticsearchYml(secured.settings()))
+                    .orElseGet(nodeConfig::elasticsearchYml));
             Files.writeString(configDirectory.resolve("jvm.options"), ElasticsearchNodeConfig.withLogFilesIn(
                     Files.readString(home.resolve("config/jvm.options")), nodeConfig.logsDirectory()));
             Files.createDirectories(nodeConfig.dataDirectory());
@@ -264,9 +285,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     }
 
     private boolean isHealthy(URI health) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET();
+        security.ifPresent(secured -> request.header("Authorization", secured.authorizationHeader()));
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException notListeningYet) {
             return false;
         }

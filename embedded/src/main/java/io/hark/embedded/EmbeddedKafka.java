@@ -9,8 +9,10 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,9 @@ import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.network.ListenerName;
@@ -58,6 +63,12 @@ public final class EmbeddedKafka implements AutoCloseable {
             // topics are created explicitly, as in production, so a missing one shows up as an error
             Map.entry("auto.create.topics.enable", "false"));
 
+    /** The listener of {@link #startSecured} where clients log in with SCRAM-SHA-512 over TLS. */
+    public static final String SASL_SSL_LISTENER = "SASL_SSL";
+    /** The listener of {@link #startSecured} where clients prove who they are with a certificate (mutual TLS). */
+    public static final String MUTUAL_TLS_LISTENER = "SSL";
+    private static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+
     private final KafkaClusterTestKit cluster;
     private final BrokerServer broker;
     private final String bootstrapServers;
@@ -77,8 +88,38 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts the cluster with broker settings that override (or add to) the single-node defaults. */
     public static EmbeddedKafka start(Map<String, String> brokerOverrides) {
+        return start(brokerOverrides, List.of());
+    }
+
+    /**
+     * Starts the cluster as production clusters are secured: besides the plaintext listener (for the
+     * controller, inter-broker traffic and test setup such as {@link #createTopics} and
+     * {@link #createScramUser}), a {@value #SASL_SSL_LISTENER} listener for SCRAM-SHA-512 users and a
+     * {@value #MUTUAL_TLS_LISTENER} listener that requires a client certificate. Both present {@code broker}'s
+     * certificate; the mutual TLS listener accepts client certificates signed by the authority in
+     * {@code truststore}.
+     */
+    public static EmbeddedKafka startSecured(CertificateAuthority.Issued broker, Path truststore) {
+        String jaasConfigKey = "listener.name." + SASL_SSL_LISTENER.toLowerCase(Locale.ROOT) + "."
+                + SCRAM_MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config";
+        return start(Map.of(
+                "sasl.enabled.mechanisms", SCRAM_MECHANISM,
+                jaasConfigKey, "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                "listener.name." + MUTUAL_TLS_LISTENER.toLowerCase(Locale.ROOT) + ".ssl.client.auth",
+                "required",
+                "ssl.keystore.type", "PKCS12",
+                "ssl.keystore.location", broker.keystore().toString(),
+                "ssl.keystore.password", CertificateAuthority.STORE_PASSWORD,
+                "ssl.truststore.type", "PKCS12",
+                "ssl.truststore.location", truststore.toString(),
+                "ssl.truststore.password", CertificateAuthority.STORE_PASSWORD),
+                List.of(SASL_SSL_LISTENER, MUTUAL_TLS_LISTENER));
+    }
+
+    /** {@code secureListeners} are named after their security protocol, so the name says what each is. */
+    private static EmbeddedKafka start(Map<String, String> brokerOverrides, List<String> secureListeners) {
         long startNanos = System.nanoTime();
-        KafkaClusterTestKit cluster = build(brokerOverrides);
+        KafkaClusterTestKit cluster = build(brokerOverrides, secureListeners);
         try {
             bindListenersToLoopback(cluster);
             formatQuietly(cluster);
@@ -113,7 +154,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static KafkaClusterTestKit build(Map<String, String> brokerOverrides) {
+    private static KafkaClusterTestKit build(Map<String, String> brokerOverrides, List<String> secureListeners) {
         try {
             Path baseDirectory = Files.createTempDirectory("hark-kafka-");
             TestKitNodes nodes = new TestKitNodes.Builder()
@@ -123,8 +164,18 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setBaseDirectory(baseDirectory)
                     .build();
             Map<String, String> config = new HashMap<>(SINGLE_NODE_CONFIG);
-            config.put("listeners", nodes.brokerListenerName().value() + "://" + HOST + ":0,"
-                    + nodes.controllerListenerName().value() + "://" + HOST + ":0");
+            List<String> listeners = new ArrayList<>(List.of(nodes.brokerListenerName().value(),
+                    nodes.controllerListenerName().value()));
+            listeners.addAll(secureListeners);
+            config.put("listeners", String.join(",", listeners.stream().map(name -> name + "://" + HOST + ":0")
+                    .toList()));
+            if (!secureListeners.isEmpty()) {
+                List<String> protocols = new ArrayList<>(List.of(
+                        nodes.brokerListenerName().value() + ":" + nodes.brokerListenerProtocol().name,
+                        nodes.controllerListenerName().value() + ":" + nodes.controllerListenerProtocol().name));
+                secureListeners.forEach(name -> protocols.add(name + ":" + name));
+                config.put("listener.security.protocol.map", String.join(",", protocols));
+            }
             config.putAll(brokerOverrides);
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
             config.forEach(builder::setConfigProp);
@@ -151,8 +202,28 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** The plaintext listener's address. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The address of one of the listeners of {@link #startSecured}. */
+    public String bootstrapServers(String listener) {
+        return HOST + ":" + broker.boundPort(ListenerName.normalised(listener));
+    }
+
+    /** Adds a SCRAM-SHA-512 user for the {@value #SASL_SSL_LISTENER} listener (as {@code kafka-configs} would). */
+    public void createScramUser(String user, String password) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), password)))
+                    .all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot create SCRAM user " + user, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating SCRAM user " + user, e);
+        }
     }
 
     /**

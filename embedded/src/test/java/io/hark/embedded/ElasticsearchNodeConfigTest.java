@@ -4,6 +4,7 @@ package io.hark.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,13 @@ class ElasticsearchNodeConfigTest {
                 "cluster.routing.allocation.disk.threshold_enabled: false",
                 "action.destructive_requires_name: false",
                 "xpack.security.enabled: false");
+    }
+
+    @Test
+    void securitySettingsTakeThePlaceOfTheDisabledDefault() {
+        assertThat(config.elasticsearchYml(List.of("xpack.security.enabled: true")).lines())
+                .contains("xpack.security.enabled: true", "discovery.type: single-node")
+                .doesNotContain("xpack.security.enabled: false");
     }
 
     @Test

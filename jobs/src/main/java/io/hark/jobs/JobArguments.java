@@ -29,11 +29,16 @@ public final class JobArguments {
   /** How to reach Kafka and Elasticsearch: every job has these. */
   public static final List<String[]> CONNECTION_OPTIONS = List.of(
       new String[] {"bootstrap", "localhost:9092", "Kafka bootstrap servers, HOST:PORT[,HOST:PORT...]"},
-      new String[] {"kafka-config", null, "a Java properties file of extra Kafka client settings (security etc.)"},
-      new String[] {"es", "http://localhost:9200", "Elasticsearch URL(s), comma-separated"},
+      new String[] {"kafka-config", null, "Java properties file of Kafka client settings, e.g. security.protocol=SASL_SSL, "
+          + "sasl.mechanism=SCRAM-SHA-512, sasl.jaas.config, ssl.truststore.*, ssl.keystore.* (mutual TLS); read where "
+          + "the job is built, but files it names (stores) must exist where its tasks run"},
+      new String[] {"es", "http://localhost:9200", "Elasticsearch URL(s), comma-separated; https for TLS"},
+      new String[] {"es-ca-cert", null, "PEM file of the CA that signed Elasticsearch's certificate (trusted instead of "
+          + "Java's default CAs)"},
       new String[] {"es-user", null, "Elasticsearch user for basic auth (password: --es-password-file or HARK_ES_PASSWORD)"},
       new String[] {"es-password-file", null, "file holding the Elasticsearch password"},
-      new String[] {"es-api-key-file", null, "file holding an Elasticsearch API key (or HARK_ES_API_KEY)"});
+      new String[] {"es-api-key-file", null, "file holding an Elasticsearch API key, the encoded form (or HARK_ES_API_KEY); "
+          + "wins over --es-user"});
 
   /** How a job's Elasticsearch sink batches and retries. */
   public static final List<String[]> SINK_OPTIONS = List.of(
@@ -159,11 +164,20 @@ public final class JobArguments {
   }
 
   public KafkaConnection kafka() {
-    return new KafkaConnection(values.get("bootstrap"), kafkaConfig(values.get("kafka-config")));
+    return kafka(values.get("bootstrap"), path("kafka-config"));
+  }
+
+  /** For commands with their own option parsing: {@code --bootstrap} and {@code --kafka-config} (or null). */
+  public static KafkaConnection kafka(String bootstrap, Path kafkaConfig) {
+    return new KafkaConnection(bootstrap, kafkaConfig(kafkaConfig));
   }
 
   public ElasticsearchConnection elasticsearch() {
     ElasticsearchConnection connection = ElasticsearchConnection.of(values.get("es"));
+    String caCertificate = values.get("es-ca-cert");
+    if (caCertificate != null) {
+      connection = connection.withCaCertificate(readCaCertificate(caCertificate));
+    }
     String apiKey = secret(values.get("es-api-key-file"), environment.get("HARK_ES_API_KEY"));
     if (apiKey != null) {
       return connection.withApiKey(apiKey);
@@ -199,13 +213,25 @@ public final class JobArguments {
     return fromEnvironment == null || fromEnvironment.isBlank() ? null : fromEnvironment.strip();
   }
 
-  private static Map<String, String> kafkaConfig(String file) {
+  private static String readCaCertificate(String file) {
+    try {
+      String pem = Files.readString(Path.of(file));
+      if (!pem.contains("-----BEGIN CERTIFICATE-----")) {
+        throw new IllegalArgumentException("--es-ca-cert " + file + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+      }
+      return pem;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read --es-ca-cert " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static Map<String, String> kafkaConfig(Path file) {
     Map<String, String> config = new LinkedHashMap<>();
     if (file == null) {
       return config;
     }
     Properties properties = new Properties();
-    try (Reader reader = Files.newBufferedReader(Path.of(file))) {
+    try (Reader reader = Files.newBufferedReader(file)) {
       properties.load(reader);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read Kafka config file " + file + ": " + e.getMessage());

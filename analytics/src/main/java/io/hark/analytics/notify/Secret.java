@@ -3,6 +3,10 @@ package io.hark.analytics.notify;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,6 +15,8 @@ import java.util.Objects;
  */
 public final class Secret {
   private static final String MASK = "***";
+  /** Shorter path segments ("hooks", "v2") are names, not tokens; masking them would only hide what failed. */
+  private static final int MIN_TOKEN_LENGTH = 8;
 
   private final String value;
 
@@ -56,9 +62,36 @@ public final class Secret {
     return uri.getScheme() + "://" + uri.getHost() + port + "/" + MASK;
   }
 
-  /** {@code text} with every occurrence of the secret masked, for messages quoting a server. */
+  /**
+   * {@code text} with every occurrence of the secret masked, for messages quoting a server. A
+   * server rarely quotes a webhook's whole URL but often its path ("no such hook: /hooks/T0/..."),
+   * where the token is, so for a URL the path, the query and their longer parts are masked too.
+   */
   String redact(String text) {
-    return text.replace(value, MASK);
+    String redacted = text.replace(value, MASK);
+    for (String part : urlParts()) {
+      redacted = redacted.replace(part, MASK);
+    }
+    return redacted;
+  }
+
+  /** The path and query of a URL secret and their parts long enough to be tokens, longest first; none otherwise. */
+  private List<String> urlParts() {
+    URI uri;
+    try {
+      uri = new URI(value);
+    } catch (URISyntaxException notUrl) {
+      return List.of();
+    }
+    List<String> parts = new ArrayList<>();
+    for (String whole : new String[] {uri.getRawPath(), uri.getRawQuery(), uri.getPath(), uri.getQuery()}) {
+      if (whole != null && whole.length() > 1) {
+        parts.add(whole);
+        Arrays.stream(whole.split("[/&=]")).filter(part -> part.length() >= MIN_TOKEN_LENGTH).forEach(parts::add);
+      }
+    }
+    parts.sort(Comparator.comparingInt(String::length).reversed());
+    return parts;
   }
 
   @Override

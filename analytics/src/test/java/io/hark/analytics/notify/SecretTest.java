@@ -31,6 +31,17 @@ class SecretTest {
   }
 
   @Test
+  void redactsAUrlsPathAndTokensWhereAServerQuotesThemWithoutTheWholeUrl() {
+    Secret url = Secret.of("https://hooks.example/hooks/T0123/s3cret-token-value?sig=abcdef123456");
+    assertThat(url.redact("no such hook: /hooks/T0123/s3cret-token-value"))
+        .isEqualTo("no such hook: ***").doesNotContain("s3cret");
+    assertThat(url.redact("token s3cret-token-value revoked; signature abcdef123456 expired"))
+        .isEqualTo("token *** revoked; signature *** expired");
+    assertThat(url.redact("hooks are down")).isEqualTo("hooks are down");
+    assertThat(Secret.of("routing-key-value").redact("bad key routing-key-value")).isEqualTo("bad key ***");
+  }
+
+  @Test
   void rejectsABlankSecret() {
     assertThatThrownBy(() -> Secret.of(" ")).isInstanceOf(IllegalArgumentException.class);
   }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -15,6 +16,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class CheckedProducer implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
+  private final String bootstrapServers;
   private final AtomicReference<Exception> failure = new AtomicReference<>();
 
   /** Acknowledged by all in-sync replicas, idempotent; {@code extra} adds or overrides settings. */
@@ -24,6 +26,7 @@ public final class CheckedProducer implements AutoCloseable {
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     properties.putAll(extra);
+    this.bootstrapServers = kafka.bootstrapServers();
     this.producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
@@ -44,6 +47,12 @@ public final class CheckedProducer implements AutoCloseable {
 
   private void throwIfFailed(String what) {
     Exception error = failure.getAndSet(null);
+    if (error instanceof AuthenticationException) {
+      // Kafka's own message is vague about TLS ("Failed to process post-handshake messages"); the cause says why
+      String why = error.getCause() == null ? "" : " (" + error.getCause().getMessage() + ")";
+      throw new IllegalStateException(what + ": Kafka at " + bootstrapServers + " did not accept this client's "
+          + "credentials, see the security settings of --kafka-config: " + error.getMessage() + why, error);
+    }
     if (error != null) {
       throw new IllegalStateException(what + ": " + error.getMessage(), error);
     }

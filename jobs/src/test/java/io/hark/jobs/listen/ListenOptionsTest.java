@@ -61,6 +61,30 @@ class ListenOptionsTest {
   }
 
   @Test
+  void kafkaSecurityComesFromAPropertiesFileAndItsValuesStayOutOfToString(@TempDir Path dir) throws Exception {
+    Path config = Files.writeString(dir.resolve("client.properties"), """
+        security.protocol=SASL_SSL
+        sasl.mechanism=SCRAM-SHA-512
+        sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="hark" password="kafka-pw";
+        """);
+    ListenOptions options = ListenOptions.parse(List.of("--kafka-config", config.toString()), Map.of());
+    assertThat(options.kafka().properties()).containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+    assertThat(options.kafka().toString()).contains("sasl.jaas.config").doesNotContain("kafka-pw");
+  }
+
+  @Test
+  void elasticsearchCaCertificateMustBePem(@TempDir Path dir) throws Exception {
+    Path pem = Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+    ListenOptions options = ListenOptions.parse(List.of("--es", "https://e:9200", "--es-ca-cert", pem.toString()), Map.of());
+    assertThat(options.elasticsearch().caCertificatePem()).isEqualTo(Files.readString(pem));
+
+    Path notPem = Files.writeString(dir.resolve("ca.der"), "binary");
+    assertThatThrownBy(() -> ListenOptions.parse(List.of("--es-ca-cert", notPem.toString()), Map.of()))
+        .hasMessageContaining("--es-ca-cert").hasMessageContaining("PEM");
+  }
+
+  @Test
   void usageListsEveryOption() {
     String usage = ListenOptions.usage();
     ListenOptions.OPTIONS.forEach(option -> assertThat(usage).contains("--" + option[0]));
