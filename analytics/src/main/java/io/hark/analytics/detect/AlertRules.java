@@ -3,12 +3,11 @@ package io.hark.analytics.detect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.hark.analytics.Durations;
+import io.hark.schema.StrictYaml;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +46,6 @@ public record AlertRules(String name, Map<String, String> changes) implements Se
       Map.entry("update_every", "duration"),
       Map.entry("severity_step", "number"),
       Map.entry("sustained", "duration"));
-  private static final YAMLMapper YAML = new YAMLMapper();
 
   public AlertRules {
     changes = new TreeMap<>(changes);
@@ -75,7 +73,7 @@ public record AlertRules(String name, Map<String, String> changes) implements Se
 
   public static List<AlertRules> load(Path file) {
     try {
-      return parse(Files.readString(file), file.toString());
+      return parse(StrictYaml.read(file), file.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read alert rules " + file, e);
     }
@@ -85,7 +83,7 @@ public record AlertRules(String name, Map<String, String> changes) implements Se
   public static List<AlertRules> parse(String yaml, String source) {
     JsonNode root;
     try {
-      root = YAML.readTree(yaml);
+      root = StrictYaml.readTree(yaml);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
     }
