@@ -107,6 +107,7 @@ public final class ReplayJob {
     env.setParallelism(options.parallelism());
     ListenOptions listen = options.listen();
     KafkaConnection kafka = options.kafka();
+    QueryCatalog.ensureTopics(kafka, listen.queryTopic(), listen.queryStatusTopic());
     QueryCatalog catalog = QueryCatalog.read(kafka, listen.queryTopic());
     List<QueryDefinition> queries = options.queries() == null ? catalog.queries() : QueryFile.load(options.queries());
     Source<QueryUpdate, ?, ?> noUpdates = JobWiring.fixedQueries(kafka, listen.queryTopic(), options.groupId(), catalog);
