@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -18,7 +20,7 @@ record LocalFlink(StreamExecutionEnvironment environment, int webUiPort) {
   /** On {@code preferredPort}, or on any free port when that one is taken. */
   static LocalFlink withWebUi(int preferredPort, int parallelism) {
     int port = isFree(preferredPort) ? preferredPort : anyFreePort();
-    Configuration configuration = new Configuration();
+    Configuration configuration = inProcess();
     configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
     configuration.set(RestOptions.ADDRESS, "127.0.0.1");
     configuration.set(RestOptions.PORT, port);
@@ -26,6 +28,18 @@ record LocalFlink(StreamExecutionEnvironment environment, int webUiPort) {
     StreamExecutionEnvironment environment = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(configuration);
     environment.setParallelism(parallelism);
     return new LocalFlink(environment, port);
+  }
+
+  /**
+   * Settings for Flink in this JVM: batch jobs (replays, backtests) sort in managed memory, and the
+   * default for a local cluster (128 MB) makes a day of mentions spill to disk; shuffles between tasks
+   * of one process gain nothing from compression.
+   */
+  static Configuration inProcess() {
+    Configuration configuration = new Configuration();
+    configuration.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(1024));
+    configuration.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC, NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
+    return configuration;
   }
 
   /** Cancels the job when the JVM is asked to stop (Ctrl-C), unless it already ended. */

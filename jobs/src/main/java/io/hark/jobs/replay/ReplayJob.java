@@ -119,10 +119,7 @@ public final class ReplayJob {
           .fromSource(enrichedSource(options), Watermarks.forEnrichedMentions(metrics.outOfOrderness(), metrics.idleness()),
               "replay-enriched-mentions")
           .uid("replay-enriched-mentions-source")
-          .map(new ReplayProgress<Either<DeadLetter, EnrichedMention>>(run))
-          .name("progress")
-          .uid("replay-progress")
-          .filter(new CreatedWithin<EnrichedMention>(createdFrom(options), createdTo(options),
+          .filter(new CreatedWithin<EnrichedMention>(run, createdFrom(options), createdTo(options),
               mention -> mention.getMention().getCreatedAt()))
           .name("in-period")
           .uid("replay-in-period");
@@ -134,10 +131,7 @@ public final class ReplayJob {
               Watermarks.forIncomingMentions(listen.outOfOrderness(), listen.idleness(), listen.maxFuture()),
               "replay-mentions")
           .uid("replay-mentions-source")
-          .map(new ReplayProgress<Either<DeadLetter, Mention>>(run))
-          .name("progress")
-          .uid("replay-progress")
-          .filter(new CreatedWithin<Mention>(createdFrom(options), createdTo(options), Mention::getCreatedAt))
+          .filter(new CreatedWithin<Mention>(run, createdFrom(options), createdTo(options), Mention::getCreatedAt))
           .name("in-period")
           .uid("replay-in-period");
       enriched = ListenPipeline.process(env, incoming, new ListenSources(null, noUpdates, queries),
