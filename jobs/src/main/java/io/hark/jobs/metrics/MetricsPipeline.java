@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.metrics;
 
+import io.hark.jobs.Topics;
 import io.hark.jobs.Watermarks;
 import io.hark.jobs.operators.SeparateUndecodable;
 import io.hark.jobs.queries.BroadcastQueries;
@@ -18,9 +19,10 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
 
 /**
  * The metrics job, a function of (environment, sources, sinks): enriched mentions that matched a
- * listening query, counted per query and group in tumbling event-time windows (late mentions
- * update their window), indexed; each query's windows checked for spikes; alert episodes to the
- * alert topic, the alerts index and the group's notifiers. Undecodable records become dead letters.
+ * listening query, each once (the enriched topic is written at least once), counted per query and
+ * group in tumbling event-time windows (late mentions update their window), indexed; each query's
+ * windows checked for spikes; alert episodes to the alert topic, the alerts index and the group's
+ * notifiers. Undecodable records become dead letters.
  *
  * <p>Operator ids start with {@code metrics-}, so the local mode can run this pipeline and the listen
  * pipeline as one Flink job.
@@ -38,7 +40,14 @@ public final class MetricsPipeline {
         .name("decode")
         .uid("metrics-decode");
 
-    DataStream<MentionFacts> facts = enriched
+    DataStream<EnrichedMention> firstCopies = enriched
+        .keyBy(mention -> Topics.mentionKey(mention.getMention()), Types.STRING)
+        .process(new DropRepeatedMentions(options.window(), options.allowedLateness()),
+            new AvroTypeInfo<>(EnrichedMention.class))
+        .name("drop-repeated")
+        .uid("metrics-drop-repeated");
+
+    DataStream<MentionFacts> facts = firstCopies
         .connect(env.fromSource(sources.queryUpdates(), Watermarks.forQueryUpdates(), "query-updates")
             .uid("metrics-query-updates-source")
             .setParallelism(1)

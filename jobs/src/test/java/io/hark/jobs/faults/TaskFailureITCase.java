@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hark.embedded.SharedServers;
+import io.hark.jobs.Await;
+import io.hark.jobs.HarkMiniCluster;
+import io.hark.jobs.IndexedDocuments;
+import io.hark.jobs.TestMentions;
+import io.hark.jobs.Topics;
+import io.hark.jobs.elasticsearch.IndexCounts;
+import io.hark.jobs.kafka.MentionProducer;
+import io.hark.jobs.kafka.TopicReader;
+import io.hark.jobs.listen.ListenJob;
+import io.hark.jobs.listen.ListenOptions;
+import io.hark.jobs.metrics.MetricsJob;
+import io.hark.jobs.metrics.MetricsOptions;
+import io.hark.schema.Mention;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The TaskManager dies under a running job and a new one takes its place: the job restarts from its
+ * last checkpoint and replays what it did since, which at-least-once outputs then hold twice. Read
+ * back from Elasticsearch and Kafka, nothing is lost or counted twice.
+ */
+class TaskFailureITCase {
+  private static final int MENTIONS = 2_000;
+  private static final Duration PATIENCE = Duration.ofMinutes(2);
+  private static MiniCluster flink;
+
+  @BeforeAll
+  static void startFlink() throws Exception {
+    flink = HarkMiniCluster.startOwn();
+  }
+
+  @AfterAll
+  static void stopFlink() throws Exception {
+    HarkMiniCluster.stop(flink);
+  }
+
+  @Test
+  void listenJobIndexesEveryMentionOnceAndItsWindowsCountEachOnce(@TempDir Path dir) throws Exception {
+    String run = "task-failure-" + System.nanoTime();
+    SharedServers.kafka().createTopics(Map.of(run + ".mentions", 4, run + ".enriched", 2, run + ".dead-letters", 1));
+    List<String> common = List.of("--bootstrap", SharedServers.kafka().bootstrapServers(),
+        "--es", SharedServers.elasticsearch().httpUrl(), "--index-prefix", run,
+        "--enriched-topic", run + ".enriched", "--dead-letter-topic", run + ".dead-letters",
+        "--query-topic", run + ".queries", "--starting-offsets", "earliest", "--checkpoint-interval", "1s");
+    ListenOptions listen = ListenOptions.parse(concat(common, List.of(
+        "--queries", Files.writeString(dir.resolve("queries.yaml"), TestMentions.QUERIES).toString(),
+        "--query-status-topic", run + ".status", "--input-topic", run + ".mentions", "--group-id", run)), Map.of());
+
+    JobClient job = ListenJob.start(StreamExecutionEnvironment.getExecutionEnvironment(), listen);
+    String mentionsAlias = listen.indices().mentionsAlias();
+    Map<String, JsonNode> indexed;
+    try (PacedProducer producer = new PacedProducer(listen)) {
+      Await.until("a checkpoint and a third of the mentions indexed", PATIENCE, () ->
+          completedCheckpoints(job.getJobID()) > 0 && IndexCounts.count(listen.elasticsearch(), mentionsAlias) >= MENTIONS / 3);
+      killTaskManager();
+      Await.until("every mention indexed", PATIENCE, () -> IndexCounts.count(listen.elasticsearch(), mentionsAlias) >= MENTIONS);
+      indexed = IndexedDocuments.byId(listen.elasticsearch(), mentionsAlias);
+      assertThat(indexed.keySet()).isEqualTo(producer.sent());
+      long checkpointsSoFar = completedCheckpoints(job.getJobID());
+      Await.until("a checkpoint, which flushes the enriched topic", PATIENCE,
+          () -> completedCheckpoints(job.getJobID()) > checkpointsSoFar);
+    } finally {
+      job.cancel().get();
+    }
+    assertThat(TopicReader.size(listen.kafka(), listen.enrichedTopic()))
+        .as("the restarted job wrote again what it had written since its checkpoint").isGreaterThan(MENTIONS);
+
+    MetricsOptions metrics = MetricsOptions.parse(concat(common, List.of("--group-id", run + "-metrics", "--bounded")), Map.of());
+    StreamExecutionEnvironment metricsEnv = StreamExecutionEnvironment.getExecutionEnvironment();
+    MetricsJob.define(metricsEnv, metrics);
+    HarkMiniCluster.limitRestarts(metricsEnv);
+    metricsEnv.execute("task-failure-metrics");
+    assertThat(queryVolumes(IndexedDocuments.byId(metrics.elasticsearch(), metrics.indices().metricsAlias())))
+        .isEqualTo(expectedQueryVolumes(indexed));
+  }
+
+  /**
+   * Sends the mentions, three seconds of event time apart, at about 100 a second: the stream is still
+   * flowing when the TaskManager dies.
+   */
+  private static final class PacedProducer implements AutoCloseable {
+    private static final int PER_TICK = 10;
+    private final MentionProducer producer;
+    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+    private final Set<String> sent = ConcurrentHashMap.newKeySet();
+    private final Instant base = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+    private int next;
+
+    PacedProducer(ListenOptions options) {
+      producer = new MentionProducer(options.kafka(), options.inputTopic(), options.deadLetterTopic());
+      ticks.scheduleAtFixedRate(this::tick, 0, 100, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+      for (int i = 0; i < PER_TICK && next < MENTIONS; i++, next++) {
+        Mention mention = TestMentions.mention(next, base.plusSeconds(next * 3L));
+        producer.send(mention);
+        sent.add(Topics.mentionKey(mention));
+      }
+      producer.flush();
+    }
+
+    Set<String> sent() {
+      return sent;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      ticks.shutdown();
+      ticks.awaitTermination(10, TimeUnit.SECONDS);
+      producer.close();
+    }
+  }
+
+  private static long completedCheckpoints(JobID job) throws Exception {
+    return flink.getExecutionGraph(job).get().getCheckpointStatsSnapshot().getCounts().getNumberOfCompletedCheckpoints();
+  }
+
+  private static void killTaskManager() throws Exception {
+    flink.terminateTaskManager(0).get();
+    flink.startTaskManager();
+  }
+
+  /** Volume per {@code query@window_start} as the metrics job indexed it. */
+  private static Map<String, Long> queryVolumes(Map<String, JsonNode> windows) {
+    Map<String, Long> volumes = new TreeMap<>();
+    windows.values().stream().filter(window -> window.get("scope").asText().equals("query"))
+        .forEach(window -> volumes.put(window.get("key").asText() + "@" + Instant.parse(window.get("window_start").asText()),
+            window.get("volume").asLong()));
+    return volumes;
+  }
+
+  /** The true volume per {@code query@window_start}: indexed mentions, not spam, by their matched queries and minute. */
+  private static Map<String, Long> expectedQueryVolumes(Map<String, JsonNode> mentions) {
+    Map<String, Long> volumes = new TreeMap<>();
+    mentions.values().stream().filter(mention -> !mention.path("flags").toString().contains("\"spam\""))
+        .forEach(mention -> {
+          Instant minute = Instant.parse(mention.get("created_at").asText()).truncatedTo(ChronoUnit.MINUTES);
+          mention.get("matched_queries").forEach(query -> volumes.merge(query.asText() + "@" + minute, 1L, Long::sum));
+        });
+    return volumes;
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    return Stream.concat(first.stream(), second.stream()).toList();
+  }
+}
