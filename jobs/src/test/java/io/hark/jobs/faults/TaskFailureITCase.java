@@ -17,12 +17,19 @@ import io.hark.jobs.listen.ListenJob;
 import io.hark.jobs.listen.ListenOptions;
 import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
+import io.hark.jobs.kafka.KafkaConnection;
+import io.hark.jobs.metrics.BrandStream;
+import io.hark.jobs.queries.QueryCatalog;
+import io.hark.schema.Alert;
+import io.hark.schema.AlertState;
+import io.hark.schema.AvroCodec;
 import io.hark.schema.Mention;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,6 +108,65 @@ class TaskFailureITCase {
         .isEqualTo(expectedQueryVolumes(indexed));
   }
 
+  @Test
+  void metricsJobCountsEachWindowOnceAndOpensTheEpisodeOnce() throws Exception {
+    String run = "task-failure-metrics-" + System.nanoTime();
+    KafkaConnection kafka = KafkaConnection.of(SharedServers.kafka().bootstrapServers());
+    SharedServers.kafka().createTopics(Map.of(run + ".enriched", 2, run + ".alerts", 1, run + ".dead-letters", 1));
+    QueryCatalog.ensureTopics(kafka, run + ".queries", run + ".status");
+    QueryCatalog.sync(kafka, run + ".queries", BrandStream.queries());
+    MetricsOptions options = MetricsOptions.parse(List.of("--bootstrap", kafka.bootstrapServers(),
+        "--es", SharedServers.elasticsearch().httpUrl(), "--index-prefix", run,
+        "--enriched-topic", run + ".enriched", "--alert-topic", run + ".alerts", "--dead-letter-topic", run + ".dead-letters",
+        "--query-topic", run + ".queries", "--group-id", run, "--starting-offsets", "earliest",
+        "--checkpoint-interval", "1s"), Map.of());
+    BrandStream stream = new BrandStream();
+    stream.sendUntil(kafka, options.enrichedTopic(),
+        Duration.between(BrandStream.START, BrandStream.BURST.plus(BrandStream.BURST_LENGTH)));
+
+    JobClient job = MetricsJob.start(StreamExecutionEnvironment.getExecutionEnvironment(), options);
+    // the last windows stay open for want of later mentions to move the watermark
+    Instant complete = BrandStream.START.plus(BrandStream.HISTORY).minus(Duration.ofMinutes(5));
+    Map<String, Long> acmeVolumes = new TreeMap<>();
+    try {
+      Await.until("the burst's episode opened after a checkpoint", PATIENCE, () ->
+          completedCheckpoints(job.getJobID()) > 0 && TopicReader.size(kafka, options.alertTopic()) > 0);
+      killTaskManager();
+      stream.sendUntil(kafka, options.enrichedTopic(), BrandStream.HISTORY);
+      stream.acmePerMinute().forEach((minute, volume) -> {
+        if (Instant.parse(minute).isBefore(complete)) {
+          acmeVolumes.put("acme@" + minute, volume);
+        }
+      });
+      Await.until("every acme window indexed", PATIENCE, () ->
+          queryVolumes(IndexedDocuments.byId(options.elasticsearch(), options.indices().metricsAlias())).keySet()
+              .containsAll(acmeVolumes.keySet()));
+      Await.until("the episode resolved", PATIENCE, () ->
+          IndexedDocuments.byId(options.elasticsearch(), options.indices().alertsAlias()).values().stream()
+              .anyMatch(alert -> alert.get("state").asText().equals("resolved")));
+    } finally {
+      job.cancel().get();
+    }
+
+    Map<String, Long> indexedVolumes = queryVolumes(IndexedDocuments.byId(options.elasticsearch(), options.indices().metricsAlias()));
+    indexedVolumes.keySet().retainAll(acmeVolumes.keySet());
+    assertThat(indexedVolumes).isEqualTo(acmeVolumes);
+
+    Map<String, JsonNode> episodes = IndexedDocuments.byId(options.elasticsearch(), options.indices().alertsAlias());
+    assertThat(episodes).hasSize(1);
+    JsonNode episode = episodes.values().iterator().next();
+    assertThat(episode.get("query_id").asText()).isEqualTo("acme");
+    Set<String> openings = new HashSet<>();
+    TopicReader.readAll(kafka, options.alertTopic(), record -> {
+      Alert step = decodeAlert(record.value());
+      assertThat(step.getAlertId()).as("the one episode's id").isEqualTo(episode.get("alert_id").asText());
+      if (step.getState() == AlertState.opened) {
+        openings.add(step.getAlertId() + "@" + step.getWindowStart());
+      }
+    });
+    assertThat(openings).as("the episode opened in one window, though the step may be written twice").hasSize(1);
+  }
+
   /**
    * Sends the mentions, three seconds of event time apart, at about 100 a second: the stream is still
    * flowing when the TaskManager dies.
@@ -166,6 +232,14 @@ class TaskFailureITCase {
           mention.get("matched_queries").forEach(query -> volumes.merge(query.asText() + "@" + minute, 1L, Long::sum));
         });
     return volumes;
+  }
+
+  private static Alert decodeAlert(byte[] value) {
+    try {
+      return AvroCodec.ALERT.decode(value);
+    } catch (AvroCodec.UndecodableException e) {
+      throw new AssertionError("the alert topic holds something else", e);
+    }
   }
 
   private static List<String> concat(List<String> first, List<String> second) {
