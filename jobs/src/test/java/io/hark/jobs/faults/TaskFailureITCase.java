@@ -9,9 +9,7 @@ import io.hark.jobs.Await;
 import io.hark.jobs.HarkMiniCluster;
 import io.hark.jobs.IndexedDocuments;
 import io.hark.jobs.TestMentions;
-import io.hark.jobs.Topics;
 import io.hark.jobs.elasticsearch.IndexCounts;
-import io.hark.jobs.kafka.MentionProducer;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenJob;
 import io.hark.jobs.listen.ListenOptions;
@@ -23,7 +21,6 @@ import io.hark.jobs.queries.QueryCatalog;
 import io.hark.schema.Alert;
 import io.hark.schema.AlertState;
 import io.hark.schema.AvroCodec;
-import io.hark.schema.Mention;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,12 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.JobID;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -83,16 +75,16 @@ class TaskFailureITCase {
     JobClient job = ListenJob.start(StreamExecutionEnvironment.getExecutionEnvironment(), listen);
     String mentionsAlias = listen.indices().mentionsAlias();
     Map<String, JsonNode> indexed;
-    try (PacedProducer producer = new PacedProducer(listen)) {
+    try (PacedMentions producer = new PacedMentions(listen, MENTIONS)) {
       Await.until("a checkpoint and a third of the mentions indexed", PATIENCE, () ->
-          completedCheckpoints(job.getJobID()) > 0 && IndexCounts.count(listen.elasticsearch(), mentionsAlias) >= MENTIONS / 3);
+          JobProgress.completedCheckpoints(flink, job.getJobID()) > 0 && IndexCounts.count(listen.elasticsearch(), mentionsAlias) >= MENTIONS / 3);
       killTaskManager();
       Await.until("every mention indexed", PATIENCE, () -> IndexCounts.count(listen.elasticsearch(), mentionsAlias) >= MENTIONS);
       indexed = IndexedDocuments.byId(listen.elasticsearch(), mentionsAlias);
       assertThat(indexed.keySet()).isEqualTo(producer.sent());
-      long checkpointsSoFar = completedCheckpoints(job.getJobID());
+      long checkpointsSoFar = JobProgress.completedCheckpoints(flink, job.getJobID());
       Await.until("a checkpoint, which flushes the enriched topic", PATIENCE,
-          () -> completedCheckpoints(job.getJobID()) > checkpointsSoFar);
+          () -> JobProgress.completedCheckpoints(flink, job.getJobID()) > checkpointsSoFar);
     } finally {
       job.cancel().get();
     }
@@ -130,7 +122,7 @@ class TaskFailureITCase {
     Map<String, Long> acmeVolumes = new TreeMap<>();
     try {
       Await.until("the burst's episode opened after a checkpoint", PATIENCE, () ->
-          completedCheckpoints(job.getJobID()) > 0 && TopicReader.size(kafka, options.alertTopic()) > 0);
+          JobProgress.completedCheckpoints(flink, job.getJobID()) > 0 && TopicReader.size(kafka, options.alertTopic()) > 0);
       killTaskManager();
       stream.sendUntil(kafka, options.enrichedTopic(), BrandStream.HISTORY);
       stream.acmePerMinute().forEach((minute, volume) -> {
@@ -165,48 +157,6 @@ class TaskFailureITCase {
       }
     });
     assertThat(openings).as("the episode opened in one window, though the step may be written twice").hasSize(1);
-  }
-
-  /**
-   * Sends the mentions, three seconds of event time apart, at about 100 a second: the stream is still
-   * flowing when the TaskManager dies.
-   */
-  private static final class PacedProducer implements AutoCloseable {
-    private static final int PER_TICK = 10;
-    private final MentionProducer producer;
-    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
-    private final Set<String> sent = ConcurrentHashMap.newKeySet();
-    private final Instant base = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
-    private int next;
-
-    PacedProducer(ListenOptions options) {
-      producer = new MentionProducer(options.kafka(), options.inputTopic(), options.deadLetterTopic());
-      ticks.scheduleAtFixedRate(this::tick, 0, 100, TimeUnit.MILLISECONDS);
-    }
-
-    private void tick() {
-      for (int i = 0; i < PER_TICK && next < MENTIONS; i++, next++) {
-        Mention mention = TestMentions.mention(next, base.plusSeconds(next * 3L));
-        producer.send(mention);
-        sent.add(Topics.mentionKey(mention));
-      }
-      producer.flush();
-    }
-
-    Set<String> sent() {
-      return sent;
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      ticks.shutdown();
-      ticks.awaitTermination(10, TimeUnit.SECONDS);
-      producer.close();
-    }
-  }
-
-  private static long completedCheckpoints(JobID job) throws Exception {
-    return flink.getExecutionGraph(job).get().getCheckpointStatsSnapshot().getCounts().getNumberOfCompletedCheckpoints();
   }
 
   private static void killTaskManager() throws Exception {
