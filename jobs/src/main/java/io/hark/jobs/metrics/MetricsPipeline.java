@@ -78,7 +78,9 @@ public final class MetricsPipeline {
     metrics.sinkTo(sinks.metricsIndex()).name("metrics-index").uid("metrics-index");
     alerts.sinkTo(sinks.alertTopic()).name("alert-topic").uid("metrics-alert-topic");
     alerts.sinkTo(sinks.alertIndex()).name("alert-index").uid("metrics-alert-index");
-    alerts.sinkTo(sinks.notifications()).name("notify").uid("metrics-notify");
+    // its own task: a notifier failing slowly (timeouts, retries) then holds up only later notifications,
+    // not spike detection and everything before it, which it would if chained to them
+    alerts.sinkTo(sinks.notifications()).name("notify").uid("metrics-notify").disableChaining();
     enriched.getSideOutput(SeparateUndecodable.DEAD_LETTERS).sinkTo(sinks.deadLetters()).name("dead-letters").uid("metrics-dead-letters");
   }
 }
