@@ -11,12 +11,24 @@ public final class Await {
 
   private Await() {}
 
-  /** Returns once {@code condition} holds; fails naming {@code what} if it does not within {@code patience}. */
+  /**
+   * Returns once {@code condition} holds; fails naming {@code what} if it does not within
+   * {@code patience}. A condition that throws has not held yet: servers a test has just restarted,
+   * or indices just created, answer with errors for a moment.
+   */
   public static void until(String what, Duration patience, Callable<Boolean> condition) throws Exception {
     Instant deadline = Instant.now().plus(patience);
-    while (!condition.call()) {
+    Exception lastError = null;
+    while (true) {
+      try {
+        if (condition.call()) {
+          return;
+        }
+      } catch (Exception e) {
+        lastError = e;
+      }
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("not within " + patience + ": " + what);
+        throw new AssertionError("not within " + patience + ": " + what, lastError);
       }
       Thread.sleep(POLL.toMillis());
     }

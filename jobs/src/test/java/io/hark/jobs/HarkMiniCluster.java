@@ -4,11 +4,8 @@ package io.hark.jobs;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.util.TestStreamEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 /** The one MiniCluster shape for integration tests: parallelism 2, as on a small real cluster. */
@@ -22,27 +19,6 @@ public final class HarkMiniCluster {
         .setNumberTaskManagers(1)
         .setNumberSlotsPerTaskManager(PARALLELISM)
         .build());
-  }
-
-  /**
-   * A MiniCluster of the same shape that the test holds, so it can kill the TaskManager
-   * ({@code terminateTaskManager(0)}, then {@code startTaskManager()}) under a running job; jobs the
-   * test builds on {@code StreamExecutionEnvironment.getExecutionEnvironment()} run on it until
-   * {@link #stop}.
-   */
-  public static MiniCluster startOwn() throws Exception {
-    MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
-        .setNumTaskManagers(1)
-        .setNumSlotsPerTaskManager(PARALLELISM)
-        .build());
-    cluster.start();
-    TestStreamEnvironment.setAsContext(cluster, PARALLELISM);
-    return cluster;
-  }
-
-  public static void stop(MiniCluster cluster) throws Exception {
-    TestStreamEnvironment.unsetAsContext();
-    cluster.close();
   }
 
   /** A job that keeps failing fails the test after a few restarts instead of retrying forever. */

@@ -44,14 +44,14 @@ import org.junit.jupiter.api.io.TempDir;
  * HTML, timestamps in the far past and future, null in every optional field, ids Elasticsearch
  * cannot take. The job runs to the end without a restart; every bad record is a dead letter with
  * the expected stage and reason, every acceptable one is indexed with its text as decoded.
- * {@code -Dhark.fuzz.seed=N} replays a failure.
+ * The records are the same on every run; {@code -Dhark.fuzz.seed=N} generates others.
  */
 class BadInputFuzzITCase {
   @RegisterExtension
   static final MiniClusterExtension FLINK = HarkMiniCluster.extension();
 
   private static final int RECORDS = 3_000;
-  private static final long SEED = Long.getLong("hark.fuzz.seed", System.nanoTime());
+  private static final long SEED = Long.getLong("hark.fuzz.seed", 20_261_122L);
   /** Elasticsearch refuses a document id longer than this (UTF-8 bytes). */
   private static final int MAX_DOCUMENT_ID_BYTES = 512;
   private static final String[] NASTY_TEXTS = {

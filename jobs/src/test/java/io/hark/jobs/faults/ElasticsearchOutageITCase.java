@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,16 +50,16 @@ class ElasticsearchOutageITCase {
   /** How long Elasticsearch stays stopped (its restart takes about as long again). */
   private static final Duration OUTAGE = Duration.ofSeconds(10);
   private static final Duration PATIENCE = Duration.ofMinutes(3);
-  private static MiniCluster flink;
+  private static KillableCluster flink;
 
   @BeforeAll
   static void startFlink() throws Exception {
-    flink = HarkMiniCluster.startOwn();
+    flink = KillableCluster.start();
   }
 
   @AfterAll
   static void stopFlink() throws Exception {
-    HarkMiniCluster.stop(flink);
+    flink.close();
   }
 
   @Test
@@ -83,7 +82,7 @@ class ElasticsearchOutageITCase {
     Set<String> sent;
     try (PacedMentions mentions = new PacedMentions(options, MENTIONS)) {
       Await.until("a checkpoint and some mentions indexed", PATIENCE, () ->
-          JobProgress.completedCheckpoints(flink, job.getJobID()) > 0
+          flink.completedCheckpoints(job.getJobID()) > 0
               && IndexCounts.count(options.elasticsearch(), alias) >= MENTIONS / 5);
       elasticsearch.stop();
       long enrichedAtStop = TopicReader.size(options.kafka(), options.enrichedTopic());
@@ -91,14 +90,14 @@ class ElasticsearchOutageITCase {
       Thread.sleep(OUTAGE.toMillis());
       long enrichedDuringOutage = TopicReader.size(options.kafka(), options.enrichedTopic()) - enrichedAtStop;
       int sentDuringOutage = mentions.sent().size() - sentAtStop;
-      assertThat(JobProgress.restarted(flink, job.getJobID())).as("the job waits instead of failing").isFalse();
+      assertThat(flink.restarted(job.getJobID())).as("the job waits instead of failing").isFalse();
       elasticsearch.restart();
       long restartedAt = System.nanoTime();
       Await.until("every mention indexed", PATIENCE, () -> IndexCounts.count(options.elasticsearch(), alias) >= MENTIONS);
       LOG.info("Elasticsearch down for {} (plus its restart): {} mentions sent meanwhile, {} passed the sink's "
               + "sibling (at most {}); all {} indexed {} ms after it was back; job restarted: {}",
           OUTAGE, sentDuringOutage, enrichedDuringOutage, MOST_HELD, MENTIONS,
-          (System.nanoTime() - restartedAt) / 1_000_000, JobProgress.restarted(flink, job.getJobID()));
+          (System.nanoTime() - restartedAt) / 1_000_000, flink.restarted(job.getJobID()));
       sent = mentions.sent();
       assertThat(enrichedDuringOutage).as("mentions let through while the index was down, of %d sent", sentDuringOutage)
           .isLessThanOrEqualTo(MOST_HELD);

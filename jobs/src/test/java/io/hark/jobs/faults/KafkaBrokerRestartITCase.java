@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hark.embedded.EmbeddedKafka;
 import io.hark.embedded.SharedServers;
 import io.hark.jobs.Await;
-import io.hark.jobs.HarkMiniCluster;
 import io.hark.jobs.IndexedDocuments;
 import io.hark.jobs.TestMentions;
 import io.hark.jobs.elasticsearch.IndexCounts;
@@ -23,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -47,16 +45,16 @@ class KafkaBrokerRestartITCase {
   /** Long enough for fetches, sends and a checkpoint's offset commit to fail against the missing broker. */
   private static final Duration OUTAGE = Duration.ofSeconds(15);
   private static final Duration PATIENCE = Duration.ofMinutes(3);
-  private static MiniCluster flink;
+  private static KillableCluster flink;
 
   @BeforeAll
   static void startFlink() throws Exception {
-    flink = HarkMiniCluster.startOwn();
+    flink = KillableCluster.start();
   }
 
   @AfterAll
   static void stopFlink() throws Exception {
-    HarkMiniCluster.stop(flink);
+    flink.close();
   }
 
   @Test
@@ -76,7 +74,7 @@ class KafkaBrokerRestartITCase {
     Set<String> sent;
     try (PacedMentions mentions = new PacedMentions(options, MENTIONS)) {
       Await.until("a checkpoint and a third of the mentions indexed", PATIENCE, () ->
-          JobProgress.completedCheckpoints(flink, job.getJobID()) > 0
+          flink.completedCheckpoints(job.getJobID()) > 0
               && IndexCounts.count(options.elasticsearch(), alias) >= MENTIONS / 3);
       long indexedBefore = IndexCounts.count(options.elasticsearch(), alias);
       kafka.stopBroker();
@@ -86,7 +84,7 @@ class KafkaBrokerRestartITCase {
       Await.until("every mention indexed", PATIENCE, () -> IndexCounts.count(options.elasticsearch(), alias) >= MENTIONS);
       LOG.info("Broker down for {}: {} mentions indexed before, all {} indexed {} ms after it was back; job restarted: {}",
           OUTAGE, indexedBefore, MENTIONS, (System.nanoTime() - restartedAt) / 1_000_000,
-          JobProgress.restarted(flink, job.getJobID()));
+          flink.restarted(job.getJobID()));
       Await.until("the committed offsets at the end of the input", PATIENCE, () -> committedToEnd(options));
       sent = mentions.sent();
     } finally {

@@ -33,7 +33,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,16 +47,16 @@ import org.junit.jupiter.api.io.TempDir;
 class TaskFailureITCase {
   private static final int MENTIONS = 2_000;
   private static final Duration PATIENCE = Duration.ofMinutes(2);
-  private static MiniCluster flink;
+  private static KillableCluster flink;
 
   @BeforeAll
   static void startFlink() throws Exception {
-    flink = HarkMiniCluster.startOwn();
+    flink = KillableCluster.start();
   }
 
   @AfterAll
   static void stopFlink() throws Exception {
-    HarkMiniCluster.stop(flink);
+    flink.close();
   }
 
   @Test
@@ -77,14 +76,15 @@ class TaskFailureITCase {
     Map<String, JsonNode> indexed;
     try (PacedMentions producer = new PacedMentions(listen, MENTIONS)) {
       Await.until("a checkpoint and a third of the mentions indexed", PATIENCE, () ->
-          JobProgress.completedCheckpoints(flink, job.getJobID()) > 0 && IndexCounts.count(listen.elasticsearch(), mentionsAlias) >= MENTIONS / 3);
-      killTaskManager();
+          flink.completedCheckpoints(job.getJobID()) > 0 && IndexCounts.count(listen.elasticsearch(), mentionsAlias) >= MENTIONS / 3);
+      flink.killTaskManager();
       Await.until("every mention indexed", PATIENCE, () -> IndexCounts.count(listen.elasticsearch(), mentionsAlias) >= MENTIONS);
+      assertThat(flink.restarted(job.getJobID())).isTrue();
       indexed = IndexedDocuments.byId(listen.elasticsearch(), mentionsAlias);
       assertThat(indexed.keySet()).isEqualTo(producer.sent());
-      long checkpointsSoFar = JobProgress.completedCheckpoints(flink, job.getJobID());
+      long checkpointsSoFar = flink.completedCheckpoints(job.getJobID());
       Await.until("a checkpoint, which flushes the enriched topic", PATIENCE,
-          () -> JobProgress.completedCheckpoints(flink, job.getJobID()) > checkpointsSoFar);
+          () -> flink.completedCheckpoints(job.getJobID()) > checkpointsSoFar);
     } finally {
       job.cancel().get();
     }
@@ -122,8 +122,8 @@ class TaskFailureITCase {
     Map<String, Long> acmeVolumes = new TreeMap<>();
     try {
       Await.until("the burst's episode opened after a checkpoint", PATIENCE, () ->
-          JobProgress.completedCheckpoints(flink, job.getJobID()) > 0 && TopicReader.size(kafka, options.alertTopic()) > 0);
-      killTaskManager();
+          flink.completedCheckpoints(job.getJobID()) > 0 && TopicReader.size(kafka, options.alertTopic()) > 0);
+      flink.killTaskManager();
       stream.sendUntil(kafka, options.enrichedTopic(), BrandStream.HISTORY);
       stream.acmePerMinute().forEach((minute, volume) -> {
         if (Instant.parse(minute).isBefore(complete)) {
@@ -136,6 +136,7 @@ class TaskFailureITCase {
       Await.until("the episode resolved", PATIENCE, () ->
           IndexedDocuments.byId(options.elasticsearch(), options.indices().alertsAlias()).values().stream()
               .anyMatch(alert -> alert.get("state").asText().equals("resolved")));
+      assertThat(flink.restarted(job.getJobID())).isTrue();
     } finally {
       job.cancel().get();
     }
@@ -157,11 +158,6 @@ class TaskFailureITCase {
       }
     });
     assertThat(openings).as("the episode opened in one window, though the step may be written twice").hasSize(1);
-  }
-
-  private static void killTaskManager() throws Exception {
-    flink.terminateTaskManager(0).get();
-    flink.startTaskManager();
   }
 
   /** Volume per {@code query@window_start} as the metrics job indexed it. */
