@@ -27,9 +27,10 @@ import picocli.CommandLine.Parameters;
     "  bench nlp     Hark's enrichment against stock CoreNLP, and sentiment scores",
     "  bench match   listening queries compiled together against each query evaluated on its own",
     "  bench detect  spike detection on NAB's Twitter mention volumes: NAB score and cost per point",
-    "  bench alert   latency from a window's end to the notifier's request, end to end in the local mode"})
+    "  bench alert   latency from a window's end to the notifier's request, end to end in the local mode",
+    "  bench soak    the local mode at a steady rate: heap, threads, open files, state size and lag over time"})
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "what to benchmark: nlp, match, detect or alert")
+  @Parameters(index = "0", description = "what to benchmark: nlp, match, detect, alert or soak")
   String what;
 
   @Option(names = "--queries", defaultValue = "1000", description = "match: realistic queries (default: ${DEFAULT-VALUE})")
@@ -48,8 +49,15 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--crises", defaultValue = "5", description = "alert: crises to stage, 100 s apart (default: ${DEFAULT-VALUE})")
   int crises;
 
-  @Option(names = "--rate", defaultValue = "50", description = "alert: sample mentions per second (default: ${DEFAULT-VALUE})")
+  @Option(names = "--rate", defaultValue = "50",
+      description = "alert, soak: sample mentions per second (default: ${DEFAULT-VALUE})")
   double rate;
+
+  @Option(names = "--minutes", defaultValue = "10", description = "soak: how long (default: ${DEFAULT-VALUE})")
+  int minutes;
+
+  @Option(names = "--every", defaultValue = "60", description = "soak: seconds between samples (default: ${DEFAULT-VALUE})")
+  int every;
 
   @Option(names = "--data", description = "folder of semeval-*.tsv (default: ../shared/data/sentiment beside the project)")
   Path data;
@@ -61,7 +69,8 @@ final class BenchCommand implements Callable<Integer> {
       case "match" -> benchMatch();
       case "detect" -> benchDetect();
       case "alert" -> AlertLatency.run(System.out, crises, Duration.ofSeconds(150), Duration.ofSeconds(100), rate);
-      default -> throw new IllegalArgumentException("unknown benchmark '" + what + "'; known: nlp, match, detect, alert");
+      case "soak" -> Soak.run(System.out, rate, Duration.ofMinutes(minutes), Duration.ofSeconds(every));
+      default -> throw new IllegalArgumentException("unknown benchmark '" + what + "'; known: nlp, match, detect, alert, soak");
     }
     return 0;
   }
