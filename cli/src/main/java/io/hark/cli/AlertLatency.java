@@ -4,9 +4,7 @@ package io.hark.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.hark.cli.sample.SampleMentions;
 import io.hark.cli.sample.SampleVocabulary;
-import io.hark.jobs.kafka.MentionProducer;
 import io.hark.jobs.listen.ListenOptions;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -69,9 +67,7 @@ final class AlertLatency {
         staged.add(new SampleStream.Crisis(start.plus(warmUp).plus(spacing.multipliedBy(i)), brand,
             spacing.minusSeconds(20), 5));
       }
-      Thread feeder = new Thread(() -> feed(listen, rate, staged), "hark-bench-feeder");
-      feeder.setDaemon(true);
-      feeder.start();
+      Thread feeder = SampleStream.startFeeding(listen, rate, staged, sent -> { });
       Instant deadline = start.plus(warmUp).plus(spacing.multipliedBy(crises)).plus(Duration.ofMinutes(2));
       try (Progress progress = Progress.start("alerts   ", crises)) {
         while (openedArrivals.size() < crises && Instant.now().isBefore(deadline)) {
@@ -99,16 +95,6 @@ final class AlertLatency {
     out.printf("%d of %d staged crises alerted; latency from window end to the webhook request: p50 %d ms, p99 %d ms,"
             + " max %d ms (target: 5000 ms)%n", latencies.size(), crises, percentile(latencies, 0.50),
         percentile(latencies, 0.99), latencies.get(latencies.size() - 1));
-  }
-
-  private static void feed(ListenOptions options, double rate, List<SampleStream.Crisis> crises) {
-    try (MentionProducer producer = new MentionProducer(options.kafka(), options.inputTopic(), options.deadLetterTopic())) {
-      SampleStream.send(new SampleMentions(7, Instant.now(), rate), producer, null, 0, crises, sent -> { });
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      System.err.println("feeding stopped: " + e.getMessage());
-    }
   }
 
   /** The nearest-rank percentile. */

@@ -28,9 +28,10 @@ import picocli.CommandLine.Parameters;
     "  bench match   listening queries compiled together against each query evaluated on its own",
     "  bench detect  spike detection on NAB's Twitter mention volumes: NAB score and cost per point",
     "  bench alert   latency from a window's end to the notifier's request, end to end in the local mode",
-    "  bench replay  a day of archived enriched mentions through metrics and detection (--skip-nlp), and a replay with NLP"})
+    "  bench replay  a day of archived enriched mentions through metrics and detection (--skip-nlp), and a replay with NLP",
+    "  bench soak    the local mode at a steady rate: heap, threads, open files, state size and lag over time"})
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "what to benchmark: nlp, match, detect, alert or replay")
+  @Parameters(index = "0", description = "what to benchmark: nlp, match, detect, alert, replay or soak")
   String what;
 
   @Option(names = "--queries", defaultValue = "1000", description = "match: realistic queries (default: ${DEFAULT-VALUE})")
@@ -49,7 +50,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--crises", defaultValue = "5", description = "alert: crises to stage, 100 s apart (default: ${DEFAULT-VALUE})")
   int crises;
 
-  @Option(names = "--rate", defaultValue = "50", description = "alert: sample mentions per second (default: ${DEFAULT-VALUE})")
+  @Option(names = "--rate", defaultValue = "50",
+      description = "alert, soak: sample mentions per second (default: ${DEFAULT-VALUE})")
   double rate;
 
   @Option(names = "--records", defaultValue = "1000000",
@@ -58,6 +60,12 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--nlp-records", defaultValue = "2000", description = "replay: mentions replayed with NLP (default: ${DEFAULT-VALUE})")
   int nlpRecords;
+
+  @Option(names = "--minutes", defaultValue = "10", description = "soak: how long (default: ${DEFAULT-VALUE})")
+  int minutes;
+
+  @Option(names = "--every", defaultValue = "60", description = "soak: seconds between samples (default: ${DEFAULT-VALUE})")
+  int every;
 
   @Option(names = "--data", description = "folder of semeval-*.tsv (default: ../shared/data/sentiment beside the project)")
   Path data;
@@ -70,7 +78,9 @@ final class BenchCommand implements Callable<Integer> {
       case "detect" -> benchDetect();
       case "alert" -> AlertLatency.run(System.out, crises, Duration.ofSeconds(150), Duration.ofSeconds(100), rate);
       case "replay" -> ReplayBenchmark.run(System.out, records, nlpRecords);
-      default -> throw new IllegalArgumentException("unknown benchmark '" + what + "'; known: nlp, match, detect, alert, replay");
+      case "soak" -> Soak.run(System.out, rate, Duration.ofMinutes(minutes), Duration.ofSeconds(every));
+      default -> throw new IllegalArgumentException(
+          "unknown benchmark '" + what + "'; known: nlp, match, detect, alert, replay, soak");
     }
     return 0;
   }

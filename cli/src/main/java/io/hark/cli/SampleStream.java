@@ -3,6 +3,7 @@ package io.hark.cli;
 
 import io.hark.cli.sample.SampleMentions;
 import io.hark.jobs.kafka.MentionProducer;
+import io.hark.jobs.listen.ListenOptions;
 import io.hark.schema.Mention;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,6 +53,25 @@ final class SampleStream {
   static void send(SampleMentions sample, MentionProducer producer, Long limit, LongConsumer sentSoFar)
       throws InterruptedException {
     send(sample, producer, limit, 0, List.of(), sentSoFar);
+  }
+
+  /**
+   * Sends the sample stream at {@code rate} to the listen job's input from a daemon thread, until
+   * interrupted, staging {@code crises}.
+   */
+  static Thread startFeeding(ListenOptions options, double rate, List<Crisis> crises, LongConsumer sentSoFar) {
+    Thread feeder = new Thread(() -> {
+      try (MentionProducer producer = new MentionProducer(options.kafka(), options.inputTopic(), options.deadLetterTopic())) {
+        send(new SampleMentions(7, Instant.now(), rate), producer, null, 0, crises, sentSoFar);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        System.err.println("feeding stopped: " + e.getMessage());
+      }
+    }, "hark-sample-feeder");
+    feeder.setDaemon(true);
+    feeder.start();
+    return feeder;
   }
 
   private static void sendMalformed(MentionProducer producer, Mention mention, long n) {

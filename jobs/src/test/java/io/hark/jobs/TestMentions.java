@@ -20,6 +20,16 @@ public final class TestMentions {
     "Two hours on hold with BlueJet support in Toronto. Awful, never again.",
   };
 
+  /** Listening queries (YAML) every text of {@link #mention} matches one of. */
+  public static final String QUERIES = """
+      queries:
+        - id: airlines
+          group: travel
+          query: '"skyline air" OR bluejet OR flight*'
+        - id: brands
+          query: 'brewhaus OR novaphone OR dashbite'
+      """;
+
   private TestMentions() {}
 
   public static Mention mention(int n, Instant createdAt) {

@@ -20,6 +20,11 @@ import org.apache.flink.connector.base.sink.writer.ElementConverter;
  * same mention again overwrites it.
  */
 public record MentionDocuments(IndexTemplates indices) implements ElementConverter<EnrichedMention, IndexRequest> {
+  /**
+   * Elasticsearch's limit on a document id, in UTF-8 bytes. A longer id fails validation of the
+   * whole bulk request it is in, not just its own item.
+   */
+  public static final int MAX_ID_BYTES = 512;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override

@@ -2,6 +2,7 @@
 package io.hark.jobs.metrics;
 
 import io.hark.analytics.detect.AlertRules;
+import io.hark.jobs.Topics;
 import io.hark.jobs.Watermarks;
 import io.hark.jobs.operators.SeparateUndecodable;
 import io.hark.jobs.queries.BroadcastQueries;
@@ -22,9 +23,10 @@ import org.apache.flink.types.Either;
 
 /**
  * The metrics job, a function of (environment, sources, sinks): enriched mentions that matched a
- * listening query, counted per query and group in tumbling event-time windows (late mentions
- * update their window), indexed; each query's windows checked for spikes; alert episodes to the
- * alert topic, the alerts index and the group's notifiers. Undecodable records become dead letters.
+ * listening query, each once (the enriched topic is written at least once), counted per query and
+ * group in tumbling event-time windows (late mentions update their window), indexed; each query's
+ * windows checked for spikes; alert episodes to the alert topic, the alerts index and the group's
+ * notifiers. Undecodable records become dead letters.
  *
  * <p>Operator ids start with {@code metrics-}, so the local mode can run this pipeline and the listen
  * pipeline as one Flink job.
@@ -66,13 +68,22 @@ public final class MetricsPipeline {
     metrics.sinkTo(sinks.metricsIndex()).name("metrics-index").uid("metrics-index");
     alerts.sinkTo(sinks.alertTopic()).name("alert-topic").uid("metrics-alert-topic");
     alerts.sinkTo(sinks.alertIndex()).name("alert-index").uid("metrics-alert-index");
-    alerts.sinkTo(sinks.notifications()).name("notify").uid("metrics-notify");
+    // its own task: a notifier failing slowly (timeouts, retries) then holds up only later notifications,
+    // not spike detection and everything before it, which it would if chained to them
+    alerts.sinkTo(sinks.notifications()).name("notify").uid("metrics-notify").disableChaining();
   }
 
   /** Per query and group, per window: the metrics. */
   public static DataStream<WindowMetrics> windowMetrics(StreamExecutionEnvironment env,
       DataStream<EnrichedMention> enriched, MetricsSources sources, MetricsOptions options) {
-    DataStream<MentionFacts> facts = enriched
+    DataStream<EnrichedMention> firstCopies = enriched
+        .keyBy(mention -> Topics.mentionKey(mention.getMention()), Types.STRING)
+        .process(new DropRepeatedMentions(options.window(), options.allowedLateness()),
+            new AvroTypeInfo<>(EnrichedMention.class))
+        .name("drop-repeated")
+        .uid("metrics-drop-repeated");
+
+    DataStream<MentionFacts> facts = firstCopies
         .connect(env.fromSource(sources.queryUpdates(), Watermarks.forQueryUpdates(), "query-updates")
             .uid("metrics-query-updates-source")
             .setParallelism(1)

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Slack, PagerDuty. A delivery that fails after its retries becomes a dead letter (stage
  * {@code notify}) with the alert as its payload; replay alerts are never sent. Alerts are rare, so
  * deliveries run one after another on the task thread: a slow notifier delays the next alert, it
- * does not lose it.
+ * does not lose it. The pipeline runs this sink as a task of its own, so a slow notifier delays
+ * nothing else.
  *
  * <p>The configuration travels with the job; the secrets it names are resolved where the sink runs.
  */

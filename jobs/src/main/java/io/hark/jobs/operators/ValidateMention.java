@@ -2,10 +2,12 @@
 package io.hark.jobs.operators;
 
 import io.hark.jobs.Topics;
+import io.hark.jobs.elasticsearch.MentionDocuments;
 import io.hark.schema.AvroCodec;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.Mention;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +21,7 @@ import org.apache.flink.util.OutputTag;
 /**
  * Lets through the mentions Hark can process and sends everything else to {@link #DEAD_LETTERS}
  * with a reason: undecodable bytes (already dead letters from the source), a missing id, text or
- * {@code created_at}, text longer than the cap, or a {@code created_at} further in the future than
+ * {@code created_at}, an id too long for an Elasticsearch document id, text longer than the cap, or a {@code created_at} further in the future than
  * clock skew explains.
  */
 public class ValidateMention extends ProcessFunction<Either<DeadLetter, Mention>, Mention> {
@@ -65,6 +67,9 @@ public class ValidateMention extends ProcessFunction<Either<DeadLetter, Mention>
     if (mention.getId() == null || mention.getId().isBlank()) {
       return "missing_id";
     }
+    if (Topics.mentionKey(mention).getBytes(StandardCharsets.UTF_8).length > MentionDocuments.MAX_ID_BYTES) {
+      return "id_too_long";
+    }
     if (mention.getText() == null || mention.getText().isBlank()) {
       return "missing_text";
     }
@@ -82,6 +87,8 @@ public class ValidateMention extends ProcessFunction<Either<DeadLetter, Mention>
 
   private DeadLetter deadLetter(Mention mention, String reason) {
     String detail = switch (reason) {
+      case "id_too_long" -> "the document id platform:id is longer than Elasticsearch's "
+          + MentionDocuments.MAX_ID_BYTES + " bytes";
       case "text_too_long" -> "text has " + mention.getText().length() + " characters; the cap is " + maxTextChars;
       case "created_at_in_future" -> "created_at " + mention.getCreatedAt() + " is more than " + maxFuture
           + " ahead of the clock";

@@ -3,12 +3,10 @@ package io.hark.jobs.listen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hark.embedded.SharedServers;
 import io.hark.jobs.HarkMiniCluster;
+import io.hark.jobs.IndexedDocuments;
 import io.hark.jobs.TestMentions;
 import io.hark.jobs.Topics;
 import io.hark.jobs.elasticsearch.IndexCounts;
@@ -23,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,15 +43,6 @@ class ListenJobITCase {
   static final MiniClusterExtension FLINK = HarkMiniCluster.extension();
 
   private static final int MAX_TEXT_CHARS = 2_000;
-  /** Every text of {@link TestMentions} matches one of these. */
-  private static final String QUERIES = """
-      queries:
-        - id: airlines
-          group: travel
-          query: '"skyline air" OR bluejet OR flight*'
-        - id: brands
-          query: 'brewhaus OR novaphone OR dashbite'
-      """;
   private static final int VALID = 880;
   private static final Map<String, Integer> BAD = new TreeMap<>(Map.of(
       "undecodable", 40,
@@ -72,7 +60,7 @@ class ListenJobITCase {
     String deadLetters = run + ".dead-letters";
     SharedServers.kafka().createTopics(Map.of(input, 4, enriched, 2, deadLetters, 1));
     String bootstrap = SharedServers.kafka().bootstrapServers();
-    Path queries = Files.writeString(Files.createTempFile("listen-it", ".yaml"), QUERIES);
+    Path queries = Files.writeString(Files.createTempFile("listen-it", ".yaml"), TestMentions.QUERIES);
     ListenOptions options = ListenOptions.parse(List.of(
         "--bootstrap", bootstrap,
         "--queries", queries.toString(), "--query-topic", run + ".queries", "--query-status-topic", run + ".status",
@@ -91,7 +79,7 @@ class ListenJobITCase {
     String alias = options.indices().mentionsAlias();
     assertThat(IndexCounts.count(options.elasticsearch(), alias)).isEqualTo(VALID);
 
-    Map<String, JsonNode> documents = documentsById(options, alias);
+    Map<String, JsonNode> documents = IndexedDocuments.byId(options.elasticsearch(), alias);
     assertThat(documents.keySet()).isEqualTo(validKeys);
     documents.forEach((id, doc) -> {
       assertThat(doc.get("topics")).as("topics of %s", id).isNotEmpty();
@@ -136,7 +124,7 @@ class ListenJobITCase {
         "--query-topic", run + ".queries", "--query-status-topic", run + ".status", "--starting-offsets", "earliest", "--bounded",
         "--max-text-chars", String.valueOf(MAX_TEXT_CHARS)), Map.of()));
     assertThat(IndexCounts.count(options.elasticsearch(), alias)).isEqualTo(VALID);
-    assertThat(documentsById(options, alias).keySet()).isEqualTo(validKeys);
+    assertThat(IndexedDocuments.byId(options.elasticsearch(), alias).keySet()).isEqualTo(validKeys);
   }
 
   private static void runToCompletion(ListenOptions options) throws Exception {
@@ -191,19 +179,4 @@ class ListenJobITCase {
     }
   }
 
-  private static Map<String, JsonNode> documentsById(ListenOptions options, String alias) throws Exception {
-    ElasticsearchAsyncClient client = options.elasticsearch().asyncClient();
-    try {
-      SearchResponse<JsonNode> response = client.search(search -> search.index(alias).size(VALID + 100)
-          .trackTotalHits(total -> total.enabled(true)), JsonNode.class).get();
-      assertThat(response.hits().total().value()).isEqualTo(response.hits().hits().size());
-      Map<String, JsonNode> documents = new HashMap<>();
-      for (Hit<JsonNode> hit : response.hits().hits()) {
-        assertThat(documents.put(hit.id(), hit.source())).as("%s indexed twice", hit.id()).isNull();
-      }
-      return documents;
-    } finally {
-      client._transport().close();
-    }
-  }
 }

@@ -14,7 +14,6 @@ import io.hark.jobs.StartingOffsets;
 import io.hark.jobs.Topics;
 import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.queries.QueryCatalog;
-import io.hark.queries.QueryDefinition;
 import io.hark.schema.Alert;
 import io.hark.schema.AlertState;
 import io.hark.schema.DeadLetter;
@@ -36,8 +35,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The metrics pipeline on a MiniCluster over {@link BrandBurst}'s enriched mentions from the real
- * embedded Kafka. Exactly one alert episode follows, for that brand, opened during the burst and resolved
+ * The metrics pipeline on a MiniCluster over a day and a half of enriched mentions from the real
+ * embedded Kafka: three brands at a steady rate, one of them hit by a 10-minute burst of angry
+ * posts. Exactly one alert episode follows, for that brand, opened during the burst and resolved
  * after it, and its webhook receives both; the other brands stay quiet; window counts are exact.
  */
 class MetricsPipelineITCase {
@@ -50,9 +50,10 @@ class MetricsPipelineITCase {
     KafkaConnection kafka = KafkaConnection.of(SharedServers.kafka().bootstrapServers());
     SharedServers.kafka().createTopics(Map.of(run + ".enriched", 2));
     QueryCatalog.ensureTopics(kafka, run + ".queries", run + ".status");
-    QueryCatalog.sync(kafka, run + ".queries", BrandBurst.BRANDS.stream()
-        .map(brand -> new QueryDefinition(brand, brand, brand, BrandBurst.GROUP)).toList());
-    Map<String, Long> acmeMinute = BrandBurst.produce(kafka, run + ".enriched");
+    QueryCatalog.sync(kafka, run + ".queries", BrandStream.queries());
+    BrandStream stream = new BrandStream();
+    stream.sendUntil(kafka, run + ".enriched", BrandStream.HISTORY);
+    Map<String, Long> acmeMinute = stream.acmePerMinute();
 
     List<String> webhook = new CopyOnWriteArrayList<>();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -64,10 +65,10 @@ class MetricsPipelineITCase {
     server.start();
     Path notifiers = Files.writeString(dir.resolve("notifiers.yaml"), """
         groups:
-          %s:
+          rivals:
             - type: webhook
               url: http://127.0.0.1:%d/hook
-        """.formatted(BrandBurst.GROUP, server.getAddress().getPort()));
+        """.formatted(server.getAddress().getPort()));
 
     MetricsOptions options = MetricsOptions.parse(List.of(
         "--bootstrap", kafka.bootstrapServers(), "--enriched-topic", run + ".enriched",
@@ -102,7 +103,7 @@ class MetricsPipelineITCase {
     assertThat(steps.get(0).getState()).isEqualTo(AlertState.opened);
     assertThat(steps.get(steps.size() - 1).getState()).isEqualTo(AlertState.resolved);
     Alert opened = steps.get(0);
-    assertThat(opened.getWindowStart()).isBetween(BrandBurst.BURST, BrandBurst.BURST.plus(Duration.ofMinutes(3)));
+    assertThat(opened.getWindowStart()).isBetween(BrandStream.BURST, BrandStream.BURST.plus(Duration.ofMinutes(3)));
     assertThat(opened.getActual()).isGreaterThan(opened.getUpper());
     assertThat(opened.getTopNegativePosts()).isNotEmpty();
     assertThat(opened.getOverRepresentedTerms()).extracting(t -> t.getTerm()).contains("lost baggage");

@@ -4,6 +4,7 @@ package io.hark.jobs.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hark.jobs.TestMentions;
+import io.hark.jobs.elasticsearch.MentionDocuments;
 import io.hark.schema.AvroCodec;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.Mention;
@@ -52,11 +53,14 @@ class ValidateMentionTest {
     send(Mention.newBuilder(base).setText("x".repeat(101)).build());
     send(Mention.newBuilder(base).setCreatedAt(NOW.plus(Duration.ofMinutes(16))).build());
     send(Mention.newBuilder(base).setCreatedAt(NOW.plus(Duration.ofMinutes(14))).build());
+    int longestId = MentionDocuments.MAX_ID_BYTES - (base.getPlatform() + ":").length();
+    send(Mention.newBuilder(base).setId("x".repeat(longestId + 1)).build());
+    send(Mention.newBuilder(base).setId("x".repeat(longestId)).build());
 
-    assertThat(harness.extractOutputValues()).hasSize(1);
+    assertThat(harness.extractOutputValues()).hasSize(2);
     List<DeadLetter> deadLetters = deadLetters();
     assertThat(deadLetters).extracting(DeadLetter::getReason).containsExactly(
-        "missing_id", "missing_text", "missing_created_at", "text_too_long", "created_at_in_future");
+        "missing_id", "missing_text", "missing_created_at", "text_too_long", "created_at_in_future", "id_too_long");
     assertThat(deadLetters).allSatisfy(letter -> {
       assertThat(letter.getStage()).isEqualTo("validate");
       assertThat(letter.getFailedAt()).isEqualTo(NOW);

@@ -19,22 +19,16 @@ import io.hark.jobs.TestMentions;
 import io.hark.jobs.Topics;
 import io.hark.jobs.elasticsearch.ElasticsearchConnection;
 import io.hark.jobs.elasticsearch.IndexCounts;
-import io.hark.jobs.kafka.CheckedProducer;
 import io.hark.jobs.kafka.KafkaConnection;
+import io.hark.jobs.kafka.TopicReader;
+import io.hark.jobs.metrics.BrandStream;
 import io.hark.jobs.kafka.MentionProducer;
 import io.hark.jobs.listen.ListenJob;
 import io.hark.jobs.listen.ListenOptions;
 import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
 import io.hark.jobs.queries.QueryCatalog;
-import io.hark.queries.QueryDefinition;
-import io.hark.schema.AvroCodec;
-import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
-import io.hark.schema.Platform;
-import io.hark.schema.Sentiment;
-import io.hark.schema.SentimentLabel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,12 +38,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Random;
 import java.util.TreeMap;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,9 +119,9 @@ class ReplayITCase {
     SharedServers.kafka().createTopics(Map.of(run + ".enriched", 2, run + ".dead-letters", 1, run + ".alerts", 1));
     KafkaConnection kafka = KafkaConnection.of(SharedServers.kafka().bootstrapServers());
     QueryCatalog.ensureTopics(kafka, run + ".queries", run + ".status");
-    QueryCatalog.sync(kafka, run + ".queries", BRANDS.stream().map(brand -> new QueryDefinition(brand, brand, brand, "rivals")).toList());
+    QueryCatalog.sync(kafka, run + ".queries", BrandStream.queries());
     Instant sent = Instant.now().minusSeconds(1);
-    produceEnriched(kafka, run + ".enriched");
+    new BrandStream().sendUntil(kafka, run + ".enriched", BrandStream.HISTORY);
     List<String> connection = List.of("--bootstrap", kafka.bootstrapServers(),
         "--es", SharedServers.elasticsearch().httpUrl(), "--query-topic", run + ".queries", "--enriched-topic", run + ".enriched");
 
@@ -150,12 +141,12 @@ class ReplayITCase {
     Map<String, JsonNode> liveAlerts = documents(es, run + "-alerts");
     assertThat(liveAlerts).hasSize(1);
     assertThat(liveAlerts.values().iterator().next().get("query_id").asText()).isEqualTo("acme");
-    assertThat(IndexCounts.count(es, run + "-replay-no-nlp-mentions")).isEqualTo(produced);
+    assertThat(IndexCounts.count(es, run + "-replay-no-nlp-mentions")).isEqualTo(TopicReader.size(kafka, run + ".enriched"));
     assertSameDocuments(documents(es, run + "-replay-no-nlp-metrics"), documents(es, run + "-metrics"));
     Map<String, JsonNode> replayedAlerts = documents(es, run + "-replay-no-nlp-alerts");
     assertSameDocuments(replayedAlerts, markedReplay(liveAlerts));
 
-    Incident burst = new Incident("acme", BURST, BURST.plus(Duration.ofMinutes(10)));
+    Incident burst = new Incident("acme", BrandStream.BURST, BrandStream.BURST.plus(BrandStream.BURST_LENGTH));
     AlertRules deaf = new AlertRules("deaf", Map.of("min_volume", "1000000"));
     Map<String, List<Episode>> episodes = Backtest.run(environment(), replay, List.of(AlertRules.defaults(), deaf), run);
     Score shipped = BacktestScore.score(episodes.get("default"), List.of(burst), Duration.ofMinutes(5));
@@ -166,12 +157,6 @@ class ReplayITCase {
         Instant.parse(replayedAlerts.values().iterator().next().get("episode_start").asText()).plus(Duration.ofMinutes(1)));
     assertThat(BacktestScore.score(episodes.get("deaf"), List.of(burst), Duration.ofMinutes(5)).recall()).isZero();
   }
-
-  private static final Instant START = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
-  private static final Duration HISTORY = Duration.ofHours(30);
-  private static final Instant BURST = START.plus(Duration.ofHours(26));
-  private static final List<String> BRANDS = List.of("acme", "globex", "initech");
-  private static long produced;
 
   private static StreamExecutionEnvironment environment() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -205,41 +190,6 @@ class ReplayITCase {
       }
     }
     return count;
-  }
-
-  /** Enriched mentions as the listen job would write them: three brands, one 10-minute negative burst for acme. */
-  private static void produceEnriched(KafkaConnection kafka, String topic) {
-    Random random = new Random(42);
-    int n = 0;
-    try (CheckedProducer producer = new CheckedProducer(kafka, "replay-it", new Properties())) {
-      for (long minute = 0; minute < HISTORY.toMinutes(); minute++) {
-        Instant at = START.plus(Duration.ofMinutes(minute));
-        boolean burst = !at.isBefore(BURST) && at.isBefore(BURST.plus(Duration.ofMinutes(10)));
-        for (String brand : BRANDS) {
-          int count = 3 + random.nextInt(5) + (burst && brand.equals("acme") ? 60 : 0);
-          for (int i = 0; i < count; i++) {
-            boolean angry = burst && brand.equals("acme") ? i >= count - 60 : random.nextDouble() < 0.15;
-            Mention mention = TestMentions.mention(n++, at.plusMillis(random.nextInt(60_000)));
-            mention.setPlatform(Platform.x);
-            mention.setText(angry ? brand + " lost my baggage again, furious" : "using " + brand + " today");
-            // few distinct hashtags, so the windows' heavy-hitter sketches hold them all and list them exactly
-            // in any arrival order (see README: Replays)
-            mention.setHashtags(angry ? List.of(brand, "baggage") : List.of(brand));
-            EnrichedMention enriched = EnrichedMention.newBuilder()
-                .setMention(mention)
-                .setMatchedQueries(List.of(brand))
-                .setMatchedGroups(List.of("rivals"))
-                .setSentiment(new Sentiment(angry ? SentimentLabel.negative : SentimentLabel.neutral, angry ? -0.8 : 0.0, 0.9, "test"))
-                .setTopics(angry ? List.of("lost baggage", brand) : List.of(brand, "today"))
-                .setEnrichedAt(at)
-                .build();
-            producer.send(new ProducerRecord<>(topic, Topics.mentionKey(mention).getBytes(StandardCharsets.UTF_8),
-                AvroCodec.ENRICHED_MENTION.encode(enriched)));
-          }
-        }
-      }
-    }
-    produced = n;
   }
 
   /** Every document of {@code alias} by id, without the fields a run writes from its clock. */

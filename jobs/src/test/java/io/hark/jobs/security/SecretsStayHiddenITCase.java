@@ -23,7 +23,7 @@ import io.hark.jobs.listen.ListenJob;
 import io.hark.jobs.listen.ListenOptions;
 import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
-import io.hark.jobs.metrics.BrandBurst;
+import io.hark.jobs.metrics.BrandStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -100,7 +100,7 @@ class SecretsStayHiddenITCase {
           nobody-listens:
             - type: pagerduty
               routing_key_file: %s
-        """.formatted(BrandBurst.GROUP,
+        """.formatted(BrandStream.GROUP,
         servers.secretFile("http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook/" + WEBHOOK_TOKEN),
         servers.secretFile(ROUTING_KEY)));
 
@@ -163,8 +163,8 @@ class SecretsStayHiddenITCase {
           - id: products
             query: 'brewhaus OR novaphone OR dashbite'
         """);
-    for (String brand : BrandBurst.BRANDS) {
-      yaml.append("  - id: ").append(brand).append("\n    group: ").append(BrandBurst.GROUP)
+    for (String brand : BrandStream.BRANDS) {
+      yaml.append("  - id: ").append(brand).append("\n    group: ").append(BrandStream.GROUP)
           .append("\n    query: ").append(brand).append('\n');
     }
     return Files.writeString(dir.resolve("queries.yaml"), yaml);
@@ -176,7 +176,7 @@ class SecretsStayHiddenITCase {
         producer.send(TestMentions.mention(i, Instant.now().minusSeconds(600 + i)));
       }
     }
-    BrandBurst.produce(kafka, run + ".burst");
+    new BrandStream().sendUntil(kafka, run + ".burst", BrandStream.HISTORY);
   }
 
   private static List<String> with(List<String> common, String... more) {

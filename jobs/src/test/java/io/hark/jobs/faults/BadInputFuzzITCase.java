@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hark.embedded.SharedServers;
+import io.hark.jobs.HarkMiniCluster;
+import io.hark.jobs.IndexedDocuments;
+import io.hark.jobs.TestMentions;
+import io.hark.jobs.Topics;
+import io.hark.jobs.kafka.MentionProducer;
+import io.hark.jobs.kafka.TopicReader;
+import io.hark.jobs.listen.ListenJob;
+import io.hark.jobs.listen.ListenOptions;
+import io.hark.jobs.listen.ListenPipeline;
+import io.hark.schema.EnrichedMention;
+import io.hark.schema.AvroCodec;
+import io.hark.schema.DeadLetter;
+import io.hark.schema.Geo;
+import io.hark.schema.Mention;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.TreeMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Thousands of generated records through the real listen job, most of them nasty: random bytes,
+ * truncated Avro, other schemas, unknown fingerprints, empty and null values, invalid UTF-8, 1 MB
+ * texts, texts of only emoji, zero-width and right-to-left characters, control characters, JSON and
+ * HTML, timestamps in the far past and future, null in every optional field, ids Elasticsearch
+ * cannot take. The job runs to the end without a restart; every bad record is a dead letter with
+ * the expected stage and reason, every acceptable one is indexed with its text as decoded.
+ * The records are the same on every run; {@code -Dhark.fuzz.seed=N} generates others.
+ */
+class BadInputFuzzITCase {
+  @RegisterExtension
+  static final MiniClusterExtension FLINK = HarkMiniCluster.extension();
+
+  private static final int RECORDS = 3_000;
+  private static final long SEED = Long.getLong("hark.fuzz.seed", 20_261_122L);
+  /** Elasticsearch refuses a document id longer than this (UTF-8 bytes). */
+  private static final int MAX_DOCUMENT_ID_BYTES = 512;
+  private static final String[] NASTY_TEXTS = {
+    "😡😡😡🔥🔥✈️", "👍🏽👍🏿🇬🇧🇯🇵👨‍👩‍👧‍👦", "Sky\u200Bline\u200D Air\uFEFF delayed", "\u202Eriа enilyks\u202C is late",
+    "שירות גרוע מאוד של BlueJet", "خدمة سيئة جدا من سكاي لاين", "bell\u0007 null\u0000 esc\u001B[31m red \u0008\u007F",
+    "{\"text\": \"bluejet\", \"nested\": {\"a\": [1, 2, null]}}", "<script>alert('bluejet')</script><b>bold</b>&amp;&lt;",
+    "line\nbreaks\r\nand\ttabs", "\uD83D lone surrogate \uDC00 halves", "ﬁ ligatures Ⅻ and ｆｕｌｌ ｗｉｄｔｈ", "a", "   x   ",
+    "#" + "tag".repeat(300), "@" + "h".repeat(600), "http://" + "x".repeat(2_000) + ".example",
+  };
+
+  /** What should become of a record: indexed with this text, or a dead letter of this stage and reason. */
+  private record Expected(String text, String stage, String reason) {
+    static Expected indexed(String text) {
+      return new Expected(text, null, null);
+    }
+
+    static Expected deadLetter(String stage, String reason) {
+      return new Expected(null, stage, reason);
+    }
+  }
+
+  @Test
+  void everyBadRecordIsADeadLetterAndEveryAcceptableOneIsIndexed(@TempDir Path dir) throws Exception {
+    String run = "fuzz-it-" + System.nanoTime();
+    SharedServers.kafka().createTopics(Map.of(run + ".mentions", 4, run + ".enriched", 2, run + ".dead-letters", 1));
+    ListenOptions options = ListenOptions.parse(List.of(
+        "--bootstrap", SharedServers.kafka().bootstrapServers(), "--es", SharedServers.elasticsearch().httpUrl(),
+        "--queries", Files.writeString(dir.resolve("queries.yaml"), TestMentions.QUERIES).toString(),
+        "--query-topic", run + ".queries", "--query-status-topic", run + ".status", "--keep-unmatched",
+        "--input-topic", run + ".mentions", "--enriched-topic", run + ".enriched", "--dead-letter-topic", run + ".dead-letters",
+        "--group-id", run, "--index-prefix", run, "--starting-offsets", "earliest", "--bounded"), Map.of());
+
+    Outcomes expected = new Outcomes();
+    try (MentionProducer producer = new MentionProducer(options.kafka(), options.inputTopic(), options.deadLetterTopic())) {
+      Fuzzer fuzzer = new Fuzzer(new Random(SEED), options.maxTextChars());
+      for (int i = 0; i < RECORDS; i++) {
+        fuzzer.next(i).send(producer, expected);
+      }
+    }
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    ListenJob.configure(env, options);
+    HarkMiniCluster.limitRestarts(env);
+    ListenPipeline.define(env, ListenJob.sources(options), ListenJob.sinks(options), options);
+    env.execute("fuzz-it");
+
+    Map<String, Integer> actual = new TreeMap<>();
+    IndexedDocuments.byId(options.elasticsearch(), options.indices().mentionsAlias())
+        .forEach((id, document) -> actual.merge(outcome(id, Expected.indexed(document.get("text").asText())), 1, Integer::sum));
+    TopicReader.readAll(options.kafka(), options.deadLetterTopic(), record -> {
+      DeadLetter letter = decode(record.value());
+      assertThat(letter.getDetail()).as("detail of %s", letter.getReason()).isNotBlank();
+      String reason = letter.getStage().equals("index") ? "refused" : letter.getReason();
+      actual.merge(outcome(identity(letter), Expected.deadLetter(letter.getStage(), reason)), 1, Integer::sum);
+    });
+    assertThat(actual).as("seed %d", SEED).isEqualTo(expected.outcomes);
+  }
+
+  /** How many records of each identity should have each fate. */
+  private static final class Outcomes {
+    private final Map<String, Integer> outcomes = new TreeMap<>();
+
+    void put(String identity, Expected fate) {
+      outcomes.merge(outcome(identity, fate), 1, Integer::sum);
+    }
+  }
+
+  private static String outcome(String identity, Expected fate) {
+    return identity + " -> " + fate;
+  }
+
+  /** How a dead letter is told apart: its mention's document id, else its payload. */
+  private static String identity(DeadLetter letter) {
+    if (letter.getMentionId() != null) {
+      return letter.getMentionId();
+    }
+    return bytesIdentity(letter.getPayload() == null ? null : bytes(letter.getPayload()));
+  }
+
+  private static String bytesIdentity(byte[] payload) {
+    return payload == null ? "null-payload" : "bytes:" + Base64.getEncoder().encodeToString(payload);
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    ByteBuffer copy = buffer.duplicate();
+    byte[] raw = new byte[copy.remaining()];
+    copy.get(raw);
+    return raw;
+  }
+
+  private static DeadLetter decode(byte[] value) {
+    try {
+      return AvroCodec.DEAD_LETTER.decode(value);
+    } catch (AvroCodec.UndecodableException e) {
+      throw new AssertionError("the dead letter topic holds something else", e);
+    }
+  }
+
+  /** One record to send and what should become of it. */
+  private interface Case {
+    void send(MentionProducer producer, Outcomes expected);
+  }
+
+  /** Generates the records: each kind of damage in turn, with random details. */
+  private static final class Fuzzer {
+    private final Random random;
+    private final int maxTextChars;
+    private final Instant now = Instant.now();
+    private final List<Supplier<Case>> kinds;
+    private int serial;
+
+    Fuzzer(Random random, int maxTextChars) {
+      this.random = random;
+      this.maxTextChars = maxTextChars;
+      this.kinds = List.of(
+          this::randomBytes, this::truncatedAvro, this::otherSchema, this::unknownFingerprint, this::emptyOrNullValue,
+          this::invalidUtf8, this::nastyText, this::nastyText, this::nullEverywhere, this::hugeText,
+          this::farPastOrFuture, this::blankRequiredField, this::oddId, this::refusedByElasticsearch);
+    }
+
+    Case next(int i) {
+      return kinds.get(i % kinds.size()).get();
+    }
+
+    private Mention mention() {
+      int n = serial++;
+      Instant createdAt = now.minus(Duration.ofMinutes(1 + random.nextInt(60 * 24 * 30)));
+      Mention mention = TestMentions.mention(n, createdAt);
+      mention.setId("fuzz-" + n);
+      return mention;
+    }
+
+    private Case raw(byte[] value, String reason) {
+      return (producer, expected) -> {
+        producer.sendRaw(null, value);
+        expected.put(bytesIdentity(value), Expected.deadLetter("decode", reason));
+      };
+    }
+
+    private Case randomBytes() {
+      byte[] garbage = new byte[1 + random.nextInt(2_000)];
+      random.nextBytes(garbage);
+      return raw(garbage, "undecodable");
+    }
+
+    private Case truncatedAvro() {
+      byte[] whole = AvroCodec.MENTION.encode(mention());
+      return raw(Arrays.copyOf(whole, 1 + random.nextInt(whole.length - 1)), "undecodable");
+    }
+
+    private Case otherSchema() {
+      Mention mention = mention();
+      return raw(AvroCodec.ENRICHED_MENTION.encode(EnrichedMention.newBuilder().setMention(mention)
+          .setMatchedQueries(List.of()).setMatchedGroups(List.of()).setEnrichedAt(mention.getCreatedAt()).build()),
+          "undecodable");
+    }
+
+    private Case unknownFingerprint() {
+      byte[] bytes = AvroCodec.MENTION.encode(mention());
+      bytes[2 + random.nextInt(8)] ^= (byte) (1 + random.nextInt(255));
+      return raw(bytes, "undecodable");
+    }
+
+    private Case emptyOrNullValue() {
+      return raw(random.nextBoolean() ? null : new byte[0], "undecodable");
+    }
+
+    /** A valid record whose text bytes are not UTF-8: decoders read replacement characters. */
+    private Case invalidUtf8() {
+      Mention mention = mention();
+      String placeholder = "PLACEHOLDER-" + serial;
+      mention.setText("bad bytes " + placeholder + " here");
+      byte[] bytes = AvroCodec.MENTION.encode(mention);
+      byte[][] invalid = {{(byte) 0xFF, (byte) 0xFE}, {(byte) 0xC0, (byte) 0x80}, {(byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}};
+      byte[] bad = invalid[random.nextInt(invalid.length)];
+      int at = indexOf(bytes, placeholder.getBytes(StandardCharsets.UTF_8));
+      for (int i = 0; i < placeholder.length(); i++) {
+        bytes[at + i] = bad[i % bad.length];
+      }
+      return (producer, expected) -> {
+        producer.sendRaw(Topics.mentionKey(mention).getBytes(StandardCharsets.UTF_8), bytes);
+        expected.put(Topics.mentionKey(mention), Expected.indexed(decodedText(bytes)));
+      };
+    }
+
+    private Case nastyText() {
+      Mention mention = mention();
+      StringBuilder text = new StringBuilder();
+      for (int parts = 1 + random.nextInt(3); parts > 0; parts--) {
+        text.append(NASTY_TEXTS[random.nextInt(NASTY_TEXTS.length)]).append(random.nextBoolean() ? " " : "");
+      }
+      mention.setText(text.toString());
+      return acceptable(mention);
+    }
+
+    private Case nullEverywhere() {
+      Mention mention = mention();
+      mention.setLang(null);
+      mention.setUrl(null);
+      mention.getAuthor().setDisplayName(null);
+      mention.getAuthor().setFollowersCount(null);
+      mention.getAuthor().setCreatedAt(null);
+      mention.getEngagement().setLikes(null);
+      mention.getEngagement().setReplies(null);
+      mention.getEngagement().setReposts(null);
+      mention.getEngagement().setQuotes(null);
+      mention.getEngagement().setViews(null);
+      mention.setInReplyToId(null);
+      mention.setRepostOfId(null);
+      mention.setQuoteOfId(null);
+      mention.setConversationId(null);
+      mention.setGeo(random.nextBoolean() ? null : new Geo(null, null, null));
+      mention.setHashtags(List.of());
+      mention.setMentions(List.of());
+      mention.setUrls(List.of());
+      mention.setExtras(Map.of());
+      return acceptable(mention);
+    }
+
+    /** Texts over the cap, up to a megabyte (Kafka's default record limit), are dead-lettered; just under it are indexed. */
+    private Case hugeText() {
+      Mention mention = mention();
+      switch (random.nextInt(8)) {
+        case 0 -> mention.setText("a".repeat(1_000_000 - 2_000));
+        case 1, 2 -> {
+          mention.setText("BlueJet " + "lost my bag ".repeat((maxTextChars - 20) / 12));
+          return acceptable(mention);
+        }
+        default -> mention.setText("🔥".repeat(maxTextChars / 2 + 1 + random.nextInt(maxTextChars)));
+      }
+      return rejected(mention, "text_too_long");
+    }
+
+    private Case farPastOrFuture() {
+      Mention mention = mention();
+      switch (random.nextInt(4)) {
+        case 0 -> {
+          mention.setCreatedAt(Instant.ofEpochMilli(1 + random.nextInt(1_000_000_000)));
+          return acceptable(mention);
+        }
+        case 1 -> {
+          mention.setCreatedAt(Instant.ofEpochMilli(-1 - (long) random.nextInt(Integer.MAX_VALUE) * 1_000_000L));
+          return rejected(mention, "missing_created_at");
+        }
+        case 2 -> {
+          mention.setCreatedAt(Instant.ofEpochMilli(Long.MAX_VALUE - random.nextInt(1_000)));
+          return rejected(mention, "created_at_in_future");
+        }
+        default -> {
+          mention.setCreatedAt(now.plus(Duration.ofDays(1 + random.nextInt(365 * 500))));
+          return rejected(mention, "created_at_in_future");
+        }
+      }
+    }
+
+    private Case blankRequiredField() {
+      Mention mention = mention();
+      String[] blanks = {"", " ", "\t\n", "\u2003"};
+      String blank = blanks[random.nextInt(blanks.length)];
+      if (random.nextBoolean()) {
+        mention.setText(blank);
+        return rejected(mention, "missing_text");
+      }
+      mention.setId(blank);
+      return (producer, expected) -> {
+        producer.send(mention);
+        expected.put(bytesIdentity(AvroCodec.MENTION.encode(mention)), Expected.deadLetter("validate", "missing_id"));
+      };
+    }
+
+    /** Ids with odd characters are fine; one longer than Elasticsearch's limit is not. */
+    private Case oddId() {
+      Mention mention = mention();
+      String[] odd = {"a/b/../c", "#?&=%20", "ünï-cødé-🚀", "_id", "..", "x".repeat(400), "  padded  "};
+      mention.setId(mention.getId() + odd[random.nextInt(odd.length)]);
+      if (random.nextInt(3) == 0) {
+        mention.setId(mention.getId() + "é".repeat(MAX_DOCUMENT_ID_BYTES / 2));
+        return rejected(mention, "id_too_long");
+      }
+      return acceptable(mention);
+    }
+
+    /** Valid mentions whose document Elasticsearch refuses (an immense keyword, a latitude off the globe). */
+    private Case refusedByElasticsearch() {
+      Mention mention = mention();
+      if (random.nextBoolean()) {
+        mention.getAuthor().setUsername("u".repeat(40_000));
+      } else {
+        mention.setGeo(new Geo("GB", 91.0 + random.nextInt(1_000), 0.0));
+      }
+      return (producer, expected) -> {
+        producer.send(mention);
+        expected.put(Topics.mentionKey(mention), Expected.deadLetter("index", "refused"));
+      };
+    }
+
+    private static Case acceptable(Mention mention) {
+      return (producer, expected) -> {
+        producer.send(mention);
+        expected.put(Topics.mentionKey(mention), Expected.indexed(decodedText(AvroCodec.MENTION.encode(mention))));
+      };
+    }
+
+    private static Case rejected(Mention mention, String reason) {
+      return (producer, expected) -> {
+        producer.send(mention);
+        expected.put(Topics.mentionKey(mention), Expected.deadLetter("validate", reason));
+      };
+    }
+
+    private static String decodedText(byte[] bytes) {
+      try {
+        return AvroCodec.MENTION.decode(bytes).getText();
+      } catch (AvroCodec.UndecodableException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+      outer:
+      for (int i = 0; i + needle.length <= haystack.length; i++) {
+        for (int j = 0; j < needle.length; j++) {
+          if (haystack[i + j] != needle[j]) {
+            continue outer;
+          }
+        }
+        return i;
+      }
+      throw new AssertionError("placeholder not in the encoded record");
+    }
+  }
+}

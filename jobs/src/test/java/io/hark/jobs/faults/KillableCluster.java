@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.jobs.faults;
+
+import io.hark.jobs.HarkMiniCluster;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.util.TestStreamEnvironment;
+
+/**
+ * A MiniCluster of the usual shape that the test holds, so that it can kill the TaskManager under a
+ * running job and see how the job fares. Jobs built on {@code
+ * StreamExecutionEnvironment.getExecutionEnvironment()} run on it until it is closed.
+ */
+final class KillableCluster implements AutoCloseable {
+  private final MiniCluster cluster;
+  /** The live TaskManager's index: the MiniCluster keeps dead ones in its list. */
+  private int taskManager;
+
+  private KillableCluster(MiniCluster cluster) {
+    this.cluster = cluster;
+  }
+
+  static KillableCluster start() throws Exception {
+    MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+        .setNumTaskManagers(1)
+        .setNumSlotsPerTaskManager(HarkMiniCluster.PARALLELISM)
+        .build());
+    cluster.start();
+    TestStreamEnvironment.setAsContext(cluster, HarkMiniCluster.PARALLELISM);
+    return new KillableCluster(cluster);
+  }
+
+  /** Kills the TaskManager with every task on it, and starts a new one for the job to restart on. */
+  void killTaskManager() throws Exception {
+    cluster.terminateTaskManager(taskManager).get();
+    cluster.startTaskManager();
+    taskManager++;
+  }
+
+  long completedCheckpoints(JobID job) throws Exception {
+    return cluster.getExecutionGraph(job).get().getCheckpointStatsSnapshot().getCounts().getNumberOfCompletedCheckpoints();
+  }
+
+  /** Whether the job has failed and restarted since it was submitted. */
+  boolean restarted(JobID job) throws Exception {
+    return cluster.getExecutionGraph(job).get().getStatusTimestamp(JobStatus.RESTARTING) > 0;
+  }
+
+  @Override
+  public void close() throws Exception {
+    TestStreamEnvironment.unsetAsContext();
+    cluster.close();
+  }
+}
