@@ -23,10 +23,14 @@ import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -262,14 +266,27 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /**
+     * Every partition has a leader in the metadata, and the leader serves it: the metadata can name a leader
+     * before its replica manager has taken the partition on (seen after a broker restart), and only a request
+     * for the leader itself (latest offsets) tells.
+     */
     private static boolean haveLeaders(Admin admin, java.util.Collection<String> topics) throws InterruptedException {
         try {
-            return admin.describeTopics(topics).allTopicNames().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .values().stream()
-                    .flatMap(description -> description.partitions().stream())
-                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+            Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+            for (TopicDescription description : admin.describeTopics(topics).allTopicNames()
+                    .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).values()) {
+                for (TopicPartitionInfo partition : description.partitions()) {
+                    if (partition.leader() == null || partition.leader().isEmpty()) {
+                        return false;
+                    }
+                    partitions.put(new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest());
+                }
+            }
+            admin.listOffsets(partitions).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return true;
         } catch (ExecutionException | TimeoutException e) {
-            return false; // not in this broker's metadata yet
+            return false; // not in this broker's metadata yet, or its leader not serving it yet
         }
     }
 
