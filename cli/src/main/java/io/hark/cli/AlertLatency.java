@@ -57,7 +57,7 @@ final class AlertLatency {
     out.printf("hark bench alert: the local mode at %.0f mentions/s, %d staged crises %ds apart after %ds of warm-up%n",
         rate, crises, spacing.toSeconds(), warmUp.toSeconds());
     try (LocalStack stack = LocalStack.start()) {
-      LocalJobs jobs = new LocalJobs(stack, CommandFiles.sampleQueries(), false, notifiers);
+      LocalJobs jobs = new LocalJobs(stack, CommandFiles.sampleQueries(), false, notifiers, null);
       ListenOptions listen = jobs.listen(false);
       JobClient job = jobs.startLive(LocalFlink.withWebUi(8081, LocalJobs.PARALLELISM));
       Instant start = Instant.now();

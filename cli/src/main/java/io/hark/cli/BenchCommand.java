@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.cli;
 
+import io.hark.analytics.Durations;
 import io.hark.nlp.CoreNlpSentiment;
 import io.hark.nlp.MentionEnricher;
 import io.hark.nlp.Sentiment;
@@ -64,6 +65,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--minutes", defaultValue = "10", description = "soak: how long (default: ${DEFAULT-VALUE})")
   int minutes;
 
+  @Option(names = "--state-ttl", description = "soak: how long the listen job remembers deliveries and originals' NLP "
+      + "(default: its own, 48h and 24h), so state levels off within the run")
+  String stateTtl;
+
   @Option(names = "--every", defaultValue = "60", description = "soak: seconds between samples (default: ${DEFAULT-VALUE})")
   int every;
 
@@ -78,7 +83,8 @@ final class BenchCommand implements Callable<Integer> {
       case "detect" -> benchDetect();
       case "alert" -> AlertLatency.run(System.out, crises, Duration.ofSeconds(150), Duration.ofSeconds(100), rate);
       case "replay" -> ReplayBenchmark.run(System.out, records, nlpRecords);
-      case "soak" -> Soak.run(System.out, rate, Duration.ofMinutes(minutes), Duration.ofSeconds(every));
+      case "soak" -> Soak.run(System.out, rate, Duration.ofMinutes(minutes), Duration.ofSeconds(every),
+          stateTtl == null ? null : Durations.parse(stateTtl));
       default -> throw new IllegalArgumentException(
           "unknown benchmark '" + what + "'; known: nlp, match, detect, alert, replay, soak");
     }

@@ -94,7 +94,7 @@ final class LocalCommand implements Callable<Integer> {
   }
 
   private LocalJobs jobs(LocalStack stack) {
-    return new LocalJobs(stack, queries == null ? CommandFiles.sampleQueries() : queries, keepUnmatched, notifiers);
+    return new LocalJobs(stack, queries == null ? CommandFiles.sampleQueries() : queries, keepUnmatched, notifiers, null);
   }
 
   private int drain(LocalStack stack, LocalFlink flink) throws Exception {

@@ -6,6 +6,7 @@ import io.hark.jobs.listen.ListenOptions;
 import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,9 @@ import org.apache.flink.core.execution.JobClient;
  *
  * @param queries the YAML file of listening queries the query topic is made to hold
  * @param notifiers the notifiers file, or null for none
+ * @param stateTtl how long the listen job remembers deliveries and originals' NLP, or null for its defaults
  */
-record LocalJobs(LocalStack stack, Path queries, boolean keepUnmatched, Path notifiers) {
+record LocalJobs(LocalStack stack, Path queries, boolean keepUnmatched, Path notifiers, Duration stateTtl) {
   static final int PARALLELISM = 2;
 
   ListenOptions listen(boolean bounded) {
@@ -29,6 +31,10 @@ record LocalJobs(LocalStack stack, Path queries, boolean keepUnmatched, Path not
     }
     if (keepUnmatched) {
       args.add("--keep-unmatched");
+    }
+    if (stateTtl != null) {
+      String ttl = stateTtl.toSeconds() + "s";
+      args.addAll(List.of("--remember-deliveries", ttl, "--repost-nlp-ttl", ttl));
     }
     return ListenOptions.parse(args, Map.of());
   }

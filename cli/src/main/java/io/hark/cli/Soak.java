@@ -46,13 +46,14 @@ final class Soak {
     }
   }
 
-  static void run(PrintStream out, double rate, Duration length, Duration every) throws Exception {
-    out.printf("hark bench soak: the local mode at %.0f mentions/s for %d min, a sample every %d s%n",
-        rate, length.toMinutes(), every.toSeconds());
+  /** @param stateTtl how long the listen job remembers deliveries and originals' NLP, or null for its defaults */
+  static void run(PrintStream out, double rate, Duration length, Duration every, Duration stateTtl) throws Exception {
+    out.printf("hark bench soak: the local mode at %.0f mentions/s for %d min, a sample every %d s, state kept %s%n",
+        rate, length.toMinutes(), every.toSeconds(), stateTtl == null ? "as the jobs' defaults say" : "for " + stateTtl);
     Sample first;
     Sample last;
     try (LocalStack stack = LocalStack.start()) {
-      LocalJobs jobs = new LocalJobs(stack, CommandFiles.sampleQueries(), false, null);
+      LocalJobs jobs = new LocalJobs(stack, CommandFiles.sampleQueries(), false, null, stateTtl);
       ListenOptions listen = jobs.listen(false);
       MetricsOptions metrics = jobs.metrics(false);
       LocalFlink flink = LocalFlink.withWebUi(8081, LocalJobs.PARALLELISM);
