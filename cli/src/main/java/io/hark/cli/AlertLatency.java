@@ -8,7 +8,6 @@ import io.hark.cli.sample.SampleVocabulary;
 import io.hark.jobs.listen.ListenOptions;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

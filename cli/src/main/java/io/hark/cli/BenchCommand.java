@@ -65,8 +65,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--minutes", defaultValue = "10", description = "soak: how long (default: ${DEFAULT-VALUE})")
   int minutes;
 
-  @Option(names = "--state-ttl", description = "soak: how long the listen job remembers deliveries and originals' NLP "
-      + "(default: its own, 48h and 24h), so state levels off within the run")
+  @Option(names = "--state-ttl", description = "soak: how long the listen job remembers deliveries, originals' NLP and copy-paste texts "
+      + "(default: its own, 48h, 24h and 1h), so state levels off within the run")
   String stateTtl;
 
   @Option(names = "--every", defaultValue = "60", description = "soak: seconds between samples (default: ${DEFAULT-VALUE})")

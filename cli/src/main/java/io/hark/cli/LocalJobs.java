@@ -18,7 +18,8 @@ import org.apache.flink.core.execution.JobClient;
  *
  * @param queries the YAML file of listening queries the query topic is made to hold
  * @param notifiers the notifiers file, or null for none
- * @param stateTtl how long the listen job remembers deliveries and originals' NLP, or null for its defaults
+ * @param stateTtl how long the listen job remembers deliveries, originals' NLP and copy-paste texts, or null for
+ *     its defaults
  */
 record LocalJobs(LocalStack stack, Path queries, boolean keepUnmatched, Path notifiers, Duration stateTtl) {
   static final int PARALLELISM = 2;
@@ -34,7 +35,7 @@ record LocalJobs(LocalStack stack, Path queries, boolean keepUnmatched, Path not
     }
     if (stateTtl != null) {
       String ttl = stateTtl.toSeconds() + "s";
-      args.addAll(List.of("--remember-deliveries", ttl, "--repost-nlp-ttl", ttl));
+      args.addAll(List.of("--remember-deliveries", ttl, "--repost-nlp-ttl", ttl, "--near-duplicate-window", ttl));
     }
     return ListenOptions.parse(args, Map.of());
   }

@@ -46,7 +46,7 @@ final class Soak {
     }
   }
 
-  /** @param stateTtl how long the listen job remembers deliveries and originals' NLP, or null for its defaults */
+  /** @param stateTtl how long the listen job remembers deliveries, originals' NLP and copy-paste texts, or null for its defaults */
   static void run(PrintStream out, double rate, Duration length, Duration every, Duration stateTtl) throws Exception {
     out.printf("hark bench soak: the local mode at %.0f mentions/s for %d min, a sample every %d s, state kept %s%n",
         rate, length.toMinutes(), every.toSeconds(), stateTtl == null ? "as the jobs' defaults say" : "for " + stateTtl);

@@ -16,7 +16,6 @@ import io.hark.analytics.detect.AlertRules;
 import io.hark.embedded.SharedServers;
 import io.hark.jobs.HarkMiniCluster;
 import io.hark.jobs.TestMentions;
-import io.hark.jobs.Topics;
 import io.hark.jobs.elasticsearch.ElasticsearchConnection;
 import io.hark.jobs.elasticsearch.IndexCounts;
 import io.hark.jobs.kafka.KafkaConnection;
@@ -55,14 +54,6 @@ class ReplayITCase {
   @RegisterExtension
   static final MiniClusterExtension FLINK = HarkMiniCluster.extension();
 
-  private static final String QUERIES = """
-      queries:
-        - id: airlines
-          group: travel
-          query: '"skyline air" OR bluejet OR flight*'
-        - id: brands
-          query: 'brewhaus OR novaphone OR dashbite'
-      """;
   /** Written by the jobs at run time, so never the same twice. */
   private static final List<String> PROCESSING_TIME_FIELDS = List.of("enriched_at", "updated_at", "emitted_at");
 
@@ -72,7 +63,7 @@ class ReplayITCase {
     // one partition and one subtask: the live job sees the mentions in time order, as a replay (sorted by
     // time) does, so first copies, reposts and bursts are the same ones (see README: Replays)
     SharedServers.kafka().createTopics(Map.of(run + ".mentions", 1, run + ".enriched", 2, run + ".dead-letters", 1, run + ".alerts", 1));
-    Path queries = Files.writeString(dir.resolve("queries.yaml"), QUERIES);
+    Path queries = Files.writeString(dir.resolve("queries.yaml"), TestMentions.QUERIES);
     Path archive = dir.resolve("archive");
     List<String> connection = List.of("--bootstrap", SharedServers.kafka().bootstrapServers(),
         "--es", SharedServers.elasticsearch().httpUrl(), "--query-topic", run + ".queries");
