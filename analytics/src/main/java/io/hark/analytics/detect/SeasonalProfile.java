@@ -4,12 +4,15 @@ package io.hark.analytics.detect;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * How far each time-of-day slot usually sits above or below the series' level: an exponential average
  * per slot. A slot's first visits are averaged plainly, so one day of history already gives a profile.
  */
 final class SeasonalProfile {
+  private static final int SLOT_BYTES = Float.BYTES + Character.BYTES;
+
   private final long seasonMillis;
   private final long slotMillis;
   // Floats: the profile is most of the state, and a deviation needs no more than 7 digits.
@@ -41,17 +44,22 @@ final class SeasonalProfile {
     return (int) (Math.floorMod(timestampMillis, seasonMillis) / slotMillis);
   }
 
+  /** Each slot's deviation (float) and visits (char), big-endian, written in one piece: it is most of the state. */
   void writeTo(DataOutput out) throws IOException {
+    ByteBuffer slots = ByteBuffer.allocate(deviations.length * SLOT_BYTES);
     for (int slot = 0; slot < deviations.length; slot++) {
-      out.writeFloat(deviations[slot]);
-      out.writeChar(visits[slot]);
+      slots.putFloat(deviations[slot]).putChar(visits[slot]);
     }
+    out.write(slots.array());
   }
 
   void readFrom(DataInput in) throws IOException {
+    byte[] bytes = new byte[deviations.length * SLOT_BYTES];
+    in.readFully(bytes);
+    ByteBuffer slots = ByteBuffer.wrap(bytes);
     for (int slot = 0; slot < deviations.length; slot++) {
-      deviations[slot] = in.readFloat();
-      visits[slot] = in.readChar();
+      deviations[slot] = slots.getFloat();
+      visits[slot] = slots.getChar();
     }
   }
 }

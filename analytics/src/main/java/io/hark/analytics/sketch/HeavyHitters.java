@@ -14,7 +14,8 @@ import java.util.Map;
  * the smallest counter and inherits its count as its possible overstatement ({@code error}). Every
  * key occurring more than n / capacity times is kept, and its count is never understated.
  *
- * <p>Sketches of the same capacity merge (for windows combined from partial aggregates).
+ * <p>Sketches of the same capacity merge (for windows combined from partial aggregates), and write
+ * themselves in a compact binary form, to cross a shuffle.
  */
 public final class HeavyHitters implements Serializable {
   /** A key with its estimated count, which may exceed the true count by at most {@code error}. */
@@ -61,6 +62,25 @@ public final class HeavyHitters implements Serializable {
         counters.get(key)[1] += counter[1];
       }
     });
+  }
+
+  public void writeTo(CompactWriter out) {
+    out.writeInt(capacity);
+    out.writeInt(counters.size());
+    for (Map.Entry<String, long[]> counter : counters.entrySet()) {
+      out.writeString(counter.getKey());
+      out.writeLong(counter.getValue()[0]);
+      out.writeLong(counter.getValue()[1]);
+    }
+  }
+
+  public static HeavyHitters readFrom(CompactReader in) {
+    HeavyHitters sketch = new HeavyHitters(in.readInt());
+    int size = in.readInt();
+    for (int i = 0; i < size; i++) {
+      sketch.counters.put(in.readString(), new long[] {in.readLong(), in.readLong()});
+    }
+    return sketch;
   }
 
   /** The {@code k} largest estimates, largest first (ties by key, so results are stable). */

@@ -63,4 +63,21 @@ class HeavyHittersTest {
     top.offer("bo", 5, "bo:5");
     assertThat(top.items()).containsExactly("ana:70", "bo:50");
   }
+
+  @Test
+  void readsBackWhatItWroteAndGoesOnCounting() {
+    HeavyHitters sketch = new HeavyHitters(2);
+    for (String key : "a b a c a".split(" ")) {
+      sketch.add(key);
+    }
+    CompactWriter out = new CompactWriter(16);
+    sketch.writeTo(out);
+
+    HeavyHitters read = HeavyHitters.readFrom(new CompactReader(out.toByteArray()));
+
+    assertThat(read.top(2)).isEqualTo(sketch.top(2));
+    read.add("d");
+    sketch.add("d");
+    assertThat(read.top(2)).isEqualTo(sketch.top(2));
+  }
 }

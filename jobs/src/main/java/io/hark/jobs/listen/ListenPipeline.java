@@ -14,6 +14,7 @@ import io.hark.queries.QueryDefinition;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -90,7 +91,7 @@ public final class ListenPipeline {
         .name("mark-near-duplicates")
         .uid("mark-near-duplicates")
         .keyBy(EnrichMention::nlpKey, Types.STRING)
-        .process(new EnrichMention(gazetteer(sources), options.repostNlpTtl()), EnrichMention.outputType())
+        .process(new EnrichMention(gazetteer(sources.initialQueries()), options.repostNlpTtl()), EnrichMention.outputType())
         .name("enrich")
         .uid("enrich")
         .keyBy(ScoreSpam::authorKey, Types.STRING)
@@ -118,9 +119,10 @@ public final class ListenPipeline {
   }
 
   /** The names in the queries the job starts with, for entity recognition. */
-  private static Map<String, String> gazetteer(ListenSources sources) {
+  /** The names the NLP recognises as entities: each query's name, a brand. */
+  public static Map<String, String> gazetteer(List<QueryDefinition> queries) {
     Map<String, String> names = new TreeMap<>();
-    for (QueryDefinition query : sources.initialQueries()) {
+    for (QueryDefinition query : queries) {
       names.putIfAbsent(query.name(), "BRAND");
     }
     return names;

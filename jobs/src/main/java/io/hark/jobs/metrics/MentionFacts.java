@@ -1,6 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.metrics;
 
+import io.hark.jobs.Topics;
+import io.hark.jobs.elasticsearch.MentionDocuments;
+import io.hark.jobs.operators.ScoreSpam;
+import io.hark.schema.EnrichedMention;
+import io.hark.schema.Mention;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * What window metrics need of one enriched mention, for one window key: a query group, or a query
  * without one. A Flink POJO of strings, numbers and arrays, so shuffles stay small and Kryo-free.
@@ -27,6 +38,52 @@ public class MentionFacts {
   public boolean spam;
 
   public MentionFacts() {}
+
+  /**
+   * One per window key: one for each group among the mention's matched queries (so a mention matching
+   * two queries of a group counts once for the group), and one for each matched query without a group.
+   * None for a mention matching no query.
+   */
+  public static List<MentionFacts> perWindowKey(EnrichedMention enriched, WindowKeys windowKeys) {
+    List<String> matched = enriched.getMatchedQueries();
+    if (matched.size() == 1) {
+      return List.of(of(enriched, windowKeys.of(matched.get(0)), new String[] {matched.get(0)}));
+    }
+    Map<WindowKeys.WindowKey, List<String>> queriesByWindowKey = new LinkedHashMap<>();
+    for (String queryId : matched) {
+      queriesByWindowKey.computeIfAbsent(windowKeys.of(queryId), key -> new ArrayList<>()).add(queryId);
+    }
+    List<MentionFacts> facts = new ArrayList<>(queriesByWindowKey.size());
+    queriesByWindowKey.forEach((key, queryIds) -> facts.add(of(enriched, key, queryIds.toArray(new String[0]))));
+    return facts;
+  }
+
+  private static MentionFacts of(EnrichedMention enriched, WindowKeys.WindowKey windowKey, String[] queryIds) {
+    Mention mention = enriched.getMention();
+    MentionFacts facts = new MentionFacts();
+    facts.windowKey = windowKey.key();
+    facts.group = windowKey.group();
+    facts.queryIds = queryIds;
+    facts.createdAt = mention.getCreatedAt().toEpochMilli();
+    facts.documentId = Topics.mentionKey(mention);
+    facts.text = mention.getText();
+    facts.url = mention.getUrl();
+    facts.platform = mention.getPlatform().name();
+    facts.authorKey = Topics.authorKey(mention);
+    facts.authorUsername = mention.getAuthor().getUsername();
+    facts.followers = mention.getAuthor().getFollowersCount() == null ? 0 : mention.getAuthor().getFollowersCount();
+    facts.sentiment = enriched.getSentiment() == null ? null
+        : enriched.getSentiment().getLabel().name().toLowerCase(Locale.ROOT);
+    facts.engagement = MentionDocuments.total(mention.getEngagement());
+    List<String> hashtags = mention.getHashtags();
+    facts.hashtags = new String[hashtags.size()];
+    for (int i = 0; i < facts.hashtags.length; i++) {
+      facts.hashtags[i] = hashtags.get(i).toLowerCase(Locale.ROOT);
+    }
+    facts.topics = enriched.getTopics().toArray(new String[0]);
+    facts.spam = enriched.getFlags().contains(ScoreSpam.FLAG);
+    return facts;
+  }
 
   public static String groupKey(String group) {
     return "group:" + group;

@@ -32,6 +32,14 @@ import org.apache.flink.types.Either;
  * pipeline as one Flink job.
  */
 public final class MetricsPipeline {
+  /**
+   * A replay task emits a window as a part once this many mentions went by without one for it: minutes
+   * of replayed time at any realistic rate, so windows are usually whole when emitted.
+   */
+  private static final long WINDOW_PARTS_IDLE_MENTIONS = 10_000;
+  /** The most mentions a replay task holds in open windows: tens of megabytes of heap. */
+  private static final long WINDOW_PARTS_MAX_HELD = 100_000;
+
   private MetricsPipeline() {}
 
   public static void define(StreamExecutionEnvironment env, MetricsSources sources, MetricsSinks sinks,
@@ -56,15 +64,21 @@ public final class MetricsPipeline {
 
   /**
    * Everything after decoding: window metrics to the metrics index, spike detection, alerts to their
-   * topic, index and notifiers. A replay that recomputes NLP joins here, from the listen pipeline.
+   * topic, index and notifiers.
    *
    * @param sources only the query updates and initial queries are read
    */
   public static void process(StreamExecutionEnvironment env, DataStream<EnrichedMention> enriched,
       MetricsSources sources, MetricsSinks sinks, MetricsOptions options) {
-    DataStream<WindowMetrics> metrics = windowMetrics(env, enriched, sources, options);
-    DataStream<Alert> alerts = alerts(metrics, options, options.alertRules(), "");
+    detectAndPublish(windowMetrics(env, enriched, sources, options), sinks, options);
+  }
 
+  /**
+   * Window metrics to the metrics index; each query's windows checked for spikes, and the alerts to
+   * their topic, index and notifiers. A replay computes its window metrics its own way and joins here.
+   */
+  public static void detectAndPublish(DataStream<WindowMetrics> metrics, MetricsSinks sinks, MetricsOptions options) {
+    DataStream<Alert> alerts = alerts(metrics, options, options.alertRules(), "");
     metrics.sinkTo(sinks.metricsIndex()).name("metrics-index").uid("metrics-index");
     alerts.sinkTo(sinks.alertTopic()).name("alert-topic").uid("metrics-alert-topic");
     alerts.sinkTo(sinks.alertIndex()).name("alert-index").uid("metrics-alert-index");
@@ -73,17 +87,10 @@ public final class MetricsPipeline {
     alerts.sinkTo(sinks.notifications()).name("notify").uid("metrics-notify").disableChaining();
   }
 
-  /** Per query and group, per window: the metrics. */
+  /** Per query and group, per window: the metrics, each mention counted once, by the query groups in force. */
   public static DataStream<WindowMetrics> windowMetrics(StreamExecutionEnvironment env,
       DataStream<EnrichedMention> enriched, MetricsSources sources, MetricsOptions options) {
-    DataStream<EnrichedMention> firstCopies = enriched
-        .keyBy(mention -> Topics.mentionKey(mention.getMention()), Types.STRING)
-        .process(new DropRepeatedMentions(options.window(), options.allowedLateness()),
-            new AvroTypeInfo<>(EnrichedMention.class))
-        .name("drop-repeated")
-        .uid("metrics-drop-repeated");
-
-    DataStream<MentionFacts> facts = firstCopies
+    DataStream<MentionFacts> facts = dropRepeated(enriched, options)
         .connect(env.fromSource(sources.queryUpdates(), Watermarks.forQueryUpdates(), "query-updates")
             .uid("metrics-query-updates-source")
             .setParallelism(1)
@@ -91,12 +98,47 @@ public final class MetricsPipeline {
         .process(new ToMentionFacts(sources.initialQueries()), TypeInformation.of(MentionFacts.class))
         .name("facts-per-group")
         .uid("metrics-facts-per-group");
+    return windowMetrics(facts, options);
+  }
 
+  /** The first copy of each mention ({@link DropRepeatedMentions}): for input written at least once. */
+  public static DataStream<EnrichedMention> dropRepeated(DataStream<EnrichedMention> enriched, MetricsOptions options) {
+    return enriched
+        .keyBy(mention -> Topics.mentionKey(mention.getMention()), Types.STRING)
+        .process(new DropRepeatedMentions(options.window(), options.allowedLateness()),
+            new AvroTypeInfo<>(EnrichedMention.class))
+        .name("drop-repeated")
+        .uid("metrics-drop-repeated");
+  }
+
+  /** The facts counted per window key in tumbling event-time windows; late facts update their window. */
+  public static DataStream<WindowMetrics> windowMetrics(DataStream<MentionFacts> facts, MetricsOptions options) {
     return facts
         .keyBy(mention -> mention.windowKey, Types.STRING)
         .window(TumblingEventTimeWindows.of(options.window()))
         .allowedLateness(options.allowedLateness())
         .aggregate(new AggregateMentions(options.topK(), options.includeSpam()), new EmitWindowMetrics(),
+            TypeInformation.of(GroupWindow.class), TypeInformation.of(GroupWindow.class),
+            new AvroTypeInfo<>(WindowMetrics.class))
+        .name("window-metrics")
+        .uid("metrics-window-metrics");
+  }
+
+  /**
+   * {@link #windowMetrics(DataStream, MetricsOptions)} for bounded input (replays): each task first sums
+   * its share of each window ({@link SumWindowParts}), so parts of windows cross the shuffle, not every
+   * mention. The same metrics, exactly while a window's hashtag and topic sketches hold all its keys.
+   */
+  public static DataStream<WindowMetrics> windowMetricsOfBoundedInput(DataStream<MentionFacts> facts,
+      MetricsOptions options) {
+    return facts
+        .transform("window-parts", SumWindowParts.TYPE,
+            new SumWindowParts(options.window(), options.topK(), options.includeSpam(), WINDOW_PARTS_IDLE_MENTIONS,
+                WINDOW_PARTS_MAX_HELD))
+        .uid("metrics-window-parts")
+        .keyBy(part -> part.f0, Types.STRING)
+        .window(TumblingEventTimeWindows.of(options.window()))
+        .aggregate(new MergeWindowParts(options.topK()), new EmitWindowMetrics(),
             TypeInformation.of(GroupWindow.class), TypeInformation.of(GroupWindow.class),
             new AvroTypeInfo<>(WindowMetrics.class))
         .name("window-metrics")

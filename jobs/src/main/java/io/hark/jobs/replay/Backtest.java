@@ -32,9 +32,7 @@ public final class Backtest {
   /** Per setting name, in the given order: the episodes, in the order they opened. */
   public static Map<String, List<Episode>> run(StreamExecutionEnvironment env, ReplayOptions options,
       List<AlertRules> settings, String run) throws Exception {
-    ReplayJob.Replayed replayed = ReplayJob.read(env, options, run, new DiscardingSink<>(), new DiscardingSink<>());
-    DataStream<WindowMetrics> metrics = MetricsPipeline.windowMetrics(env, replayed.enriched(), replayed.metricsSources(),
-        options.metrics());
+    DataStream<WindowMetrics> metrics = ReplayJob.windowMetrics(env, options, run, new DiscardingSink<>(), new DiscardingSink<>());
     DataStream<Tuple2<String, Alert>> alerts = null;
     for (int i = 0; i < settings.size(); i++) {
       String setting = settings.get(i).name();

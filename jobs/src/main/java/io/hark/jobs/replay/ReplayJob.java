@@ -18,10 +18,11 @@ import io.hark.jobs.listen.ListenOptions;
 import io.hark.jobs.listen.ListenPipeline;
 import io.hark.jobs.listen.ListenSinks;
 import io.hark.jobs.listen.ListenSources;
+import io.hark.jobs.metrics.FixedQueryFacts;
+import io.hark.jobs.metrics.MentionFacts;
 import io.hark.jobs.metrics.MetricsOptions;
 import io.hark.jobs.metrics.MetricsPipeline;
 import io.hark.jobs.metrics.MetricsSinks;
-import io.hark.jobs.metrics.MetricsSources;
 import io.hark.jobs.queries.QueryCatalog;
 import io.hark.jobs.queries.QueryUpdate;
 import io.hark.queries.QueryDefinition;
@@ -30,13 +31,17 @@ import io.hark.schema.Alert;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
+import io.hark.schema.WindowMetrics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.BatchExecutionOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -80,9 +85,9 @@ public final class ReplayJob {
         .filter(Objects::nonNull).map(KafkaTopics::single).toList());
     KafkaDeadLetters rejected = new KafkaDeadLetters(kafka, options.deadLetterTopic());
     Sink<DeadLetter> deadLetters = JobWiring.atLeastOnceSink(kafka, Topics.deadLetterSerializer(options.deadLetterTopic()));
-    Replayed replayed = read(env, options, run, deadLetters,
+    DataStream<WindowMetrics> windows = windowMetrics(env, options, run, deadLetters,
         new ElasticsearchSink<>(new MentionDocuments(indices), listen.elasticsearch(), indices, rejected, listen.sink()));
-    MetricsPipeline.process(env, replayed.enriched(), replayed.metricsSources(), new MetricsSinks(
+    MetricsPipeline.detectAndPublish(windows, new MetricsSinks(
             new ElasticsearchSink<>(new MetricDocuments(indices), metrics.elasticsearch(), indices, rejected, metrics.sink()),
             options.alertTopic() == null ? new DiscardingSink<Alert>()
                 : JobWiring.atLeastOnceSink(kafka, Topics.alertSerializer(options.alertTopic())),
@@ -92,29 +97,32 @@ public final class ReplayJob {
         metrics);
   }
 
-  /** The replay's enriched mentions, and the fixed queries the metrics pipeline counts them by. */
-  record Replayed(DataStream<EnrichedMention> enriched, MetricsSources metricsSources) {}
-
   /**
    * Reads the replay's records in batch mode and, unless {@code --skip-nlp}, puts them through the
-   * listen pipeline, with the queries fixed for the whole run.
+   * listen pipeline, with the queries fixed for the whole run; then counts them in the metrics
+   * pipeline's windows.
    *
    * @param mentionIndex where the enriched mentions are indexed
    */
-  static Replayed read(StreamExecutionEnvironment env, ReplayOptions options, String run, Sink<DeadLetter> deadLetters,
-      Sink<EnrichedMention> mentionIndex) {
+  static DataStream<WindowMetrics> windowMetrics(StreamExecutionEnvironment env, ReplayOptions options, String run,
+      Sink<DeadLetter> deadLetters, Sink<EnrichedMention> mentionIndex) {
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
     env.setParallelism(options.parallelism());
+    // Flink would size a batch job's tasks by bytes, and a replay's few megabytes of text, which take the
+    // NLP minutes, would get one task
+    env.configure(new Configuration().set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false));
     ListenOptions listen = options.listen();
+    MetricsOptions metrics = options.metrics();
     KafkaConnection kafka = options.kafka();
     QueryCatalog.ensureTopics(kafka, listen.queryTopic(), listen.queryStatusTopic());
     QueryCatalog catalog = QueryCatalog.read(kafka, listen.queryTopic());
     List<QueryDefinition> queries = options.queries() == null ? catalog.queries() : QueryFile.load(options.queries());
-    Source<QueryUpdate, ?, ?> noUpdates = JobWiring.fixedQueries(kafka, listen.queryTopic(), options.groupId(), catalog);
 
     DataStream<EnrichedMention> enriched;
     if (options.skipNlp()) {
-      MetricsOptions metrics = options.metrics();
+      // no step of this path changes or keeps a record it is given, and copying each between chained
+      // steps cost more than the steps themselves
+      env.getConfig().enableObjectReuse();
       DataStream<Either<DeadLetter, EnrichedMention>> incoming = env
           .fromSource(enrichedSource(options), Watermarks.forEnrichedMentions(metrics.outOfOrderness(), metrics.idleness()),
               "replay-enriched-mentions")
@@ -125,6 +133,10 @@ public final class ReplayJob {
           .uid("replay-in-period");
       enriched = MetricsPipeline.decode(incoming, deadLetters);
       enriched.sinkTo(mentionIndex).name("elasticsearch").uid("elasticsearch");
+      // the enriched topic is written at least once; the archive commits each record once
+      if (options.input() == ReplayOptions.Input.KAFKA) {
+        enriched = MetricsPipeline.dropRepeated(enriched, metrics);
+      }
     } else {
       DataStream<Either<DeadLetter, Mention>> incoming = env
           .fromSource(mentionSource(options),
@@ -134,10 +146,16 @@ public final class ReplayJob {
           .filter(new CreatedWithin<Mention>(run, createdFrom(options), createdTo(options), Mention::getCreatedAt))
           .name("in-period")
           .uid("replay-in-period");
+      Source<QueryUpdate, ?, ?> noUpdates = JobWiring.fixedQueries(kafka, listen.queryTopic(), options.groupId(), catalog);
+      // the listen pipeline drops redeliveries itself
       enriched = ListenPipeline.process(env, incoming, new ListenSources(null, noUpdates, queries),
           new ListenSinks(new DiscardingSink<>(), mentionIndex, deadLetters, new DiscardingSink<>()), listen);
     }
-    return new Replayed(enriched, new MetricsSources(null, noUpdates, queries));
+    DataStream<MentionFacts> facts = enriched
+        .flatMap(new FixedQueryFacts(queries), TypeInformation.of(MentionFacts.class))
+        .name("facts-per-group")
+        .uid("replay-facts-per-group");
+    return MetricsPipeline.windowMetricsOfBoundedInput(facts, metrics);
   }
 
   /** How many records the replay will read: what its progress counts towards. */

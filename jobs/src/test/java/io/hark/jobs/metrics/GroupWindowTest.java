@@ -7,6 +7,10 @@ import io.hark.schema.KeyCount;
 import io.hark.schema.MetricScope;
 import io.hark.schema.TopPost;
 import io.hark.schema.WindowMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.junit.jupiter.api.Test;
 
 class GroupWindowTest {
@@ -68,5 +72,58 @@ class GroupWindowTest {
     window.add(spam, true);
     assertThat(window.whole().volume()).isEqualTo(1);
     assertThat(window.group()).isNull();
+  }
+
+  /** The window's metrics: the group's, then each query's. */
+  private static List<WindowMetrics> metrics(GroupWindow window) {
+    List<WindowMetrics> metrics = new ArrayList<>();
+    metrics.add(window.whole().toMetrics(MetricScope.group, "airlines", "airlines", 0, 60_000, null, 1));
+    window.queries().forEach((query, stats) -> metrics.add(stats.toMetrics(MetricScope.query, query, "airlines", 0, 60_000, 0.5, 1)));
+    return metrics;
+  }
+
+  private static List<MentionFacts> randomFacts(Random random, int count) {
+    String[] sentiments = {"negative", "neutral", "positive", null};
+    List<MentionFacts> all = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      MentionFacts facts = facts("airlines", "author" + random.nextInt(300), random.nextInt(100_000),
+          sentiments[random.nextInt(4)], random.nextBoolean() ? new String[] {"skyline"} : new String[] {"skyline", "bluejet"});
+      facts.engagement = random.nextInt(1_000);
+      facts.hashtags = new String[] {"tag" + random.nextInt(20), "tag" + random.nextInt(20)};
+      facts.topics = new String[] {"topic" + random.nextInt(10)};
+      facts.spam = random.nextInt(20) == 0;
+      all.add(facts);
+    }
+    return all;
+  }
+
+  @Test
+  void partsOfAWindowMergedGiveWhatAddingEveryMentionGives() {
+    List<MentionFacts> all = randomFacts(new Random(11), 3_000);
+    GroupWindow whole = new GroupWindow(5);
+    all.forEach(facts -> whole.add(facts, false));
+
+    MergeWindowParts merge = new MergeWindowParts(5);
+    GroupWindow merged = merge.createAccumulator();
+    for (List<MentionFacts> share : List.of(all.subList(0, 1_000), all.subList(1_000, 1_200), all.subList(1_200, 3_000))) {
+      GroupWindow part = new GroupWindow(5);
+      share.forEach(facts -> part.add(facts, false));
+      merged = merge.add(Tuple2.of("group:airlines@0", part.toBytes()), merged);
+    }
+
+    assertThat(metrics(merged)).isEqualTo(metrics(whole));
+    assertThat(metrics(merged).get(0).getUniqueAuthors()).isEqualTo(300);
+  }
+
+  @Test
+  void aWindowReadBackWithoutMergingGivesTheSameMetrics() {
+    GroupWindow whole = new GroupWindow(5);
+    randomFacts(new Random(12), 500).forEach(facts -> whole.add(facts, false));
+
+    GroupWindow readBack = GroupWindow.fromBytes(whole.toBytes());
+
+    assertThat(metrics(readBack)).isEqualTo(metrics(whole));
+    assertThat(GroupWindow.fromBytes(readBack.toBytes()).queries().keySet()).isEqualTo(whole.queries().keySet());
+    assertThat(metrics(GroupWindow.fromBytes(readBack.toBytes()))).isEqualTo(metrics(whole));
   }
 }
