@@ -59,7 +59,8 @@ final class BenchCommand implements Callable<Integer> {
       description = "replay: archived enriched mentions over the day (default: ${DEFAULT-VALUE})")
   int records;
 
-  @Option(names = "--nlp-records", defaultValue = "2000", description = "replay: mentions replayed with NLP (default: ${DEFAULT-VALUE})")
+  @Option(names = "--nlp-records", defaultValue = "3000",
+      description = "replay: mentions replayed with NLP, then twice as many (default: ${DEFAULT-VALUE})")
   int nlpRecords;
 
   @Option(names = "--minutes", defaultValue = "10", description = "soak: how long (default: ${DEFAULT-VALUE})")
