@@ -96,25 +96,34 @@ final class ReplayBenchmark {
       // mentions the listen job enriches (they match a query), with texts the NLP has not seen, so neither the
       // enricher's cache nor a repost's reuse spares a run any work
       List<Mention> sample = new ArrayList<>(unseenMatchedTexts(new SampleMentions(7, day, 5),
-          CompiledQueries.compile(queries), 4 * nlpRecords));
+          CompiledQueries.compile(queries), (1 + 3 * RUNS) * nlpRecords));
       // the sample's mix of platforms and kinds drifts over the day: shuffled, each run gets the same mix
       Collections.shuffle(sample, new Random(7));
-      // a first run as long as the measured one, so the JIT compiler has compiled the NLP before either
+      // a first run as long as a measured one, so the JIT compiler has compiled the NLP before any
       replayWithNlp(work, common, "warm-up", sample.subList(0, nlpRecords));
-      List<Mention> measured = sample.subList(nlpRecords, 4 * nlpRecords);
-      double once = replayWithNlp(work, common, "once", measured.subList(0, nlpRecords));
-      double twice = replayWithNlp(work, common, "twice", measured.subList(nlpRecords, 3 * nlpRecords));
-      double nlpRate = nlpRecords / (twice - once);
-      // on the texts of both runs: the marginal rate is of texts from either
-      MentionEnricher enricher = new MentionEnricher(ListenPipeline.gazetteer(queries));
-      long alone = System.nanoTime();
-      measured.parallelStream().forEach(mention -> enricher.enrich(mention.getText(), mention.getHashtags()));
-      double aloneRate = measured.size() / seconds(alone);
+      double[] replayRates = new double[RUNS];
+      double[] aloneRates = new double[RUNS];
+      for (int run = 0; run < RUNS; run++) {
+        int from = (1 + 3 * run) * nlpRecords;
+        List<Mention> more = sample.subList(from + nlpRecords, from + 3 * nlpRecords);
+        double once = replayWithNlp(work, common, "once-" + run, sample.subList(from, from + nlpRecords));
+        double twice = replayWithNlp(work, common, "twice-" + run, more);
+        replayRates[run] = nlpRecords / (twice - once);
+        MentionEnricher enricher = new MentionEnricher(ListenPipeline.gazetteer(queries));
+        long alone = System.nanoTime();
+        more.parallelStream().forEach(mention -> enricher.enrich(mention.getText(), mention.getHashtags()));
+        aloneRates[run] = more.size() / seconds(alone);
+        out.printf("    NLP run %d: %,d mentions replayed in %.1f s, %,d others in %.1f s: %,.0f records/s; "
+            + "their enrichment alone %,.0f texts/s%n", run + 1, nlpRecords, once, 2 * nlpRecords, twice, replayRates[run],
+            aloneRates[run]);
+      }
+      double nlpRate = median(replayRates);
+      double aloneRate = median(aloneRates);
       out.printf("(c) replay with NLP (the whole listen pipeline, then metrics and detection): %,.0f records/s, the "
-          + "marginal rate of %,d more sample mentions (%,d took %.1f s, %,d others %.1f s, after as many to load the "
-          + "models and compile: the difference leaves out the job's start)%n", nlpRate, nlpRecords, nlpRecords, once, 2 * nlpRecords, twice);
-      out.printf("(d) the enrichment alone on %d threads, the same %,d texts and gazetteer, models loaded: %,.0f texts/s; "
-          + "c/d %.2f (target: within 10%%)%n", PARALLELISM, measured.size(), aloneRate, nlpRate / aloneRate);
+          + "median of %d marginal rates (the difference between replaying %,d and %,d new mentions leaves out the "
+          + "job's start)%n", nlpRate, RUNS, nlpRecords, 2 * nlpRecords);
+      out.printf("(d) the enrichment alone on %d threads, the same texts and gazetteer, models loaded: %,.0f texts/s; "
+          + "c/d %.2f (target: within 10%%)%n", PARALLELISM, aloneRate, nlpRate / aloneRate);
     } finally {
       Directories.deleteRecursively(work);
     }
@@ -135,9 +144,13 @@ final class ReplayBenchmark {
       run.run();
       rates[i] = records / seconds(start);
     }
-    double[] after = Arrays.copyOfRange(rates, 1, rates.length);
-    Arrays.sort(after);
-    return new Measured(rates[0], after[after.length / 2]);
+    return new Measured(rates[0], median(Arrays.copyOfRange(rates, 1, rates.length)));
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   private static void readArchive(String archive) throws Exception {
