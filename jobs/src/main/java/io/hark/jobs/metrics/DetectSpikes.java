@@ -66,6 +66,10 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
   private transient ValueState<byte[]> episodes;
   /** Start of the last window observed, and of the last that had mentions. */
   private transient ValueState<long[]> observed;
+  /**
+   * The last window's query, group and time, as an empty window, which quiet windows are made like: a
+   * copy, since an input object may be reused for the next record once this one is processed.
+   */
   private transient ValueState<WindowMetrics> lastMetrics;
   /** The signal the open episode is about, so its updates and resolution speak of it. */
   private transient ValueState<String> episodeSignal;
@@ -118,7 +122,7 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
     }
     observe(metrics, ctx, out);
     observed.update(new long[] {start, start});
-    lastMetrics.update(metrics);
+    lastMetrics.update(empty(metrics, start));
     ctx.timerService().registerEventTimeTimer(start + 2 * step.toMillis());
   }
 

@@ -108,4 +108,26 @@ class DetectSpikesTest {
       assertThat(harness.extractOutputValues()).extracting(Alert::getReplay).containsExactly(true);
     }
   }
+
+  @Test
+  void quietWindowsAreOfTheirQueryWhenTheInputObjectIsReusedForTheNextRecord() throws Exception {
+    try (var harness = harness(false)) {
+      long minute = steady(harness, 0, 36 * 60);
+      WindowMetrics last = null;
+      for (int i = 0; i < 5; i++) {
+        last = window(minute++, 100, 80);
+        send(harness, last);
+      }
+      // what Flink does with object reuse on: the next record is read into the same object
+      last.setKey("tea-house");
+      last.setGroup("tea");
+
+      harness.processWatermark(T0.plus(MINUTE.multipliedBy(minute + 90)).toEpochMilli());
+
+      List<Alert> alerts = harness.extractOutputValues();
+      Alert resolved = alerts.get(alerts.size() - 1);
+      assertThat(resolved.getState()).isEqualTo(AlertState.resolved);
+      assertThat(resolved.getSummary()).startsWith("acme (coffee): ");
+    }
+  }
 }
