@@ -9,7 +9,7 @@ import io.hark.analytics.backtest.Incident;
 import io.hark.analytics.backtest.Incidents;
 import io.hark.analytics.detect.AlertRules;
 import io.hark.jobs.replay.Backtest;
-import io.hark.jobs.replay.ReplayJob;
+import io.hark.jobs.replay.ReplayInput;
 import io.hark.jobs.replay.ReplayOptions;
 import io.hark.jobs.replay.ReplayProgress;
 import java.nio.file.Files;
@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
@@ -47,32 +48,33 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--report", description = "write the results to this file: .json (with every episode) or .csv")
   Path report;
 
-  @Option(names = "--job-help", description = "list the replay options")
-  boolean jobHelp;
+  @Mixin
+  JobArguments job;
 
   @Unmatched
-  List<String> replayArgs = new ArrayList<>();
+  List<String> jobArgs = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
-    if (jobHelp) {
+    if (job.jobHelp) {
       System.out.println(ReplayOptions.usage());
       return 0;
     }
     List<AlertRules> rules = AlertRules.load(settings);
     List<Incident> known = incidents == null ? List.of() : Incidents.load(incidents);
-    List<String> args = new ArrayList<>(replayArgs);
+    List<String> args = new ArrayList<>(jobArgs);
     if (args.stream().noneMatch(arg -> arg.startsWith("--name"))) {
       args.addAll(List.of("--name", "backtest"));
     }
     ReplayOptions options = ReplayOptions.parse(args, System.getenv());
-    long total = ReplayJob.total(options);
-    LocalFlink flink = LocalFlink.withWebUi(8081, options.parallelism());
+    ReplayInput input = ReplayInput.of(options);
+    long total = input.total();
+    LocalFlink flink = job.flink(options.parallelism());
     String run = "backtest@" + System.nanoTime();
     System.err.printf("Backtesting %d settings on %,d records (Flink web UI: %s)%n", rules.size(), total, flink.webUiUrl());
     CompletableFuture<Map<String, List<Episode>>> work = CompletableFuture.supplyAsync(() -> {
       try {
-        return Backtest.run(flink.environment(), options, rules, run);
+        return Backtest.run(flink.environment(), options, input, rules, run);
       } catch (Exception e) {
         throw new CompletionException(e);
       }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.flink.core.execution.JobClient;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Unmatched;
 
 /** The listen job against external Kafka and Elasticsearch, on an in-process Flink. */
@@ -18,27 +18,24 @@ import picocli.CommandLine.Unmatched;
         "Runs the listen job in this JVM against real Kafka and Elasticsearch clusters.",
         "Takes the job's options (the same as `flink run hark-jobs.jar`); --job-help lists them."})
 final class ListenCommand implements Callable<Integer> {
-  @Option(names = "--web-ui-port", description = "port of the Flink web UI (default: ${DEFAULT-VALUE})", defaultValue = "8081")
-  int webUiPort;
-
-  @Option(names = "--job-help", description = "list the job's options")
-  boolean jobHelp;
+  @Mixin
+  JobArguments job;
 
   @Unmatched
   List<String> jobArgs = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
-    if (jobHelp) {
+    if (job.jobHelp) {
       System.out.println(ListenOptions.usage());
       return 0;
     }
     ListenOptions options = ListenOptions.parse(jobArgs, System.getenv());
-    LocalFlink flink = LocalFlink.withWebUi(webUiPort, options.parallelism() == null ? 2 : options.parallelism());
+    LocalFlink flink = job.flink(options.parallelism() == null ? 2 : options.parallelism());
     System.err.println("Flink web UI: " + flink.webUiUrl());
-    JobClient job = ListenJob.start(flink.environment(), options);
-    LocalFlink.cancelOnExit(job, () -> { });
-    job.getJobExecutionResult().get();
+    JobClient listen = ListenJob.start(flink.environment(), options);
+    LocalFlink.cancelOnExit(listen, () -> { });
+    listen.getJobExecutionResult().get();
     return 0;
   }
 }

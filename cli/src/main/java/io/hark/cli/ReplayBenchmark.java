@@ -10,6 +10,7 @@ import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.listen.ListenPipeline;
 import io.hark.jobs.queries.QueryCatalog;
 import io.hark.jobs.replay.Backtest;
+import io.hark.jobs.replay.ReplayInput;
 import io.hark.jobs.replay.ReplayOptions;
 import io.hark.nlp.MentionEnricher;
 import io.hark.queries.CompiledQueries;
@@ -84,10 +85,12 @@ final class ReplayBenchmark {
       List<String> common = List.of("--bootstrap", kafka.bootstrapServers(), "--query-topic", "bench.queries",
           "--name", "bench", "--parallelism", String.valueOf(PARALLELISM));
       ReplayOptions skipNlp = ReplayOptions.parse(with(common, "--archive", archive, "--skip-nlp"), Map.of());
+      ReplayInput archived = ReplayInput.of(skipNlp);
       double[] episodes = new double[1];
       Measured read = measure(records, () -> readArchive(archive));
       Measured replayed = measure(records, () ->
-          episodes[0] = Backtest.run(environment(), skipNlp, List.of(AlertRules.defaults()), "bench").get("default").size());
+          episodes[0] = Backtest.run(environment(), skipNlp, archived, List.of(AlertRules.defaults()), "bench")
+              .get("default").size());
       out.printf("(a) reading the archive alone: %,.0f records/s (first run %,.0f)%n", read.rate(), read.first());
       out.printf("(b) --skip-nlp replay through window metrics and spike detection: %,.0f records/s (target: 100,000 or more), "
           + "%.0f alert episodes; b/a %.2f (first run %,.0f records/s, JIT compiling)%n",
@@ -186,7 +189,7 @@ final class ReplayBenchmark {
     Files.write(jsonl, mentions.stream().map(MentionJson::toJson).toList());
     ReplayOptions withNlp = ReplayOptions.parse(with(common, "--jsonl", jsonl.toString()), Map.of());
     long start = System.nanoTime();
-    Backtest.run(environment(), withNlp, List.of(AlertRules.defaults()), "bench-nlp-" + run);
+    Backtest.run(environment(), withNlp, ReplayInput.of(withNlp), List.of(AlertRules.defaults()), "bench-nlp-" + run);
     return seconds(start);
   }
 

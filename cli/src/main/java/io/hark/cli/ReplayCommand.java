@@ -8,6 +8,7 @@ import io.hark.jobs.elasticsearch.IndexTemplates;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.operators.DropRedelivered;
 import io.hark.jobs.operators.MatchQueries;
+import io.hark.jobs.replay.ReplayInput;
 import io.hark.jobs.replay.ReplayJob;
 import io.hark.jobs.replay.ReplayOptions;
 import io.hark.jobs.replay.ReplayProgress;
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Unmatched;
 
 /** A replay on an in-process Flink, with a progress bar and a summary. */
@@ -29,32 +30,31 @@ import picocli.CommandLine.Unmatched;
         "listen and metrics pipelines in batch mode, into a replay namespace of indices; alerts are",
         "recorded (marked replay) and never notified. --job-help lists the options."})
 final class ReplayCommand implements Callable<Integer> {
-  @Option(names = "--web-ui-port", description = "port of the Flink web UI (default: ${DEFAULT-VALUE})", defaultValue = "8081")
-  int webUiPort;
-
-  @Option(names = "--job-help", description = "list the replay's options")
-  boolean jobHelp;
+  @Mixin
+  JobArguments job;
 
   @Unmatched
   List<String> jobArgs = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
-    if (jobHelp) {
+    if (job.jobHelp) {
       System.out.println(ReplayOptions.usage());
       return 0;
     }
     ReplayOptions options = ReplayOptions.parse(jobArgs, System.getenv());
-    long total = ReplayJob.total(options);
+    ReplayInput input = ReplayInput.of(options);
+    long total = input.total();
     long deadLettersBefore = TopicReader.size(options.kafka(), options.deadLetterTopic());
-    LocalFlink flink = LocalFlink.withWebUi(webUiPort, options.parallelism());
+    LocalFlink flink = job.flink(options.parallelism());
     String run = options.indices().prefix() + "@" + System.nanoTime();
-    ReplayJob.define(flink.environment(), options, run);
+    ReplayJob.define(flink.environment(), options, input, run);
     System.err.printf("Replaying %,d records into %s-* (Flink web UI: %s)%n", total, options.indices().prefix(), flink.webUiUrl());
     long started = System.nanoTime();
-    JobClient job = flink.environment().executeAsync(ReplayJob.NAME);
-    LocalFlink.cancelOnExit(job, () -> { });
-    JobExecutionResult result = Progress.follow("replaying", total, job.getJobExecutionResult(), () -> ReplayProgress.read(run));
+    JobClient replay = flink.environment().executeAsync(ReplayJob.NAME);
+    LocalFlink.cancelOnExit(replay, () -> { });
+    JobExecutionResult result = Progress.follow("replaying", total, replay.getJobExecutionResult(),
+        () -> ReplayProgress.read(run));
     double seconds = (System.nanoTime() - started) / 1e9;
     long read = ReplayProgress.read(run);
     ReplayProgress.forget(run);

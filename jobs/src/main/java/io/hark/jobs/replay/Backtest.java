@@ -30,9 +30,10 @@ public final class Backtest {
   private Backtest() {}
 
   /** Per setting name, in the given order: the episodes, in the order they opened. */
-  public static Map<String, List<Episode>> run(StreamExecutionEnvironment env, ReplayOptions options,
+  public static Map<String, List<Episode>> run(StreamExecutionEnvironment env, ReplayOptions options, ReplayInput input,
       List<AlertRules> settings, String run) throws Exception {
-    DataStream<WindowMetrics> metrics = ReplayJob.windowMetrics(env, options, run, new DiscardingSink<>(), new DiscardingSink<>());
+    DataStream<WindowMetrics> metrics = ReplayJob.windowMetrics(env, options, input, run, new DiscardingSink<>(),
+        new DiscardingSink<>());
     DataStream<Tuple2<String, Alert>> alerts = null;
     for (int i = 0; i < settings.size(); i++) {
       String setting = settings.get(i).name();

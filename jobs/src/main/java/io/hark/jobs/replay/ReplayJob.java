@@ -4,8 +4,6 @@ package io.hark.jobs.replay;
 import io.hark.jobs.JobWiring;
 import io.hark.jobs.Topics;
 import io.hark.jobs.Watermarks;
-import io.hark.jobs.archive.Archive;
-import io.hark.jobs.archive.JsonLinesMentionFormat;
 import io.hark.jobs.elasticsearch.AlertDocuments;
 import io.hark.jobs.elasticsearch.ElasticsearchSink;
 import io.hark.jobs.elasticsearch.IndexTemplates;
@@ -32,7 +30,6 @@ import io.hark.schema.DeadLetter;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
 import io.hark.schema.WindowMetrics;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -42,7 +39,6 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -67,16 +63,17 @@ public final class ReplayJob {
     }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     ReplayOptions options = ReplayOptions.parse(List.of(args), System.getenv());
-    define(env, options, options.indices().prefix());
+    define(env, options, ReplayInput.of(options), options.indices().prefix());
     env.execute(NAME + " " + options.indices().prefix());
   }
 
   /**
    * Adds the replay to {@code env}.
    *
+   * @param input what {@code options} say to read, looked up
    * @param run names the replay's count of records read ({@link ReplayProgress})
    */
-  public static void define(StreamExecutionEnvironment env, ReplayOptions options, String run) {
+  public static void define(StreamExecutionEnvironment env, ReplayOptions options, ReplayInput input, String run) {
     ListenOptions listen = options.listen();
     MetricsOptions metrics = options.metrics();
     KafkaConnection kafka = options.kafka();
@@ -85,7 +82,7 @@ public final class ReplayJob {
         .filter(Objects::nonNull).map(KafkaTopics::single).toList());
     KafkaDeadLetters rejected = new KafkaDeadLetters(kafka, options.deadLetterTopic());
     Sink<DeadLetter> deadLetters = JobWiring.atLeastOnceSink(kafka, Topics.deadLetterSerializer(options.deadLetterTopic()));
-    DataStream<WindowMetrics> windows = windowMetrics(env, options, run, deadLetters,
+    DataStream<WindowMetrics> windows = windowMetrics(env, options, input, run, deadLetters,
         new ElasticsearchSink<>(new MentionDocuments(indices), listen.elasticsearch(), indices, rejected, listen.sink()));
     MetricsPipeline.detectAndPublish(windows, new MetricsSinks(
             new ElasticsearchSink<>(new MetricDocuments(indices), metrics.elasticsearch(), indices, rejected, metrics.sink()),
@@ -104,8 +101,8 @@ public final class ReplayJob {
    *
    * @param mentionIndex where the enriched mentions are indexed
    */
-  static DataStream<WindowMetrics> windowMetrics(StreamExecutionEnvironment env, ReplayOptions options, String run,
-      Sink<DeadLetter> deadLetters, Sink<EnrichedMention> mentionIndex) {
+  static DataStream<WindowMetrics> windowMetrics(StreamExecutionEnvironment env, ReplayOptions options,
+      ReplayInput input, String run, Sink<DeadLetter> deadLetters, Sink<EnrichedMention> mentionIndex) {
     env.setRuntimeMode(RuntimeExecutionMode.BATCH);
     env.setParallelism(options.parallelism());
     // Flink would size a batch job's tasks by bytes, and a replay's few megabytes of text, which take the
@@ -124,26 +121,26 @@ public final class ReplayJob {
       // steps cost more than the steps themselves
       env.getConfig().enableObjectReuse();
       DataStream<Either<DeadLetter, EnrichedMention>> incoming = env
-          .fromSource(enrichedSource(options), Watermarks.forEnrichedMentions(metrics.outOfOrderness(), metrics.idleness()),
-              "replay-enriched-mentions")
+          .fromSource(input.enrichedMentions(),
+              Watermarks.forEnrichedMentions(metrics.outOfOrderness(), metrics.idleness()), "replay-enriched-mentions")
           .uid("replay-enriched-mentions-source")
-          .filter(new CreatedWithin<EnrichedMention>(run, createdFrom(options), createdTo(options),
+          .filter(new CreatedWithin<EnrichedMention>(run, input.createdFrom(), input.createdTo(),
               mention -> mention.getMention().getCreatedAt()))
           .name("in-period")
           .uid("replay-in-period");
       enriched = MetricsPipeline.decode(incoming, deadLetters);
       enriched.sinkTo(mentionIndex).name("elasticsearch").uid("elasticsearch");
-      // the enriched topic is written at least once; the archive commits each record once
-      if (options.input() == ReplayOptions.Input.KAFKA) {
+      // the archive commits each record once
+      if (input.mayRepeat()) {
         enriched = MetricsPipeline.dropRepeated(enriched, metrics);
       }
     } else {
       DataStream<Either<DeadLetter, Mention>> incoming = env
-          .fromSource(mentionSource(options),
+          .fromSource(input.mentions(),
               Watermarks.forIncomingMentions(listen.outOfOrderness(), listen.idleness(), listen.maxFuture()),
               "replay-mentions")
           .uid("replay-mentions-source")
-          .filter(new CreatedWithin<Mention>(run, createdFrom(options), createdTo(options), Mention::getCreatedAt))
+          .filter(new CreatedWithin<Mention>(run, input.createdFrom(), input.createdTo(), Mention::getCreatedAt))
           .name("in-period")
           .uid("replay-in-period");
       Source<QueryUpdate, ?, ?> noUpdates = JobWiring.fixedQueries(kafka, listen.queryTopic(), options.groupId(), catalog);
@@ -156,55 +153,5 @@ public final class ReplayJob {
         .name("facts-per-group")
         .uid("replay-facts-per-group");
     return MetricsPipeline.windowMetricsOfBoundedInput(facts, metrics);
-  }
-
-  /** How many records the replay will read: what its progress counts towards. */
-  public static long total(ReplayOptions options) {
-    return switch (options.input()) {
-      case KAFKA -> KafkaRange.count(options.kafka(), kafkaTopic(options), options.from(), options.to());
-      case ARCHIVE -> Archive.count(archiveHours(options));
-      case JSONL -> JsonLinesMentionFormat.lines(options.jsonl());
-    };
-  }
-
-  private static Source<Either<DeadLetter, Mention>, ?, ?> mentionSource(ReplayOptions options) {
-    return switch (options.input()) {
-      case KAFKA -> JobWiring.timeRange(options.kafka(), kafkaTopic(options), options.groupId(), options.from(),
-          options.to(), new Topics.IncomingMentionDeserializer());
-      case ARCHIVE -> Archive.mentionSource(archiveHours(options));
-      case JSONL -> JsonLinesMentionFormat.source(new Path(options.jsonl().toUri()), Instant.now());
-    };
-  }
-
-  private static Source<Either<DeadLetter, EnrichedMention>, ?, ?> enrichedSource(ReplayOptions options) {
-    return switch (options.input()) {
-      case KAFKA -> JobWiring.timeRange(options.kafka(), kafkaTopic(options), options.groupId(), options.from(),
-          options.to(), new Topics.IncomingEnrichedMentionDeserializer());
-      case ARCHIVE -> Archive.enrichedSource(archiveHours(options));
-      case JSONL -> throw new IllegalArgumentException("--skip-nlp cannot read JSON Lines");
-    };
-  }
-
-  /** Files are selected by {@code created_at} (the archive by whole hours, so the edges need cutting); Kafka by record time. */
-  private static Instant createdFrom(ReplayOptions options) {
-    return options.input() == ReplayOptions.Input.KAFKA ? null : options.from();
-  }
-
-  private static Instant createdTo(ReplayOptions options) {
-    return options.input() == ReplayOptions.Input.KAFKA ? null : options.to();
-  }
-
-  private static String kafkaTopic(ReplayOptions options) {
-    return options.skipNlp() ? options.listen().enrichedTopic() : options.listen().inputTopic();
-  }
-
-  private static List<Path> archiveHours(ReplayOptions options) {
-    List<Path> hours = Archive.hours(options.archive(), options.skipNlp() ? Archive.ENRICHED : Archive.MENTIONS,
-        options.from(), options.to());
-    if (hours.isEmpty()) {
-      throw new IllegalArgumentException("the archive at " + options.archive() + " holds nothing between "
-          + (options.from() == null ? "its start" : options.from()) + " and " + (options.to() == null ? "its end" : options.to()));
-    }
-    return hours;
   }
 }

@@ -21,9 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,17 +49,8 @@ class ElasticsearchOutageITCase {
   /** How long Elasticsearch stays stopped (its restart takes about as long again). */
   private static final Duration OUTAGE = Duration.ofSeconds(10);
   private static final Duration PATIENCE = Duration.ofMinutes(3);
-  private static KillableCluster flink;
-
-  @BeforeAll
-  static void startFlink() throws Exception {
-    flink = KillableCluster.start();
-  }
-
-  @AfterAll
-  static void stopFlink() throws Exception {
-    flink.close();
-  }
+  @RegisterExtension
+  static final KillableCluster flink = new KillableCluster();
 
   @Test
   void theJobWaitsForElasticsearchWithBoundedBuffersAndLosesNothing(@TempDir Path dir) throws Exception {

@@ -27,9 +27,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,17 +44,8 @@ class KafkaBrokerRestartITCase {
   /** Long enough for fetches, sends and a checkpoint's offset commit to fail against the missing broker. */
   private static final Duration OUTAGE = Duration.ofSeconds(15);
   private static final Duration PATIENCE = Duration.ofMinutes(3);
-  private static KillableCluster flink;
-
-  @BeforeAll
-  static void startFlink() throws Exception {
-    flink = KillableCluster.start();
-  }
-
-  @AfterAll
-  static void stopFlink() throws Exception {
-    flink.close();
-  }
+  @RegisterExtension
+  static final KillableCluster flink = new KillableCluster();
 
   @Test
   void theListenJobResumesFromItsCommittedOffsetsAndLosesNothing(@TempDir Path dir) throws Exception {

@@ -7,29 +7,28 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.util.TestStreamEnvironment;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A MiniCluster of the usual shape that the test holds, so that it can kill the TaskManager under a
- * running job and see how the job fares. Jobs built on {@code
- * StreamExecutionEnvironment.getExecutionEnvironment()} run on it until it is closed.
+ * running job and see how the job fares. A JUnit extension ({@code @RegisterExtension static}): jobs
+ * built on {@code StreamExecutionEnvironment.getExecutionEnvironment()} run on it during the test class.
  */
-final class KillableCluster implements AutoCloseable {
-  private final MiniCluster cluster;
+final class KillableCluster implements BeforeAllCallback, AfterAllCallback {
+  private MiniCluster cluster;
   /** The live TaskManager's index: the MiniCluster keeps dead ones in its list. */
   private int taskManager;
 
-  private KillableCluster(MiniCluster cluster) {
-    this.cluster = cluster;
-  }
-
-  static KillableCluster start() throws Exception {
-    MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
         .setNumTaskManagers(1)
         .setNumSlotsPerTaskManager(HarkMiniCluster.PARALLELISM)
         .build());
     cluster.start();
     TestStreamEnvironment.setAsContext(cluster, HarkMiniCluster.PARALLELISM);
-    return new KillableCluster(cluster);
   }
 
   /** Kills the TaskManager with every task on it, and starts a new one for the job to restart on. */
@@ -49,7 +48,7 @@ final class KillableCluster implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void afterAll(ExtensionContext context) throws Exception {
     TestStreamEnvironment.unsetAsContext();
     cluster.close();
   }

@@ -34,9 +34,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,17 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TaskFailureITCase {
   private static final int MENTIONS = 2_000;
   private static final Duration PATIENCE = Duration.ofMinutes(2);
-  private static KillableCluster flink;
-
-  @BeforeAll
-  static void startFlink() throws Exception {
-    flink = KillableCluster.start();
-  }
-
-  @AfterAll
-  static void stopFlink() throws Exception {
-    flink.close();
-  }
+  @RegisterExtension
+  static final KillableCluster flink = new KillableCluster();
 
   @Test
   void listenJobIndexesEveryMentionOnceAndItsWindowsCountEachOnce(@TempDir Path dir) throws Exception {

@@ -86,7 +86,7 @@ class ReplayITCase {
 
     ReplayOptions replay = ReplayOptions.parse(with(connection, "--name", "again", "--index-prefix", run,
         "--archive", archive.toString(), "--dead-letter-topic", run + ".replay-dead-letters"), Map.of());
-    assertThat(ReplayJob.total(replay)).isEqualTo(mentions);
+    assertThat(ReplayInput.of(replay).total()).isEqualTo(mentions);
     replayToCompletion(replay);
 
     ElasticsearchConnection es = listen.elasticsearch();
@@ -139,7 +139,8 @@ class ReplayITCase {
 
     Incident burst = new Incident("acme", BrandStream.BURST, BrandStream.BURST.plus(BrandStream.BURST_LENGTH));
     AlertRules deaf = new AlertRules("deaf", Map.of("min_volume", "1000000"));
-    Map<String, List<Episode>> episodes = Backtest.run(environment(), replay, List.of(AlertRules.defaults(), deaf), run);
+    Map<String, List<Episode>> episodes = Backtest.run(environment(), replay, ReplayInput.of(replay),
+        List.of(AlertRules.defaults(), deaf), run);
     Score shipped = BacktestScore.score(episodes.get("default"), List.of(burst), Duration.ofMinutes(5));
     assertThat(shipped.recall()).isEqualTo(1.0);
     assertThat(shipped.precision()).isEqualTo(1.0);
@@ -157,7 +158,7 @@ class ReplayITCase {
 
   private static void replayToCompletion(ReplayOptions replay) throws Exception {
     StreamExecutionEnvironment env = environment();
-    ReplayJob.define(env, replay, "test");
+    ReplayJob.define(env, replay, ReplayInput.of(replay), "test");
     env.execute("replay-it");
   }
 
