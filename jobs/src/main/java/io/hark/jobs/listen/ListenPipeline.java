@@ -118,7 +118,6 @@ public final class ListenPipeline {
     return enriched;
   }
 
-  /** The names in the queries the job starts with, for entity recognition. */
   /** The names the NLP recognises as entities: each query's name, a brand. */
   public static Map<String, String> gazetteer(List<QueryDefinition> queries) {
     Map<String, String> names = new TreeMap<>();

@@ -78,11 +78,10 @@ public final class WindowStats implements Serializable {
    * Stats read back ({@link #readFrom}) leave their authors unread until they are added to or merged
    * ({@link #readAuthorsFrom}): most windows come in one part, whose metrics need only the number of
    * authors and the first few, which come with the stats, and reading every author was most of the
-   * cost of merging.
+   * cost of merging. Null once the authors are read.
    */
-  private transient boolean authorsUnread;
-  private transient long unreadAuthorCount;
   private transient List<TopAuthor> unreadTopAuthors;
+  private transient long unreadAuthorCount;
   private final HeavyHitters hashtags;
   private final HeavyHitters topics;
   private final HeavyHitters negativeTopics;
@@ -114,9 +113,7 @@ public final class WindowStats implements Serializable {
     volume++;
     reach += facts.followers;
     engagement += facts.engagement;
-    AuthorTally author = authors.computeIfAbsent(facts.authorKey, key -> new AuthorTally(facts.authorUsername, facts.platform));
-    author.followers = Math.max(author.followers, facts.followers);
-    author.posts++;
+    countAuthor(facts.authorKey, facts.authorUsername, facts.platform, facts.followers, 1);
     for (String hashtag : facts.hashtags) {
       hashtags.add(hashtag);
     }
@@ -166,16 +163,19 @@ public final class WindowStats implements Serializable {
     negativeReach += other.negativeReach;
     engagement += other.engagement;
     spamExcluded += other.spamExcluded;
-    other.authors.forEach((key, theirs) -> {
-      AuthorTally author = authors.computeIfAbsent(key, k -> new AuthorTally(theirs.username, theirs.platform));
-      author.followers = Math.max(author.followers, theirs.followers);
-      author.posts += theirs.posts;
-    });
+    other.authors.forEach((key, theirs) -> countAuthor(key, theirs.username, theirs.platform, theirs.followers, theirs.posts));
     hashtags.merge(other.hashtags);
     topics.merge(other.topics);
     negativeTopics.merge(other.negativeTopics);
     topPosts.merge(other.topPosts);
     topNegativePosts.merge(other.topNegativePosts);
+  }
+
+  /** An author's posts, with the most followers any of them showed. */
+  private void countAuthor(String key, String username, String platform, long followers, long posts) {
+    AuthorTally author = authors.computeIfAbsent(key, k -> new AuthorTally(username, platform));
+    author.followers = Math.max(author.followers, followers);
+    author.posts += posts;
   }
 
   /**
@@ -232,7 +232,6 @@ public final class WindowStats implements Serializable {
     stats.negativeReach = totals[5];
     stats.engagement = totals[6];
     stats.spamExcluded = totals[7];
-    stats.authorsUnread = true;
     stats.unreadAuthorCount = in.readLong();
     TopAuthor[] top = new TopAuthor[in.readInt()];
     for (int i = 0; i < top.length; i++) {
@@ -252,12 +251,11 @@ public final class WindowStats implements Serializable {
       author.posts = in.readLong();
       authors.put(key, author);
     }
-    authorsUnread = false;
     unreadTopAuthors = null;
   }
 
   private void requireAuthorsRead() {
-    if (authorsUnread) {
+    if (unreadTopAuthors != null) {
       throw new IllegalStateException("the authors of stats read back must be read before they change or are written");
     }
   }
@@ -276,7 +274,7 @@ public final class WindowStats implements Serializable {
         .setWindowStart(Instant.ofEpochMilli(windowStart))
         .setWindowEnd(Instant.ofEpochMilli(windowEnd))
         .setVolume(volume)
-        .setUniqueAuthors(authorsUnread ? unreadAuthorCount : authors.size())
+        .setUniqueAuthors(unreadTopAuthors != null ? unreadAuthorCount : authors.size())
         .setNegative(negative)
         .setNeutral(neutral)
         .setPositive(positive)
@@ -289,7 +287,7 @@ public final class WindowStats implements Serializable {
         .setTopHashtags(keyCounts(hashtags))
         .setTopTopics(keyCounts(topics))
         .setTopTerms(keyCounts(negativeTopics))
-        .setTopAuthors(authorsUnread ? unreadTopAuthors : topAuthors())
+        .setTopAuthors(unreadTopAuthors != null ? unreadTopAuthors : topAuthors())
         .setTopPosts(posts(topPosts))
         .setTopNegativePosts(posts(topNegativePosts))
         .setUpdatedAt(Instant.ofEpochMilli(emittedAt))
