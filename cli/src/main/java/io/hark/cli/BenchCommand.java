@@ -30,9 +30,10 @@ import picocli.CommandLine.Parameters;
     "  bench detect  spike detection on NAB's Twitter mention volumes: NAB score and cost per point",
     "  bench alert   latency from a window's end to the notifier's request, end to end in the local mode",
     "  bench replay  a day of archived enriched mentions through metrics and detection (--skip-nlp), and a replay with NLP",
-    "  bench soak    the local mode at a steady rate: heap, threads, open files, state size and lag over time"})
+    "  bench soak    the local mode at a steady rate: heap, threads, open files, state size and lag over time",
+    "  bench test-heap  the heap each module's test JVMs needed in the last mvn verify, from their GC logs"})
 final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "what to benchmark: nlp, match, detect, alert, replay or soak")
+  @Parameters(index = "0", description = "what to benchmark: nlp, match, detect, alert, replay, soak or test-heap")
   String what;
 
   @Option(names = "--queries", defaultValue = "1000", description = "match: realistic queries (default: ${DEFAULT-VALUE})")
@@ -86,8 +87,9 @@ final class BenchCommand implements Callable<Integer> {
       case "replay" -> ReplayBenchmark.run(System.out, records, nlpRecords);
       case "soak" -> Soak.run(System.out, rate, Duration.ofMinutes(minutes), Duration.ofSeconds(every),
           stateTtl == null ? null : Durations.parse(stateTtl));
+      case "test-heap" -> TestJvmHeap.run(System.out, Path.of(System.getProperty("hark.home", ".")));
       default -> throw new IllegalArgumentException(
-          "unknown benchmark '" + what + "'; known: nlp, match, detect, alert, replay, soak");
+          "unknown benchmark '" + what + "'; known: nlp, match, detect, alert, replay, soak, test-heap");
     }
     return 0;
   }

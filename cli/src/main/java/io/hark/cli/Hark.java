@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "hark",
     mixinStandardHelpOptions = true,
+    // every command and subcommand answers --help and --version
+    scope = CommandLine.ScopeType.INHERIT,
     version = "Hark 0.1.0",
     description = "Real-time social listening on Kafka, Flink and Elasticsearch.",
     subcommands = {LocalCommand.class, ProduceCommand.class, ListenCommand.class, SampleCommand.class,

@@ -101,7 +101,7 @@ final class LocalCommand implements Callable<Integer> {
     MentionProducer.FileResult produced;
     try (MentionProducer producer = new MentionProducer(options.kafka(), options.inputTopic(), options.deadLetterTopic());
         Progress progress = Progress.start("reading  ", JsonLinesMentionFormat.lines(mentions))) {
-      produced = producer.sendJsonLines(mentions, progress::stepTo);
+      produced = producer.sendJsonLines(mentions, options.maxTextChars(), progress::stepTo);
     }
     say("loading the NLP models and running the listen job...");
     long started = System.nanoTime();
@@ -166,7 +166,7 @@ final class LocalCommand implements Callable<Integer> {
   private void feed(ListenOptions options) {
     try (MentionProducer producer = new MentionProducer(options.kafka(), options.inputTopic(), options.deadLetterTopic())) {
       if (mentions != null) {
-        MentionProducer.FileResult result = producer.sendJsonLines(mentions, lines -> { });
+        MentionProducer.FileResult result = producer.sendJsonLines(mentions, options.maxTextChars(), lines -> { });
         say("fed " + result.lines() + " lines from " + mentions);
       } else {
         List<SampleStream.Crisis> crises = crisisAfter.isZero() ? List.of()

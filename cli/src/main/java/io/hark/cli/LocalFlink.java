@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -15,14 +16,14 @@ import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** A Flink MiniCluster in this JVM with its web UI on 127.0.0.1. */
+/** A Flink MiniCluster in this JVM, listening on 127.0.0.1 only. */
 record LocalFlink(StreamExecutionEnvironment environment, int webUiPort) {
+  private static final String LOOPBACK = "127.0.0.1";
+
   /** On {@code preferredPort}, or on any free port when that one is taken. */
   static LocalFlink withWebUi(int preferredPort, int parallelism) {
     int port = isFree(preferredPort) ? preferredPort : anyFreePort();
     Configuration configuration = inProcess();
-    configuration.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-    configuration.set(RestOptions.ADDRESS, "127.0.0.1");
     configuration.set(RestOptions.PORT, port);
     configuration.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
     StreamExecutionEnvironment environment = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(configuration);
@@ -31,12 +32,20 @@ record LocalFlink(StreamExecutionEnvironment environment, int webUiPort) {
   }
 
   /**
-   * Settings for Flink in this JVM: batch jobs (replays, backtests) sort in managed memory, and the
+   * Settings for Flink in this JVM: every listener (web UI and REST, BLOB server, RPC, data exchange)
+   * on loopback, since nothing outside this machine has any business with it and the BLOB server takes
+   * artifacts without authentication; batch jobs (replays, backtests) sort in managed memory, and the
    * default for a local cluster (128 MB) makes a day of mentions spill to disk; shuffles between tasks
    * of one process gain nothing from compression.
    */
   static Configuration inProcess() {
     Configuration configuration = new Configuration();
+    configuration.set(RestOptions.BIND_ADDRESS, LOOPBACK);
+    configuration.set(RestOptions.ADDRESS, LOOPBACK);
+    configuration.set(JobManagerOptions.BIND_HOST, LOOPBACK);
+    configuration.set(JobManagerOptions.ADDRESS, LOOPBACK);
+    configuration.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
+    configuration.set(TaskManagerOptions.HOST, LOOPBACK);
     configuration.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(1024));
     configuration.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC, NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
     return configuration;
@@ -63,7 +72,7 @@ record LocalFlink(StreamExecutionEnvironment environment, int webUiPort) {
   }
 
   String webUiUrl() {
-    return "http://127.0.0.1:" + webUiPort;
+    return "http://" + LOOPBACK + ":" + webUiPort;
   }
 
   private static boolean isFree(int port) {

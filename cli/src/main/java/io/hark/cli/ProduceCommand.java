@@ -7,6 +7,7 @@ import io.hark.jobs.JobArguments;
 import io.hark.jobs.Topics;
 import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.kafka.MentionProducer;
+import io.hark.jobs.listen.ListenOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
     name = "produce",
     description = {
         "Sends a JSON Lines file of mentions to Kafka as Avro Mentions.",
-        "Lines that are not valid mentions go to the dead-letter topic with their reason.",
+        "Lines that are not valid mentions, or that Kafka refuses for their size, go to the dead-letter topic",
+        "with their reason, file and line.",
         "Prints one JSON summary line: {\"lines\":..,\"sent\":..,\"dead_lettered\":..,\"duplicate_keys\":..}."})
 final class ProduceCommand implements Callable<Integer> {
   static final class Input {
@@ -52,6 +54,10 @@ final class ProduceCommand implements Callable<Integer> {
   @Option(names = "--count", description = "with --sample: stop after this many (default: run until stopped)")
   Long count;
 
+  @Option(names = "--max-text-chars", defaultValue = "" + ListenOptions.DEFAULT_MAX_TEXT_CHARS,
+      description = "lines whose text is longer are dead-lettered (text_too_long), as the listen job would (default: ${DEFAULT-VALUE})")
+  int maxTextChars;
+
   @Override
   public Integer call() throws Exception {
     KafkaConnection kafka = JobArguments.kafka(bootstrap, kafkaConfig);
@@ -67,7 +73,7 @@ final class ProduceCommand implements Callable<Integer> {
       }
       MentionProducer.FileResult result;
       try (Progress progress = Progress.start("producing", JsonLinesMentionFormat.lines(input.file))) {
-        result = producer.sendJsonLines(input.file, progress::stepTo);
+        result = producer.sendJsonLines(input.file, maxTextChars, progress::stepTo);
       }
       System.out.printf("{\"lines\":%d,\"sent\":%d,\"dead_lettered\":%d,\"duplicate_keys\":%d}%n",
           result.lines(), result.sent(), result.deadLettered(), result.duplicateKeys());

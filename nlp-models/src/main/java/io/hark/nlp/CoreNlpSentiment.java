@@ -22,6 +22,11 @@ public final class CoreNlpSentiment {
   public static final String MODEL = "corenlp-4.5.10-rntn";
   /** Parsing cost grows faster than linearly with length; longer texts are cut here. */
   public static final int MAX_CHARS = 1_000;
+  /**
+   * The PCFG parser's chart grows with the square of a sentence's length: 250 tokens of one
+   * sentence take about 3 GB. Longer sentences get a flat tree, which the sentiment model still reads.
+   */
+  public static final int MAX_SENTENCE_TOKENS = 80;
 
   private final StanfordCoreNLP pipeline;
 
@@ -29,6 +34,7 @@ public final class CoreNlpSentiment {
     Properties props = new Properties();
     props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,parse,sentiment");
     props.setProperty("tokenize.options", "untokenizable=noneKeep");
+    props.setProperty("parse.maxlen", String.valueOf(MAX_SENTENCE_TOKENS));
     this.pipeline = new StanfordCoreNLP(props);
   }
 

@@ -22,9 +22,18 @@ class CoreNlpSentimentTest {
   }
 
   @Test
-  void survivesTextWithoutWordsAndVeryLongText() {
+  void readsTextWithoutWordsAsNeutral() {
     assertThat(sentiment.analyze("")).isEmpty();
-    assertThat(sentiment.analyze("🔥🔥🔥 \u200b\u202e ...")).isNotNull();
-    assertThat(sentiment.analyze("bad ".repeat(50_000))).isPresent();
+    assertThat(sentiment.analyze("🔥🔥🔥 \u200b\u202e ...")).get().extracting(Sentiment::polarity)
+        .isEqualTo(Polarity.NEUTRAL);
+  }
+
+  /** One sentence of 250 tokens made the parser's chart take 3 GB: longer sentences get a flat tree. */
+  @Test
+  void readsASentenceLongerThanTheParserTakesInBoundedMemory() {
+    assertThat(sentiment.analyze("bad ".repeat(50_000))).get().extracting(Sentiment::polarity)
+        .isEqualTo(Polarity.NEGATIVE);
+    assertThat(sentiment.analyze("bad ".repeat(CoreNlpSentiment.MAX_SENTENCE_TOKENS - 1) + "bad."))
+        .get().extracting(Sentiment::polarity).isEqualTo(Polarity.NEGATIVE);
   }
 }

@@ -23,6 +23,8 @@ import java.util.Map;
  * it instead of dropping it.
  */
 public final class MentionJson {
+  /** The most of an input line a dead letter keeps: at most 256 KB of UTF-8, well within Kafka's 1 MB. */
+  public static final int MAX_DEAD_LETTER_CHARS = 64 * 1024;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private MentionJson() {}
@@ -204,14 +206,31 @@ public final class MentionJson {
 
     /** The dead letter of {@code line}, found at {@code sourceFile} ({@code name:line}). */
     public DeadLetter deadLetter(String line, String sourceFile) {
-      return DeadLetter.newBuilder()
-          .setPayloadText(line)
-          .setSourceFile(sourceFile)
-          .setStage("ingest")
-          .setReason(reason)
-          .setDetail(getMessage())
-          .setFailedAt(Instant.now())
-          .build();
+      return MentionJson.deadLetter(line, sourceFile, reason, getMessage());
     }
+  }
+
+  /**
+   * A dead letter of an input line, at stage {@code ingest}. A line longer than
+   * {@link #MAX_DEAD_LETTER_CHARS} is kept in part, and the detail says so: the dead letter must
+   * still fit in a Kafka record.
+   */
+  public static DeadLetter deadLetter(String line, String sourceFile, String reason, String detail) {
+    String payload = line;
+    String why = detail;
+    if (line.length() > MAX_DEAD_LETTER_CHARS) {
+      int end = Character.isHighSurrogate(line.charAt(MAX_DEAD_LETTER_CHARS - 1))
+          ? MAX_DEAD_LETTER_CHARS - 1 : MAX_DEAD_LETTER_CHARS;
+      payload = line.substring(0, end);
+      why = detail + " (payload_text holds the first " + end + " of " + line.length() + " characters)";
+    }
+    return DeadLetter.newBuilder()
+        .setPayloadText(payload)
+        .setSourceFile(sourceFile)
+        .setStage("ingest")
+        .setReason(reason)
+        .setDetail(why)
+        .setFailedAt(Instant.now())
+        .build();
   }
 }

@@ -63,4 +63,24 @@ class MentionJsonTest {
         .isInstanceOfSatisfying(MentionJson.InvalidMentionException.class,
             e -> assertThat(e.reason()).isEqualTo(reason));
   }
+
+  @Test
+  void aDeadLetterKeepsTheLineWholeUpToItsCapAndSaysWhenCut() {
+    DeadLetter whole = MentionJson.deadLetter("{\"id\": \"broken", "f.jsonl:3", "invalid_json", "not valid JSON");
+    assertThat(whole.getPayloadText()).isEqualTo("{\"id\": \"broken");
+    assertThat(whole.getSourceFile()).isEqualTo("f.jsonl:3");
+    assertThat(whole.getStage()).isEqualTo("ingest");
+    assertThat(whole.getDetail()).isEqualTo("not valid JSON");
+
+    DeadLetter cut = MentionJson.deadLetter("x".repeat(5_000_000), "f.jsonl:4", "text_too_long", "too long");
+    assertThat(cut.getPayloadText()).hasSize(MentionJson.MAX_DEAD_LETTER_CHARS);
+    assertThat(cut.getDetail()).isEqualTo("too long (payload_text holds the first 65536 of 5000000 characters)");
+  }
+
+  @Test
+  void aCutLineKeepsNoHalfOfACharacter() {
+    String line = "x".repeat(MentionJson.MAX_DEAD_LETTER_CHARS - 1) + "🔥".repeat(10);
+    String payload = MentionJson.deadLetter(line, "f.jsonl:1", "invalid_json", "d").getPayloadText();
+    assertThat(payload).hasSize(MentionJson.MAX_DEAD_LETTER_CHARS - 1).doesNotContain("\uD83D");
+  }
 }

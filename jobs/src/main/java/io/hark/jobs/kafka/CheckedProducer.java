@@ -4,10 +4,12 @@ package io.hark.jobs.kafka;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -31,9 +33,20 @@ public final class CheckedProducer implements AutoCloseable {
   }
 
   public void send(ProducerRecord<byte[], byte[]> record) {
+    send(record, tooLarge -> failure.compareAndSet(null, tooLarge));
+  }
+
+  /**
+   * Sends {@code record}; if the producer or a broker refuses it for its size, {@code tooLarge} is
+   * told instead of the producer failing. It may be told on the calling thread, during this call, or
+   * on Kafka's I/O thread, so it should only take note.
+   */
+  public void send(ProducerRecord<byte[], byte[]> record, Consumer<RecordTooLargeException> tooLarge) {
     throwIfFailed("Kafka did not accept a record");
     producer.send(record, (metadata, error) -> {
-      if (error != null) {
+      if (error instanceof RecordTooLargeException refused) {
+        tooLarge.accept(refused);
+      } else if (error != null) {
         failure.compareAndSet(null, error);
       }
     });

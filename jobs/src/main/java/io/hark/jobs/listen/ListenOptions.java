@@ -21,6 +21,9 @@ import java.util.Map;
  * job parameters, so they do not show in the web UI.
  */
 public final class ListenOptions implements Serializable {
+  /** The cap on a mention's text, also applied before a file's mentions are sent to Kafka. */
+  public static final int DEFAULT_MAX_TEXT_CHARS = 40_000;
+
   /** Option name, default (null: none), description. In the order {@code --help} shows them. */
   public static final List<String[]> OPTIONS = JobArguments.table(List.of(
       new String[] {"input-topic", Topics.MENTIONS, "topic of Avro Mentions to read"},
@@ -43,8 +46,10 @@ public final class ListenOptions implements Serializable {
       new String[] {"index-prefix", "hark", "Elasticsearch indices are PREFIX-mentions-yyyy.MM.dd behind alias PREFIX-mentions"},
       new String[] {"parallelism", null, "operator parallelism (default: the cluster's)"},
       new String[] {"checkpoint-interval", "30s", "how often state and Kafka offsets are checkpointed"},
-      new String[] {"max-text-chars", "40000", "longer texts are dead-lettered (text_too_long)"},
+      new String[] {"max-text-chars", String.valueOf(DEFAULT_MAX_TEXT_CHARS), "longer texts are dead-lettered (text_too_long)"},
       new String[] {"max-future", "15m", "created_at further ahead of the clock is dead-lettered (created_at_in_future)"},
+      new String[] {"max-past", "30d", "created_at further back than this is dead-lettered (created_at_too_old): "
+          + "garbage dates would make an index per bogus day; history goes through scripts/hark replay"},
       new String[] {"out-of-orderness", "30s", "how late a mention may arrive relative to newer ones"},
       new String[] {"idleness", "1m", "a partition silent this long stops holding the watermark back"}));
 
@@ -64,6 +69,7 @@ public final class ListenOptions implements Serializable {
   private final Duration checkpointInterval;
   private final int maxTextChars;
   private final Duration maxFuture;
+  private final Duration maxPast;
   private final Duration outOfOrderness;
   private final Duration idleness;
   private final ElasticsearchSinkOptions sink;
@@ -93,6 +99,7 @@ public final class ListenOptions implements Serializable {
     this.checkpointInterval = values.duration("checkpoint-interval");
     this.maxTextChars = values.positive("max-text-chars");
     this.maxFuture = values.duration("max-future");
+    this.maxPast = values.duration("max-past");
     this.outOfOrderness = values.duration("out-of-orderness");
     this.idleness = values.duration("idleness");
     this.queryTopic = values.string("query-topic");
@@ -172,6 +179,10 @@ public final class ListenOptions implements Serializable {
 
   public Duration maxFuture() {
     return maxFuture;
+  }
+
+  public Duration maxPast() {
+    return maxPast;
   }
 
   public Duration outOfOrderness() {

@@ -60,7 +60,7 @@ public final class ListenPipeline {
   public static DataStream<EnrichedMention> process(StreamExecutionEnvironment env,
       DataStream<Either<DeadLetter, Mention>> incoming, ListenSources sources, ListenSinks sinks, ListenOptions options) {
     SingleOutputStreamOperator<Mention> valid = incoming
-        .process(new ValidateMention(options.maxTextChars(), options.maxFuture()), ValidateMention.outputType())
+        .process(new ValidateMention(options.maxTextChars(), options.maxFuture(), options.maxPast()), ValidateMention.outputType())
         .name("validate")
         .uid("validate");
 

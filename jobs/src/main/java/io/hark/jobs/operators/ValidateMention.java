@@ -5,12 +5,15 @@ import io.hark.jobs.Topics;
 import io.hark.jobs.elasticsearch.MentionDocuments;
 import io.hark.schema.AvroCodec;
 import io.hark.schema.DeadLetter;
+import io.hark.schema.Engagement;
 import io.hark.schema.Mention;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -21,8 +24,10 @@ import org.apache.flink.util.OutputTag;
 /**
  * Lets through the mentions Hark can process and sends everything else to {@link #DEAD_LETTERS}
  * with a reason: undecodable bytes (already dead letters from the source), a missing id, text or
- * {@code created_at}, an id too long for an Elasticsearch document id, text longer than the cap, or a {@code created_at} further in the future than
- * clock skew explains.
+ * {@code created_at}, an id too long for an Elasticsearch document id, text longer than the cap, a
+ * {@code created_at} further in the future than clock skew explains or further in the past than the
+ * job takes (a connector that sends seconds as milliseconds, or garbage dates, would otherwise
+ * create an index per bogus day), or a count below zero.
  */
 public class ValidateMention extends ProcessFunction<Either<DeadLetter, Mention>, Mention> {
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
@@ -31,15 +36,17 @@ public class ValidateMention extends ProcessFunction<Either<DeadLetter, Mention>
 
   private final int maxTextChars;
   private final Duration maxFuture;
+  private final Duration maxPast;
   private final Clock clock;
 
-  public ValidateMention(int maxTextChars, Duration maxFuture) {
-    this(maxTextChars, maxFuture, Clock.systemUTC());
+  public ValidateMention(int maxTextChars, Duration maxFuture, Duration maxPast) {
+    this(maxTextChars, maxFuture, maxPast, Clock.systemUTC());
   }
 
-  ValidateMention(int maxTextChars, Duration maxFuture, Clock clock) {
+  ValidateMention(int maxTextChars, Duration maxFuture, Duration maxPast, Clock clock) {
     this.maxTextChars = maxTextChars;
     this.maxFuture = maxFuture;
+    this.maxPast = maxPast;
     this.clock = clock;
   }
 
@@ -73,7 +80,8 @@ public class ValidateMention extends ProcessFunction<Either<DeadLetter, Mention>
     if (mention.getText() == null || mention.getText().isBlank()) {
       return "missing_text";
     }
-    if (mention.getCreatedAt() == null || mention.getCreatedAt().toEpochMilli() <= 0) {
+    // connectors send 0 for a date they do not know
+    if (mention.getCreatedAt() == null || mention.getCreatedAt().equals(Instant.EPOCH)) {
       return "missing_created_at";
     }
     if (mention.getText().length() > maxTextChars) {
@@ -81,6 +89,30 @@ public class ValidateMention extends ProcessFunction<Either<DeadLetter, Mention>
     }
     if (mention.getCreatedAt().isAfter(clock.instant().plus(maxFuture))) {
       return "created_at_in_future";
+    }
+    if (mention.getCreatedAt().isBefore(clock.instant().minus(maxPast))) {
+      return "created_at_too_old";
+    }
+    if (negativeCount(mention) != null) {
+      return "invalid_field";
+    }
+    return null;
+  }
+
+  /** The first count below zero, as {@code field is value}, or null. */
+  private static String negativeCount(Mention mention) {
+    Engagement engagement = mention.getEngagement();
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("author.followers_count", mention.getAuthor().getFollowersCount());
+    counts.put("engagement.likes", engagement.getLikes());
+    counts.put("engagement.replies", engagement.getReplies());
+    counts.put("engagement.reposts", engagement.getReposts());
+    counts.put("engagement.quotes", engagement.getQuotes());
+    counts.put("engagement.views", engagement.getViews());
+    for (Map.Entry<String, Long> count : counts.entrySet()) {
+      if (count.getValue() != null && count.getValue() < 0) {
+        return count.getKey() + " is " + count.getValue();
+      }
     }
     return null;
   }
@@ -92,6 +124,9 @@ public class ValidateMention extends ProcessFunction<Either<DeadLetter, Mention>
       case "text_too_long" -> "text has " + mention.getText().length() + " characters; the cap is " + maxTextChars;
       case "created_at_in_future" -> "created_at " + mention.getCreatedAt() + " is more than " + maxFuture
           + " ahead of the clock";
+      case "created_at_too_old" -> "created_at " + mention.getCreatedAt() + " is more than " + maxPast
+          + " before the clock (the listen job's --max-past)";
+      case "invalid_field" -> negativeCount(mention) + ": a count cannot be below zero";
       default -> "required field is missing or blank";
     };
     return DeadLetter.newBuilder()

@@ -8,6 +8,7 @@ import io.hark.jobs.listen.ListenOptions;
 import io.hark.jobs.metrics.MetricsOptions;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -90,10 +91,26 @@ public final class ReplayOptions implements Serializable {
     } else {
       this.indices = new IndexTemplates(liveIndices.prefix() + "-replay-" + name);
     }
-    this.listen = ListenOptions.parse(passOn(ListenOptions.OPTIONS, args), environment);
+    this.listen = listenOptionsForPeriod(passOn(ListenOptions.OPTIONS, args), environment);
     // alert links open the live data view: Kibana has no view of a replay namespace until it is published
     this.metrics = MetricsOptions.parse(Stream.concat(passOn(MetricsOptions.OPTIONS, args).stream(),
         Stream.of("--replay", "--kibana-data-view", liveIndices.mentionsAlias())).toList(), environment);
+  }
+
+  /**
+   * The listen job's options, with {@code --max-past} reaching back from the period's start instead of
+   * from now: the live job took mentions up to {@code --max-past} older than when they came, and a
+   * replay of that period must take them too.
+   */
+  private ListenOptions listenOptionsForPeriod(List<String> passed, Map<String, String> environment) {
+    ListenOptions asGiven = ListenOptions.parse(passed, environment);
+    if (from == null) {
+      return asGiven;
+    }
+    Duration sinceStart = Duration.between(from, Instant.now());
+    List<String> bounded = new ArrayList<>(passed);
+    bounded.addAll(List.of("--max-past", asGiven.maxPast().plus(sinceStart.isNegative() ? Duration.ZERO : sinceStart).toString()));
+    return ListenOptions.parse(bounded, environment);
   }
 
   public static ReplayOptions parse(List<String> args, Map<String, String> environment) {

@@ -18,6 +18,7 @@ import io.hark.schema.AvroCodec;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.Geo;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionJson;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,8 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Thousands of generated records through the real listen job, most of them nasty: random bytes,
  * truncated Avro, other schemas, unknown fingerprints, empty and null values, invalid UTF-8, 1 MB
  * texts, texts of only emoji, zero-width and right-to-left characters, control characters, JSON and
- * HTML, timestamps in the far past and future, null in every optional field, ids Elasticsearch
- * cannot take. The job runs to the end without a restart; every bad record is a dead letter with
+ * HTML, timestamps in the far past and future, counts below zero, null in every optional field,
+ * ids Elasticsearch cannot take. The job runs to the end without a restart; every bad record is a dead letter with
  * the expected stage and reason, every acceptable one is indexed with its text as decoded.
  * The records are the same on every run; {@code -Dhark.fuzz.seed=N} generates others.
  */
@@ -90,6 +91,14 @@ class BadInputFuzzITCase {
       for (int i = 0; i < RECORDS; i++) {
         fuzzer.next(i).send(producer, expected);
       }
+      Path hostile = dir.resolve("hostile.jsonl");
+      List<HostileLine> lines = HostileLine.all();
+      Files.write(hostile, lines.stream().map(HostileLine::json).toList());
+      MentionProducer.FileResult loaded = producer.sendJsonLines(hostile, options.maxTextChars(), done -> { });
+      assertThat(loaded.lines()).as("lines of %s read", hostile).isEqualTo(lines.size());
+      for (int i = 0; i < lines.size(); i++) {
+        lines.get(i).expect(expected, hostile.getFileName() + ":" + (i + 1));
+      }
     }
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
@@ -123,10 +132,13 @@ class BadInputFuzzITCase {
     return identity + " -> " + fate;
   }
 
-  /** How a dead letter is told apart: its mention's document id, else its payload. */
+  /** How a dead letter is told apart: its mention's document id, else its file and line, else its payload. */
   private static String identity(DeadLetter letter) {
     if (letter.getMentionId() != null) {
       return letter.getMentionId();
+    }
+    if (letter.getSourceFile() != null) {
+      return "line " + letter.getSourceFile();
     }
     return bytesIdentity(letter.getPayload() == null ? null : bytes(letter.getPayload()));
   }
@@ -150,6 +162,70 @@ class BadInputFuzzITCase {
     }
   }
 
+  /**
+   * A line of JSON Lines found by hand to break things, and what should become of it: indexed (no
+   * reason), or a dead letter of the stage and reason, {@code ingest} for what cannot be sent to Kafka.
+   */
+  private record HostileLine(String json, String stage, String reason) {
+    private static final String AUTHOR = "\"author\":{\"id\":\"a1\",\"username\":\"hostile\"}";
+
+    static List<HostileLine> all() {
+      String recent = Instant.now().minus(Duration.ofHours(2)).toString();
+      String deep = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
+      byte[] binary = new byte[300];
+      new Random(3).nextBytes(binary);
+      return List.of(
+          accepted("h1", recent, "Skyline\u200b Air\u200d \u202eyaled\u202c again \u2067שלום\u2069"),
+          accepted("h2", recent, "<!channel> <!here> <@U123> BlueJet lost my bag *bold* `code`"),
+          accepted("h3", recent, "\ud83d\udd25".repeat(3_000)),
+          accepted("h4", recent, "lone \\ud83d surrogate and \\udc00 its other half"),
+          accepted("h5", recent, "nul \\u0000 in the middle \\u0007 bell, escaped as JSON must"),
+          new HostileLine("{\"id\":\"h6\",\"platform\":\"x\",\"created_at\":\"" + recent + "\",\"text\":\"t\",\"extras\":"
+              + deep + "," + AUTHOR + "}", "ingest", "invalid_json"),
+          new HostileLine("[".repeat(20_000), "ingest", "invalid_json"),
+          new HostileLine("{\"id\":\"h8\",\"platform\":\"x\",\"created_at\":\"" + recent + "\",\"te", "ingest", "invalid_json"),
+          new HostileLine(new String(binary, StandardCharsets.ISO_8859_1).replace('\n', ' ').replace('\r', ' '),
+              "ingest", "invalid_json"),
+          new HostileLine(mention("h10", "\"" + recent + "\"", "\"t\"", ",\"engagement\":{\"likes\":\"many\"}"),
+              "ingest", "invalid_field"),
+          new HostileLine(mention("h11", "\"" + recent + "\"", "\"t\"", ",\"hashtags\":\"notalist\""), "ingest", "invalid_field"),
+          new HostileLine(mention("h12", "\"" + recent + "\"", "{\"a\":1}", ""), "ingest", "missing_text"),
+          new HostileLine(mention("h13", "\"2026-13-45T99:00:00Z\"", "\"t\"", ""), "ingest", "invalid_field"),
+          new HostileLine(mention("h14", "true", "\"t\"", ""), "ingest", "invalid_field"),
+          new HostileLine(mention("h15", "\"" + recent + "\"", "\"" + "x".repeat(5_000_000) + "\"", ""), "ingest", "text_too_long"),
+          new HostileLine(mention("h16", "\"1000-01-01T00:00:00Z\"", "\"t\"", ""), "validate", "created_at_too_old"),
+          new HostileLine(mention("h17", String.valueOf(Instant.now().getEpochSecond()), "\"seconds as millis\"", ""),
+              "validate", "created_at_too_old"),
+          new HostileLine(mention("h18", "\"9999-12-31T23:59:59Z\"", "\"t\"", ""), "validate", "created_at_in_future"),
+          new HostileLine(mention("h19", "\"" + recent + "\"", "\"t\"", ",\"engagement\":{\"likes\":-5}"),
+              "validate", "invalid_field"));
+    }
+
+    private static HostileLine accepted(String id, String createdAt, String escapedText) {
+      return new HostileLine(mention(id, "\"" + createdAt + "\"", "\"" + escapedText + "\"", ""), null, null);
+    }
+
+    private static String mention(String id, String createdAt, String text, String more) {
+      return "{\"id\":\"" + id + "\",\"platform\":\"x\",\"created_at\":" + createdAt + ",\"text\":" + text + "," + AUTHOR + more + "}";
+    }
+
+    void expect(Outcomes expected, String fileAndLine) {
+      if ("ingest".equals(stage)) {
+        expected.put("line " + fileAndLine, Expected.deadLetter(stage, reason));
+        return;
+      }
+      Mention mention;
+      try {
+        mention = MentionJson.parse(json, Instant.now(), "test");
+      } catch (MentionJson.InvalidMentionException e) {
+        throw new AssertionError(fileAndLine + " should be a mention", e);
+      }
+      expected.put(Topics.mentionKey(mention), stage == null
+          ? Expected.indexed(Fuzzer.decodedText(AvroCodec.MENTION.encode(mention)))
+          : Expected.deadLetter(stage, reason));
+    }
+  }
+
   /** One record to send and what should become of it. */
   private interface Case {
     void send(MentionProducer producer, Outcomes expected);
@@ -169,7 +245,7 @@ class BadInputFuzzITCase {
       this.kinds = List.of(
           this::randomBytes, this::truncatedAvro, this::otherSchema, this::unknownFingerprint, this::emptyOrNullValue,
           this::invalidUtf8, this::nastyText, this::nastyText, this::nullEverywhere, this::hugeText,
-          this::farPastOrFuture, this::blankRequiredField, this::oddId, this::refusedByElasticsearch);
+          this::farPastOrFuture, this::blankRequiredField, this::oddId, this::refusedByElasticsearch, this::negativeCount);
     }
 
     Case next(int i) {
@@ -178,7 +254,7 @@ class BadInputFuzzITCase {
 
     private Mention mention() {
       int n = serial++;
-      Instant createdAt = now.minus(Duration.ofMinutes(1 + random.nextInt(60 * 24 * 30)));
+      Instant createdAt = now.minus(Duration.ofMinutes(1 + random.nextInt(60 * 24 * 20)));
       Mention mention = TestMentions.mention(n, createdAt);
       mention.setId("fuzz-" + n);
       return mention;
@@ -285,18 +361,27 @@ class BadInputFuzzITCase {
       return rejected(mention, "text_too_long");
     }
 
+    /** Dates past the job's bounds: seconds read as milliseconds, before 1970, the year 1000, far ahead. */
     private Case farPastOrFuture() {
       Mention mention = mention();
-      switch (random.nextInt(4)) {
+      switch (random.nextInt(6)) {
         case 0 -> {
-          mention.setCreatedAt(Instant.ofEpochMilli(1 + random.nextInt(1_000_000_000)));
-          return acceptable(mention);
+          mention.setCreatedAt(Instant.ofEpochMilli(now.getEpochSecond() - random.nextInt(1_000_000)));
+          return rejected(mention, "created_at_too_old");
         }
         case 1 -> {
           mention.setCreatedAt(Instant.ofEpochMilli(-1 - (long) random.nextInt(Integer.MAX_VALUE) * 1_000_000L));
-          return rejected(mention, "missing_created_at");
+          return rejected(mention, "created_at_too_old");
         }
         case 2 -> {
+          mention.setCreatedAt(Instant.parse("1000-01-01T00:00:00Z").plusSeconds(random.nextInt(1_000_000)));
+          return rejected(mention, "created_at_too_old");
+        }
+        case 3 -> {
+          mention.setCreatedAt(Instant.EPOCH);
+          return rejected(mention, "missing_created_at");
+        }
+        case 4 -> {
           mention.setCreatedAt(Instant.ofEpochMilli(Long.MAX_VALUE - random.nextInt(1_000)));
           return rejected(mention, "created_at_in_future");
         }
@@ -305,6 +390,18 @@ class BadInputFuzzITCase {
           return rejected(mention, "created_at_in_future");
         }
       }
+    }
+
+    /** Counts below zero would flow into reach and engagement sums. */
+    private Case negativeCount() {
+      Mention mention = mention();
+      long negative = -1 - random.nextInt(1_000);
+      switch (random.nextInt(3)) {
+        case 0 -> mention.getEngagement().setLikes(negative);
+        case 1 -> mention.getEngagement().setViews(negative);
+        default -> mention.getAuthor().setFollowersCount(negative);
+      }
+      return rejected(mention, "invalid_field");
     }
 
     private Case blankRequiredField() {

@@ -78,8 +78,10 @@ class TaskFailureITCase {
     } finally {
       job.cancel().get();
     }
+    // what the job wrote between its last checkpoint and the kill is written again, unless the kill
+    // came before the producer sent any of it: more than MENTIONS records most runs, never fewer
     assertThat(TopicReader.size(listen.kafka(), listen.enrichedTopic()))
-        .as("the restarted job wrote again what it had written since its checkpoint").isGreaterThan(MENTIONS);
+        .as("every mention on the enriched topic, some of them twice").isGreaterThanOrEqualTo(MENTIONS);
 
     MetricsOptions metrics = MetricsOptions.parse(concat(common, List.of("--group-id", run + "-metrics", "--bounded")), Map.of());
     StreamExecutionEnvironment metricsEnv = StreamExecutionEnvironment.getExecutionEnvironment();

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hark.jobs.TestMentions;
 import io.hark.jobs.elasticsearch.MentionDocuments;
+import io.hark.schema.Author;
 import io.hark.schema.AvroCodec;
 import io.hark.schema.DeadLetter;
+import io.hark.schema.Engagement;
 import io.hark.schema.Mention;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +30,7 @@ class ValidateMentionTest {
   @BeforeEach
   void open() throws Exception {
     harness = ProcessFunctionTestHarnesses.forProcessFunction(
-        new ValidateMention(100, Duration.ofMinutes(15), Clock.fixed(NOW, ZoneOffset.UTC)));
+        new ValidateMention(100, Duration.ofMinutes(15), Duration.ofDays(30), Clock.fixed(NOW, ZoneOffset.UTC)));
   }
 
   @AfterEach
@@ -56,11 +58,18 @@ class ValidateMentionTest {
     int longestId = MentionDocuments.MAX_ID_BYTES - (base.getPlatform() + ":").length();
     send(Mention.newBuilder(base).setId("x".repeat(longestId + 1)).build());
     send(Mention.newBuilder(base).setId("x".repeat(longestId)).build());
+    send(Mention.newBuilder(base).setCreatedAt(Instant.parse("1000-01-01T00:00:00Z")).build());
+    send(Mention.newBuilder(base).setCreatedAt(NOW.minus(Duration.ofDays(30)).minusMillis(1)).build());
+    send(Mention.newBuilder(base).setCreatedAt(NOW.minus(Duration.ofDays(30))).build());
+    send(Mention.newBuilder(base).setEngagement(Engagement.newBuilder(base.getEngagement()).setLikes(-5L).build()).build());
+    send(Mention.newBuilder(base).setAuthor(Author.newBuilder(base.getAuthor()).setFollowersCount(-1L).build()).build());
+    send(Mention.newBuilder(base).setEngagement(Engagement.newBuilder(base.getEngagement()).setViews(0L).build()).build());
 
-    assertThat(harness.extractOutputValues()).hasSize(2);
+    assertThat(harness.extractOutputValues()).hasSize(4);
     List<DeadLetter> deadLetters = deadLetters();
     assertThat(deadLetters).extracting(DeadLetter::getReason).containsExactly(
-        "missing_id", "missing_text", "missing_created_at", "text_too_long", "created_at_in_future", "id_too_long");
+        "missing_id", "missing_text", "missing_created_at", "text_too_long", "created_at_in_future", "id_too_long",
+        "created_at_too_old", "created_at_too_old", "invalid_field", "invalid_field");
     assertThat(deadLetters).allSatisfy(letter -> {
       assertThat(letter.getStage()).isEqualTo("validate");
       assertThat(letter.getFailedAt()).isEqualTo(NOW);
@@ -68,6 +77,9 @@ class ValidateMentionTest {
     });
     assertThat(deadLetters.get(1).getMentionId()).isEqualTo(base.getPlatform() + ":" + base.getId());
     assertThat(deadLetters.get(3).getDetail()).contains("101 characters", "cap is 100");
+    assertThat(deadLetters.get(6).getDetail()).contains("1000-01-01T00:00:00Z", "--max-past");
+    assertThat(deadLetters.get(8).getDetail()).contains("engagement.likes is -5");
+    assertThat(deadLetters.get(9).getDetail()).contains("author.followers_count is -1");
   }
 
   @Test

@@ -32,6 +32,17 @@ class ReplayOptionsTest {
   }
 
   @Test
+  void takesWhatTheLiveJobTookFromThePeriodsStartOn() {
+    Instant from = Instant.now().minus(Duration.ofDays(400));
+    Duration sinceFrom = Duration.between(from, Instant.now());
+    ReplayOptions defaults = ReplayOptions.parse(List.of("--name", "x", "--from", from.toString()), Map.of());
+    assertThat(defaults.listen().maxPast()).isBetween(sinceFrom.plusDays(30), sinceFrom.plusDays(30).plusMinutes(1));
+    ReplayOptions given = ReplayOptions.parse(List.of("--name", "x", "--from", from.toString(), "--max-past", "2d"), Map.of());
+    assertThat(given.listen().maxPast()).isBetween(sinceFrom.plusDays(2), sinceFrom.plusDays(2).plusMinutes(1));
+    assertThat(ReplayOptions.parse(List.of("--name", "x"), Map.of()).listen().maxPast()).isEqualTo(Duration.ofDays(30));
+  }
+
+  @Test
   void overLiveWritesTheLiveIndices() {
     ReplayOptions options = ReplayOptions.parse(List.of("--over-live", "--archive", "s3://bucket/hark"), Map.of());
     assertThat(options.indices().prefix()).isEqualTo("hark");
