@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * The heap each module's test JVMs needed in the last {@code mvn verify}, read from the GC logs that
- * Surefire and Failsafe JVMs write as {@code MODULE/target/heap-RUNNER.log}
- * ({@code -Xlog:gc,gc+init}, each run overwriting the last). "Used" is the heap just before a collection, the most it held; "after
- * GC" is what a collection could not free, an upper bound on the live data at the time.
+ * Surefire and Failsafe JVMs write as {@code MODULE/target/heap-RUNNER.log} ({@code -Xlog:gc,gc+init},
+ * each run overwriting the last). "Used" is the heap just before a collection, the most it held;
+ * "after GC" is what a collection could not free, an upper bound on the live data at the time.
  */
 final class TestJvmHeap {
   private static final Pattern LOG_NAME = Pattern.compile("heap-(surefire|failsafe)\\.log");
