@@ -3,12 +3,14 @@ package io.hark.cli;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Where commands read from by default. */
 final class CommandFiles {
@@ -56,5 +58,12 @@ final class CommandFiles {
   static Path shared(Path override, String relative) {
     return override != null ? override
         : Path.of(System.getProperty("hark.home", ".")).resolve("../shared").resolve(relative).normalize();
+  }
+
+  /** Whether {@code command} is an executable file in a folder of {@code PATH}. */
+  static boolean onPath(String command) {
+    String path = System.getenv("PATH");
+    return path != null && Arrays.stream(path.split(File.pathSeparator))
+        .anyMatch(folder -> Files.isExecutable(Path.of(folder, command)));
   }
 }

@@ -23,7 +23,10 @@ import picocli.CommandLine.Option;
         "Reads a series in NAB's CSV form (header timestamp,value, then rows like 2015-02-26 21:42:53,104, in UTC)",
         "and writes timestamp,value,anomaly_score,alert, one row per input row, in order, with a header.",
         "alert is 1 where an alert episode opens (where the live job would page on-call), else 0;",
-        "anomaly_score is 0 to 1, and 0.5 at the threshold of a surge. Default settings, as in the live job."})
+        "anomaly_score is 0 to 1, and 0.5 at the threshold of an anomaly. Default settings, as in the live job.",
+        "Whole numbers, 0 or more, are counts (only surges are anomalies); any other values are levels (surges and",
+        "drops). A row whose timestamp is not after the latest one is scored 0 and never alerts; standard error",
+        "says how many there were."})
 final class DetectCommand implements Callable<Integer> {
   @Option(names = "--series", required = true, paramLabel = "FILE.csv", description = "the series to replay")
   Path series;
@@ -37,14 +40,19 @@ final class DetectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    int misplaced;
     try (Reader in = Files.newBufferedReader(series, StandardCharsets.UTF_8)) {
       if (out == null) {
-        SeriesDetection.run(in, new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), step);
+        misplaced = SeriesDetection.run(in, new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), step);
       } else {
         try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-          SeriesDetection.run(in, file, step);
+          misplaced = SeriesDetection.run(in, file, step);
         }
       }
+    }
+    if (misplaced > 0) {
+      System.err.printf("hark detect: %d row(s) of %s had a timestamp not after the latest one before them: scored 0,"
+          + " never alerting, not learned from%n", misplaced, series);
     }
     return 0;
   }

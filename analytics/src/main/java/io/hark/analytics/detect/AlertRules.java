@@ -142,7 +142,7 @@ public record AlertRules(String name, Map<String, String> changes) implements Se
         return new DetectorSettings(d.step(), d.season(), d.seasonSlot(), d.seasonMemory(),
             duration("level_memory", d.levelMemory()), d.noiseMemory(), duration("warm_up", d.warmUp()),
             number("spike_threshold", d.spikeThreshold()), d.shiftMemory(), number("shift_threshold", d.shiftThreshold()),
-            d.peakMemory(), number("peak_cap", d.peakCap()), d.learningClip(), d.maxExpectedInGap());
+            d.peakMemory(), number("peak_cap", d.peakCap()), d.learningClip(), d.maxExpectedInGap(), d.scale());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(name + ": " + e.getMessage());
       }

@@ -1,104 +1,166 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.analytics.detect;
 
+import io.hark.analytics.detect.DetectEvaluation.HeldOut;
+import io.hark.analytics.detect.DetectEvaluation.Series;
+import io.hark.analytics.nab.NabScorer;
+import io.hark.analytics.nab.NabScorer.Detections;
+import io.hark.analytics.nab.NabScorer.Profile;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * The detector with its default settings on NAB's labelled series, scored by NAB's rules (standard
- * profile) on the rows where an episode opens, that is where the live job would have paged; and what it
- * costs per point, measured in the same run.
+ * {@code scripts/hark bench detect}: the detector with the shipped settings on NAB's labelled series,
+ * scored by NAB's rules (three profiles) on the rows where an episode opens, that is where the live job
+ * would have paged, folder by folder; the same alerts scored by NAB's reference scorer where it is given;
+ * the settings chosen by leaving each folder (and each series of a folder) out; and what detection costs
+ * per point, measured in the same run.
  */
 public final class DetectBenchmark {
   /** Passes over all series before timing: the JIT needs a few to compile the hot paths fully. */
-  private static final int WARM_UP_PASSES = 5;
-  private static final Pattern NORMALIZED = Pattern.compile("normalized=(-?[0-9.]+)");
+  private static final int WARM_UP_PASSES = 3;
+  private static final Pattern NORMALIZED = Pattern.compile("normalized=(-?[0-9.]+|nan)");
+  private static final double DAYS_PER_FORTNIGHT = 14;
 
   private DetectBenchmark() {}
 
   /**
-   * @param nabScore the NAB score over all series, 0 for a detector that never alerts, 100 for a perfect one
-   * @param seriesScores each series' NAB score on its own, by file name
-   * @param points rows detected
-   * @param nanosPerPoint detector and episodes per row, one thread, after warming up
-   * @param stateBytes the live job's state per series (detector and episodes), averaged over the series
-   * @param results where the {@code timestamp,alert} files that were scored are
+   * @param nabscorePy NAB's reference scorer (a Python script) to score the shipped settings' alerts with
+   *     too, or null
    */
-  public record Result(double nabScore, Map<String, Double> seriesScores, long points, double nanosPerPoint,
-      double stateBytes, Path results) {
-    @Override
-    public String toString() {
-      return String.format("NAB score %.1f %s; %,d points at %.0f ns each, %.0f bytes of state per series",
-          nabScore, seriesScores, points, nanosPerPoint, stateBytes);
-    }
-  }
+  public static void run(Path data, List<AlertRules> candidates, Path nabscorePy, PrintStream out)
+      throws IOException, InterruptedException {
+    List<Series> series = DetectEvaluation.load(data);
+    Map<String, List<Series>> folders = new LinkedHashMap<>();
+    series.forEach(one -> folders.computeIfAbsent(one.folder(), folder -> new ArrayList<>()).add(one));
+    out.printf("hark bench detect: %d series in %d folder(s) under %s; alerts are the rows where an episode opens%n",
+        series.size(), folders.size(), data);
 
-  /** Runs the series in {@code spikesDir} (CSV files beside {@code windows.json}) and scores them with {@code nabscorePy}. */
-  public static Result run(Path spikesDir, Path nabscorePy) throws IOException, InterruptedException {
-    Map<String, List<SeriesRow>> series = new LinkedHashMap<>();
-    try (Stream<Path> files = Files.list(spikesDir)) {
-      for (Path file : files.filter(path -> path.toString().endsWith(".csv")).sorted().toList()) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-          series.put(file.getFileName().toString(), SeriesRow.readCsv(reader));
-        }
+    AlertRules shipped = AlertRules.defaults();
+    out.printf("%nShipped settings, scored by NAB's rules (standard, reward low FP, reward low FN profiles):%n");
+    out.printf("%-22s %6s %7s %6s %12s %14s %13s %8s %6s %6s%n", "folder", "series", "windows", "caught",
+        "false alerts", "per 14 days", "median delay", "standard", "low FP", "low FN");
+    Map<String, List<Detections>> shippedAlerts = new LinkedHashMap<>();
+    int misplaced = 0;
+    for (Map.Entry<String, List<Series>> folder : folders.entrySet()) {
+      int[] skipped = {0};
+      List<Detections> detections = new ArrayList<>();
+      for (Series one : folder.getValue()) {
+        detections.add(new Detections(one.name(), DetectEvaluation.alerts(shipped, one, skipped), one.windows()));
+      }
+      misplaced += skipped[0];
+      shippedAlerts.put(folder.getKey(), detections);
+      printRow(out, folder.getKey(), folder.getValue(), detections);
+    }
+    printRow(out, "all", series, shippedAlerts.values().stream().flatMap(List::stream).toList());
+    out.printf("Rows whose timestamp was not after the latest one (scored 0, never alerting, not learned from): %d%n",
+        misplaced);
+
+    if (nabscorePy != null) {
+      compareWithReference(data, series, shippedAlerts, nabscorePy, out);
+    }
+
+    out.printf("%nSettings chosen among %d candidates on what is left, scored on what was left out:%n", candidates.size());
+    DetectEvaluation.Candidates runs = DetectEvaluation.Candidates.run(candidates, series);
+    if (folders.size() > 1) {
+      printHeldOut(out, "leave-one-folder-out", runs.leaveOneFolderOut());
+    }
+    for (String folder : folders.keySet()) {
+      boolean labelled = folders.get(folder).stream().anyMatch(one -> !one.windows().isEmpty());
+      if (folders.get(folder).size() > 1 && labelled) {
+        printHeldOut(out, "leave-one-series-out in " + folder, runs.leaveOneSeriesOut(folder));
       }
     }
-    if (series.isEmpty()) {
-      throw new IOException("no series (*.csv) in " + spikesDir);
-    }
-    for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
-      series.values().forEach(rows -> SeriesDetection.withDefaults(rows, null).observeAll(rows));
-    }
 
-    Path results = Files.createTempDirectory("hark-detect-");
-    long points = 0;
-    long nanos = 0;
-    long stateBytes = 0;
-    List<String> resultFiles = new ArrayList<>();
-    for (Map.Entry<String, List<SeriesRow>> entry : series.entrySet()) {
-      List<SeriesRow> rows = entry.getValue();
-      SeriesDetection detection = SeriesDetection.withDefaults(rows, null);
-      long start = System.nanoTime();
-      List<SeriesDetection.Outcome> outcomes = detection.observeAll(rows);
-      nanos += System.nanoTime() - start;
-      points += rows.size();
-      stateBytes += detection.stateBytes();
-      Path file = results.resolve(entry.getKey());
-      writeAlerts(file, rows, outcomes);
-      resultFiles.add(file.toString());
-    }
-
-    Path windows = spikesDir.resolve("windows.json");
-    Map<String, Double> seriesScores = new LinkedHashMap<>();
-    for (String file : resultFiles) {
-      seriesScores.put(Path.of(file).getFileName().toString(), nabScore(nabscorePy, windows, List.of(file)));
-    }
-    return new Result(nabScore(nabscorePy, windows, resultFiles), seriesScores, points, (double) nanos / points,
-        (double) stateBytes / series.size(), results);
+    printCost(series, out);
   }
 
-  private static void writeAlerts(Path file, List<SeriesRow> rows, List<SeriesDetection.Outcome> outcomes) throws IOException {
+  private static void printRow(PrintStream out, String name, List<Series> series, List<Detections> detections) {
+    NabScorer.Result standard = NabScorer.score(detections, Profile.STANDARD);
+    double days = series.stream().mapToDouble(DetectBenchmark::days).sum();
+    List<Double> shares = standard.delays().stream().map(NabScorer.Delay::shareOfWindow).sorted().toList();
+    String median = shares.isEmpty() ? "-" : String.format("%.2f of window", shares.get(shares.size() / 2));
+    out.printf("%-22s %6d %7d %6d %12d %14.2f %13s %8.1f %6.1f %6.1f%n", name, series.size(), standard.windows(),
+        standard.caught(), standard.falsePositives(), standard.falsePositives() / (days / DAYS_PER_FORTNIGHT), median,
+        standard.score(), NabScorer.score(detections, Profile.REWARD_LOW_FP).score(),
+        NabScorer.score(detections, Profile.REWARD_LOW_FN).score());
+  }
+
+  private static void printHeldOut(PrintStream out, String how, List<HeldOut> heldOut) {
+    out.printf("%s:%n", how);
+    List<Detections> all = new ArrayList<>();
+    for (HeldOut group : heldOut) {
+      NabScorer.Result result = NabScorer.score(group.detections(), Profile.STANDARD);
+      out.printf("  %-28s chosen: %-45s on the rest %5.1f, left out %5.1f (%d of %d windows, %d false alerts)%n",
+          group.group(), group.chosen().name(), group.scoreOnTheRest(), result.score(), result.caught(), result.windows(),
+          result.falsePositives());
+      all.addAll(group.detections());
+    }
+    NabScorer.Result total = NabScorer.score(all, Profile.STANDARD);
+    out.printf("  %s total: %.1f standard, %.1f low FP, %.1f low FN (%d of %d windows, %d false alerts)%n", how,
+        total.score(), NabScorer.score(all, Profile.REWARD_LOW_FP).score(),
+        NabScorer.score(all, Profile.REWARD_LOW_FN).score(), total.caught(), total.windows(), total.falsePositives());
+  }
+
+  private static double days(Series series) {
+    List<SeriesRow> rows = series.rows();
+    return Duration.ofMillis(rows.get(rows.size() - 1).millis() - rows.get(0).millis()).toMinutes() / (24.0 * 60);
+  }
+
+  /** The shipped settings' alerts written as NAB result files and scored by {@code nabscorePy}, folder by folder. */
+  private static void compareWithReference(Path data, List<Series> series, Map<String, List<Detections>> alerts,
+      Path nabscorePy, PrintStream out) throws IOException, InterruptedException {
+    out.printf("%nThe same alerts scored by NAB's reference scorer (%s), standard profile:%n", nabscorePy);
+    Path results = Files.createTempDirectory("hark-detect-");
+    List<String> allFiles = new ArrayList<>();
+    for (Map.Entry<String, List<Detections>> folder : alerts.entrySet()) {
+      List<String> files = new ArrayList<>();
+      for (Detections detections : folder.getValue()) {
+        Series one = series.stream().filter(s -> s.folder().equals(folder.getKey()) && s.name().equals(detections.name()))
+            .findFirst().orElseThrow();
+        Path file = Files.createDirectories(results.resolve(folder.getKey())).resolve(one.name());
+        writeAlerts(file, one.rows(), detections.fired());
+        files.add(file.toString());
+      }
+      allFiles.addAll(files);
+      Path windows = folderWindows(data, folder.getKey());
+      out.printf("  %-22s nabscore.py %s, this scorer %.1f%n", folder.getKey(), reference(nabscorePy, windows, files),
+          NabScorer.score(folder.getValue(), Profile.STANDARD).score());
+    }
+    Path allWindows = data.resolve("all-windows.json");
+    if (alerts.size() > 1 && Files.exists(allWindows)) {
+      out.printf("  %-22s nabscore.py %s, this scorer %.1f%n", "all", reference(nabscorePy, allWindows, allFiles),
+          NabScorer.score(alerts.values().stream().flatMap(List::stream).toList(), Profile.STANDARD).score());
+    }
+  }
+
+  private static Path folderWindows(Path data, String folder) {
+    Path own = data.resolve("windows.json");
+    return Files.exists(own) ? own : data.resolve(folder).resolve("windows.json");
+  }
+
+  private static void writeAlerts(Path file, List<SeriesRow> rows, boolean[] fired) throws IOException {
     try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
       // Only the alert column: the scorer would take anomaly_score instead if it were there.
       out.print("timestamp,alert\n");
       for (int i = 0; i < rows.size(); i++) {
-        out.print(rows.get(i).timestamp() + ',' + (outcomes.get(i).alert() ? '1' : '0') + '\n');
+        out.print(rows.get(i).timestamp() + ',' + (fired[i] ? '1' : '0') + '\n');
       }
     }
   }
 
-  private static double nabScore(Path nabscorePy, Path windows, List<String> resultFiles)
+  private static String reference(Path nabscorePy, Path windows, List<String> resultFiles)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("python3", nabscorePy.toString(), windows.toString()));
     command.addAll(resultFiles);
@@ -108,6 +170,27 @@ public final class DetectBenchmark {
     if (process.waitFor() != 0 || !score.find()) {
       throw new IOException("nabscore.py failed: " + String.join(" ", command) + "\n" + output.strip());
     }
-    return Double.parseDouble(score.group(1));
+    return score.group(1);
+  }
+
+  private static void printCost(List<Series> series, PrintStream out) {
+    AlertRules shipped = AlertRules.defaults();
+    for (int pass = 0; pass < WARM_UP_PASSES; pass++) {
+      series.forEach(one -> SeriesDetection.with(shipped, one.rows(), null).observeAll(one.rows()));
+    }
+    long points = 0;
+    long nanos = 0;
+    long stateBytes = 0;
+    for (Series one : series) {
+      SeriesDetection detection = SeriesDetection.with(shipped, one.rows(), null);
+      long start = System.nanoTime();
+      detection.observeAll(one.rows());
+      nanos += System.nanoTime() - start;
+      points += one.rows().size();
+      stateBytes += detection.stateBytes();
+    }
+    out.printf("%nCost, one thread, shipped settings: %,d points at %.0f ns each; %.0f bytes of state per series "
+        + "(detector and episodes, as the live job keeps them)%n", points, (double) nanos / points,
+        (double) stateBytes / series.size());
   }
 }

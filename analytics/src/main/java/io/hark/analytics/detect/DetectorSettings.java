@@ -33,6 +33,7 @@ import java.time.Duration;
  * @param maxExpectedInGap a gap in the series is read as zero counts when the baseline expected at most
  *     this many in it altogether (quiet hours of a small query); otherwise it is an outage, and nothing is
  *     learned from it
+ * @param scale what kind of values the series holds: counts (surges only) or levels (surges and drops)
  */
 public record DetectorSettings(
     Duration step,
@@ -48,7 +49,8 @@ public record DetectorSettings(
     Duration peakMemory,
     double peakCap,
     double learningClip,
-    double maxExpectedInGap) {
+    double maxExpectedInGap,
+    ValueScale scale) {
 
   public DetectorSettings {
     Duration[] positive = {step, season, seasonSlot, seasonMemory, levelMemory, noiseMemory, shiftMemory, peakMemory};
@@ -59,6 +61,9 @@ public record DetectorSettings(
     }
     if (season.toMillis() % seasonSlot.toMillis() != 0) {
       throw new IllegalArgumentException("the season slot " + seasonSlot + " must divide the season " + season);
+    }
+    if (scale == null) {
+      throw new IllegalArgumentException("a scale is needed: counts or levels");
     }
     if (spikeThreshold <= 0 || peakCap < 1 || shiftThreshold <= 0 || learningClip <= 0 || maxExpectedInGap < 0) {
       throw new IllegalArgumentException("thresholds must be positive");
@@ -71,7 +76,14 @@ public record DetectorSettings(
    */
   public static DetectorSettings defaults(Duration step) {
     return new DetectorSettings(step, Duration.ofDays(1), Duration.ofMinutes(30), Duration.ofDays(7), Duration.ofDays(1),
-        Duration.ofDays(3), Duration.ofDays(1), 7.0, Duration.ofHours(2), 1.5, Duration.ofDays(20), 4.0, 4.0, 5.0);
+        Duration.ofDays(3), Duration.ofDays(1), 7.0, Duration.ofHours(2), 1.5, Duration.ofDays(20), 4.0, 4.0, 5.0,
+        ValueScale.COUNTS);
+  }
+
+  /** These settings for values of another kind. */
+  public DetectorSettings withScale(ValueScale other) {
+    return new DetectorSettings(step, season, seasonSlot, seasonMemory, levelMemory, noiseMemory, warmUp, spikeThreshold,
+        shiftMemory, shiftThreshold, peakMemory, peakCap, learningClip, maxExpectedInGap, other);
   }
 
   /** The weight of the newest step in an exponential average with this half-life. */
@@ -105,11 +117,14 @@ public record DetectorSettings(
     out.writeDouble(peakCap);
     out.writeDouble(learningClip);
     out.writeDouble(maxExpectedInGap);
+    out.writeByte(scale.ordinal());
   }
 
-  static DetectorSettings readFrom(DataInput in) throws IOException {
+  /** @param withScale whether the state has the scale, which states written before it was there (counts) lack */
+  static DetectorSettings readFrom(DataInput in, boolean withScale) throws IOException {
     return new DetectorSettings(millis(in), millis(in), millis(in), millis(in), millis(in), millis(in), millis(in),
-        in.readDouble(), millis(in), in.readDouble(), millis(in), in.readDouble(), in.readDouble(), in.readDouble());
+        in.readDouble(), millis(in), in.readDouble(), millis(in), in.readDouble(), in.readDouble(), in.readDouble(),
+        withScale ? ValueScale.values()[in.readByte()] : ValueScale.COUNTS);
   }
 
   private static Duration millis(DataInput in) throws IOException {

@@ -15,10 +15,12 @@ import java.util.TreeMap;
 
 /**
  * One row of a series in NAB's CSV form: a {@code timestamp,value} header, then rows like {@code
- * 2015-02-26 21:42:53,104}, timestamps in UTC and increasing. The texts are kept to be written back as
+ * 2015-02-26 21:42:53,104}, timestamps in UTC. Values are any finite numbers: counts, sums, ratios,
+ * levels. Rows come as recorded, repeated or out-of-order timestamps included: NAB scores every row,
+ * and {@link SeriesDetection} tells those it cannot place. The texts are kept to be written back as
  * they came.
  */
-record SeriesRow(String timestamp, String value, long millis, double count) {
+record SeriesRow(String timestamp, String text, long millis, double value) {
 
   static List<SeriesRow> readCsv(Reader csv) throws IOException {
     BufferedReader reader = new BufferedReader(csv);
@@ -30,15 +32,15 @@ record SeriesRow(String timestamp, String value, long millis, double count) {
     String line;
     for (int number = 2; (line = reader.readLine()) != null; number++) {
       if (!line.isBlank()) {
-        SeriesRow row = parse(line.strip(), number);
-        if (!rows.isEmpty() && row.millis <= rows.get(rows.size() - 1).millis) {
-          throw new IllegalArgumentException(
-              "line " + number + ": timestamp " + row.timestamp + " is not after the previous row's");
-        }
-        rows.add(row);
+        rows.add(parse(line.strip(), number));
       }
     }
     return rows;
+  }
+
+  /** Whether every value is a whole number, 0 or more: a series of counts. */
+  static boolean counts(List<SeriesRow> rows) {
+    return rows.stream().allMatch(row -> row.value >= 0 && row.value == Math.rint(row.value));
   }
 
   private static SeriesRow parse(String line, int number) {
@@ -47,18 +49,18 @@ record SeriesRow(String timestamp, String value, long millis, double count) {
       throw new IllegalArgumentException("line " + number + ": expected timestamp,value, got '" + line + "'");
     }
     String timestamp = line.substring(0, comma).strip();
-    String value = line.substring(comma + 1).strip();
+    String text = line.substring(comma + 1).strip();
     try {
       long millis = LocalDateTime.parse(timestamp.replace(' ', 'T')).toInstant(ZoneOffset.UTC).toEpochMilli();
-      double count = Double.parseDouble(value);
-      if (!(count >= 0) || Double.isInfinite(count)) {
+      double value = Double.parseDouble(text);
+      if (!Double.isFinite(value)) {
         throw new NumberFormatException();
       }
-      return new SeriesRow(timestamp, value, millis, count);
+      return new SeriesRow(timestamp, text, millis, value);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("line " + number + ": not a timestamp like 2015-02-26 21:42:53: '" + timestamp + "'");
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("line " + number + ": not a count (a number, 0 or more): '" + value + "'");
+      throw new IllegalArgumentException("line " + number + ": not a finite number: '" + text + "'");
     }
   }
 
@@ -66,7 +68,10 @@ record SeriesRow(String timestamp, String value, long millis, double count) {
   static Duration commonStep(List<SeriesRow> rows) {
     Map<Long, Integer> intervals = new TreeMap<>();
     for (int i = 1; i < rows.size(); i++) {
-      intervals.merge(rows.get(i).millis - rows.get(i - 1).millis, 1, Integer::sum);
+      long interval = rows.get(i).millis - rows.get(i - 1).millis;
+      if (interval > 0) {
+        intervals.merge(interval, 1, Integer::sum);
+      }
     }
     long step = 0;
     int count = 0;

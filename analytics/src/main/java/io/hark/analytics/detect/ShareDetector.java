@@ -41,7 +41,8 @@ public final class ShareDetector {
    * reaches it three times in four.
    */
   private static final double SPIKE_THRESHOLD = 4.0;
-  private static final byte FORMAT_VERSION = 1;
+  /** Version 2 adds the settings' scale; version 1 states are of counts. */
+  private static final byte FORMAT_VERSION = 2;
   private static final long NONE = Long.MIN_VALUE;
   /** Jeffreys prior, Beta(1/2, 1/2): a share of one half, worth one trial. */
   private static final double PRIOR_HITS = 0.5;
@@ -187,10 +188,10 @@ public final class ShareDetector {
   public static ShareDetector fromBytes(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       byte version = in.readByte();
-      if (version != FORMAT_VERSION) {
+      if (version != 1 && version != FORMAT_VERSION) {
         throw new IllegalArgumentException("unknown share detector state version " + version);
       }
-      ShareDetector detector = new ShareDetector(DetectorSettings.readFrom(in));
+      ShareDetector detector = new ShareDetector(DetectorSettings.readFrom(in, version == FORMAT_VERSION));
       detector.lastTimestamp = in.readLong();
       detector.steps = in.readLong();
       detector.hits = in.readDouble();

@@ -29,7 +29,8 @@ import java.io.UncheckedIOException;
  * spikes far beyond the little history there is alert.
  */
 public final class SpikeDetector {
-  private static final byte FORMAT_VERSION = 1;
+  /** Version 2 adds the settings' scale; version 1 states are of counts. */
+  private static final byte FORMAT_VERSION = 2;
   private static final long NONE = Long.MIN_VALUE;
 
   private final DetectorSettings settings;
@@ -43,7 +44,7 @@ public final class SpikeDetector {
   private long lastTimestamp = NONE;
   private long steps;
   private double level;
-  private double noise = CountScale.POISSON_NOISE;
+  private double noise;
   private double shift;
 
   public SpikeDetector(DetectorSettings settings) {
@@ -60,9 +61,7 @@ public final class SpikeDetector {
 
   /** Judges {@code value} at {@code timestampMillis} (later than the previous one), then learns from it. */
   public Verdict observe(long timestampMillis, double value) {
-    if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException("a count must be finite and 0 or more: " + value);
-    }
+    double stable = settings.scale().stable(value);
     if (lastTimestamp != NONE) {
       if (timestampMillis <= lastTimestamp) {
         throw new IllegalArgumentException("steps must come in time order: " + timestampMillis + " after " + lastTimestamp);
@@ -70,7 +69,7 @@ public final class SpikeDetector {
       bridgeGap(timestampMillis);
     }
     lastTimestamp = timestampMillis;
-    return judgeAndLearn(timestampMillis, CountScale.stable(value));
+    return judgeAndLearn(timestampMillis, stable);
   }
 
   private Verdict judgeAndLearn(long timestampMillis, double stable) {
@@ -78,19 +77,27 @@ public final class SpikeDetector {
       level = stable;
     }
     double expected = level + profile.at(timestampMillis);
-    double noiseNow = Math.max(noise, CountScale.POISSON_NOISE);
+    ValueScale scale = settings.scale();
+    double noiseNow = Math.max(noise, scale.noiseFloor(level));
     double z = (stable - expected) / noiseNow;
     shift += shiftWeight * (z - shift);
+    // On a one-sided scale only surges count; on a two-sided one, departures either way.
+    double surge = scale.twoSided() ? Math.abs(z) : z;
+    double sustained = scale.twoSided() && z < 0 ? -shift : shift;
     double spikeBar = bar(spikePeak);
-    double spikeRelative = z / settings.spikeThreshold() / spikeBar;
-    // A sustained rise is over once the series is back at or below expected.
-    double shiftRelative = z > 0 ? shift / settings.shiftThreshold() / bar(shiftPeak) : 0;
-    spikePeak.learn(z / settings.spikeThreshold(), spikeRelative > 1);
-    shiftPeak.learn(shift / settings.shiftThreshold(), shiftRelative > 1);
-    double relative = Math.max(0, Math.max(spikeRelative, shiftRelative));
+    double spikeRelative = surge / settings.spikeThreshold() / spikeBar;
+    // A sustained departure is over once the series is back on the other side of expected.
+    double shiftRelative = surge > 0 ? sustained / settings.shiftThreshold() / bar(shiftPeak) : 0;
+    double relative = 0;
+    // before the noise is known, any step looks far out: it is neither judged nor remembered as a peak
+    if (steps >= scale.stepsBeforeNoiseIsKnown()) {
+      spikePeak.learn(surge / settings.spikeThreshold(), spikeRelative > 1);
+      shiftPeak.learn(sustained / settings.shiftThreshold(), shiftRelative > 1);
+      relative = Math.max(0, Math.max(spikeRelative, shiftRelative));
+    }
     double bandHalfWidth = settings.spikeThreshold() * spikeBar * noiseNow;
-    Verdict verdict = new Verdict(CountScale.count(expected), CountScale.count(expected - bandHalfWidth),
-        CountScale.count(expected + bandHalfWidth), relative * relative / (1 + relative * relative), relative > 1);
+    Verdict verdict = new Verdict(scale.value(expected), scale.value(expected - bandHalfWidth),
+        scale.value(expected + bandHalfWidth), relative * relative / (1 + relative * relative), relative > 1);
     learn(timestampMillis, stable - expected, noiseNow);
     return verdict;
   }
@@ -125,7 +132,7 @@ public final class SpikeDetector {
     }
     if (missing * stepMillis <= settings.season().toMillis() && zeroWasPlausible(missing)) {
       for (long i = 1; i <= missing; i++) {
-        judgeAndLearn(lastTimestamp + i * stepMillis, CountScale.stable(0));
+        judgeAndLearn(lastTimestamp + i * stepMillis, settings.scale().stable(0));
       }
     } else {
       shift = 0;
@@ -133,6 +140,9 @@ public final class SpikeDetector {
   }
 
   private boolean zeroWasPlausible(long missing) {
+    if (settings.scale() != ValueScale.COUNTS) {
+      return false;
+    }
     double expectedInGap = 0;
     for (long i = 1; i <= missing && expectedInGap <= settings.maxExpectedInGap(); i++) {
       expectedInGap += CountScale.count(level + profile.at(lastTimestamp + i * settings.step().toMillis()));
@@ -163,10 +173,10 @@ public final class SpikeDetector {
   public static SpikeDetector fromBytes(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       byte version = in.readByte();
-      if (version != FORMAT_VERSION) {
+      if (version != 1 && version != FORMAT_VERSION) {
         throw new IllegalArgumentException("unknown spike detector state version " + version);
       }
-      SpikeDetector detector = new SpikeDetector(DetectorSettings.readFrom(in));
+      SpikeDetector detector = new SpikeDetector(DetectorSettings.readFrom(in, version == FORMAT_VERSION));
       detector.lastTimestamp = in.readLong();
       detector.steps = in.readLong();
       detector.level = in.readDouble();

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -72,8 +74,42 @@ class SeriesDetectionTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("line 3:").hasMessageContaining("lots");
     assertThatThrownBy(() -> run(header + good + "yesterday,5\n", null)).hasMessageStartingWith("line 3:");
     assertThatThrownBy(() -> run(header + good + "2015-02-26 21:47:53\n", null)).hasMessageStartingWith("line 3:");
-    assertThatThrownBy(() -> run(header + good + "2015-02-26 21:47:53,-2\n", null)).hasMessageStartingWith("line 3:");
-    assertThatThrownBy(() -> run(header + good + good, null)).hasMessageStartingWith("line 3:").hasMessageContaining("not after");
+    assertThatThrownBy(() -> run(header + good + "2015-02-26 21:47:53,NaN\n", null)).hasMessageStartingWith("line 3:")
+        .hasMessageContaining("not a finite number");
+    assertThatThrownBy(() -> run(header + good + "2015-02-26 21:47:53,Infinity\n", null)).hasMessageStartingWith("line 3:");
     assertThatThrownBy(() -> run("time,count\n" + good, null)).hasMessageStartingWith("line 1:");
+  }
+
+  @Test
+  void rowsThatCannotBePlacedInTimeAreScoredZeroNeverAlertAndAreCounted() throws IOException {
+    List<String> lines = new ArrayList<>(nabCsv(864, 700).lines().toList());
+    lines.add(400, lines.get(399));
+    lines.add(500, lines.get(300));
+    String csv = String.join("\n", lines) + "\n";
+    StringWriter out = new StringWriter();
+
+    int misplaced = SeriesDetection.run(new StringReader(csv), out, null);
+
+    List<String> output = out.toString().lines().toList();
+    assertThat(misplaced).isEqualTo(2);
+    assertThat(output).hasSize(lines.size());
+    assertThat(output.get(400)).isEqualTo(lines.get(400) + ",0.0000,0");
+    assertThat(output.get(500)).isEqualTo(lines.get(500) + ",0.0000,0");
+    assertThat(output.get(703)).as("the surge, two rows later").endsWith(",1");
+  }
+
+  @Test
+  void readsNegativeAndFractionalValuesAsLevelsAndFlagsADrop() throws IOException {
+    StringBuilder csv = new StringBuilder("timestamp,value\n");
+    Random noise = new Random(5);
+    for (int i = 0; i < 864; i++) {
+      long millis = SyntheticSeries.START + i * Duration.ofMinutes(5).toMillis();
+      double value = i == 700 ? -35.5 : -2.25 + 0.5 * noise.nextGaussian();
+      csv.append(NAB_TIME.format(Instant.ofEpochMilli(millis))).append(',').append(value).append('\n');
+    }
+    List<String> output = run(csv.toString(), null).lines().toList();
+    assertThat(output).hasSize(865);
+    assertThat(output.get(701)).endsWith(",1");
+    assertThat(output.stream().skip(1).filter(line -> line.endsWith(",1"))).hasSize(1);
   }
 }

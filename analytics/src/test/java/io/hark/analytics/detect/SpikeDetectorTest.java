@@ -4,10 +4,12 @@ package io.hark.analytics.detect;
 import static io.hark.analytics.detect.SyntheticSeries.minute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 
@@ -202,5 +204,48 @@ class SpikeDetectorTest {
     detector.observe(minute(10), 1);
     assertThatThrownBy(() -> detector.observe(minute(10), 1)).hasMessageContaining("time order");
     assertThatThrownBy(() -> detector.observe(minute(11), -1)).hasMessageContaining("0 or more");
+    assertThatThrownBy(() -> detector.observe(minute(12), Double.NaN)).hasMessageContaining("finite");
+  }
+
+  @Test
+  void readsAStateWrittenBeforeTheScaleWasKeptAsCounts() {
+    SyntheticSeries series = SyntheticSeries.daily(12, 5, 40);
+    feed(series, 0, MINUTES_PER_DAY);
+    byte[] current = detector.toBytes();
+    // version 1 had no scale byte, which is the last of the settings, right after maxExpectedInGap
+    int scaleAt = 1 + 7 * Long.BYTES + Double.BYTES + Long.BYTES + Double.BYTES + Long.BYTES + 3 * Double.BYTES;
+    byte[] version1 = new byte[current.length - 1];
+    System.arraycopy(current, 0, version1, 0, scaleAt);
+    System.arraycopy(current, scaleAt + 1, version1, scaleAt, current.length - scaleAt - 1);
+    version1[0] = 1;
+
+    SpikeDetector restored = SpikeDetector.fromBytes(version1);
+    assertThat(restored.toBytes()).isEqualTo(current);
+  }
+
+  @Test
+  void onLevelsADropIsAsAnomalousAsASurge() {
+    SpikeDetector levels = new SpikeDetector(DetectorSettings.defaults(Duration.ofMinutes(5)).withScale(ValueScale.LEVELS));
+    Random noise = new Random(3);
+    long step = Duration.ofMinutes(5).toMillis();
+    int anomalies = 0;
+    for (int i = 0; i < 3 * 288; i++) {
+      anomalies += levels.observe(SyntheticSeries.START + i * step, -20 + noise.nextGaussian()).anomalous() ? 1 : 0;
+    }
+    assertThat(anomalies).as("false alarms on three days of a noisy level below zero").isLessThanOrEqualTo(1);
+    SpikeDetector beforeTheDrop = SpikeDetector.fromBytes(levels.toBytes());
+    Verdict drop = levels.observe(SyntheticSeries.START + 3 * 288 * step, -60);
+    Verdict surge = beforeTheDrop.observe(SyntheticSeries.START + 3 * 288 * step, 20);
+    assertThat(drop.anomalous()).isTrue();
+    assertThat(surge.anomalous()).isTrue();
+    assertThat(drop.expected()).isCloseTo(-20, offset(1.0));
+    assertThat(drop.lower()).isLessThan(drop.expected()).isGreaterThan(-60);
+
+    SpikeDetector counts = new SpikeDetector(DetectorSettings.defaults(Duration.ofMinutes(5)));
+    for (int i = 0; i < 3 * 288; i++) {
+      counts.observe(SyntheticSeries.START + i * step, 200 + Math.round(10 * noise.nextGaussian()));
+    }
+    assertThat(counts.observe(SyntheticSeries.START + 3 * 288 * step, 0).anomalous())
+        .as("a drop in mentions is not a surge").isFalse();
   }
 }
