@@ -55,10 +55,7 @@ public final class DetectBenchmark {
     int misplaced = 0;
     for (Map.Entry<String, List<Series>> folder : folders.entrySet()) {
       int[] skipped = {0};
-      List<Detections> detections = new ArrayList<>();
-      for (Series one : folder.getValue()) {
-        detections.add(new Detections(one.name(), DetectEvaluation.alerts(shipped, one, skipped), one.windows()));
-      }
+      List<Detections> detections = DetectEvaluation.detections(shipped, folder.getValue(), skipped);
       misplaced += skipped[0];
       shippedAlerts.put(folder.getKey(), detections);
       printRow(out, folder.getKey(), folder.getValue(), detections);

@@ -32,14 +32,6 @@ public final class DetectEvaluation {
   /** A candidate's alerts on every series, in the order of the series. */
   private record Alerts(AlertRules rules, List<boolean[]> fired) {}
 
-  /**
-   * What a set of series gave.
-   *
-   * @param misplacedRows rows whose timestamp was not after the latest one, which detection skipped
-   */
-  public record Scores(NabScorer.Result standard, NabScorer.Result lowFalsePositives, NabScorer.Result lowFalseNegatives,
-      int misplacedRows) {}
-
   private DetectEvaluation() {}
 
   /**
@@ -117,15 +109,13 @@ public final class DetectEvaluation {
     return fired;
   }
 
-  /** {@code rules} on every series, scored under each of NAB's profiles. */
-  public static Scores score(AlertRules rules, List<Series> series) {
-    int[] misplaced = {0};
+  /** Where {@code rules} would have paged on each of {@code series}; {@code misplaced} counts the rows skipped. */
+  public static List<Detections> detections(AlertRules rules, List<Series> series, int[] misplaced) {
     List<Detections> detections = new ArrayList<>();
     for (Series one : series) {
       detections.add(new Detections(one.name(), alerts(rules, one, misplaced), one.windows()));
     }
-    return new Scores(NabScorer.score(detections, Profile.STANDARD), NabScorer.score(detections, Profile.REWARD_LOW_FP),
-        NabScorer.score(detections, Profile.REWARD_LOW_FN), misplaced[0]);
+    return detections;
   }
 
   /** One held-out group's result: the candidate chosen on the other groups, and its alerts on this one. */

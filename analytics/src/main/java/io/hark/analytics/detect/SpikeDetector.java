@@ -27,6 +27,10 @@ import java.io.UncheckedIOException;
  *
  * <p>Cold start: during {@link DetectorSettings#warmUp()} both tests need twice the evidence, so only
  * spikes far beyond the little history there is alert.
+ *
+ * <p>Series of other values ({@link ValueScale#LEVELS}: a latency, a temperature) are judged as they
+ * are, with a noise floor relative to their level, departures either way count, and nothing is judged
+ * before their noise has been seen; gaps in them are always outages.
  */
 public final class SpikeDetector {
   /** Version 2 adds the settings' scale; version 1 states are of counts. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.hark.analytics.detect.DetectEvaluation.HeldOut;
 import io.hark.analytics.detect.DetectEvaluation.Series;
+import io.hark.analytics.nab.NabScorer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,11 +41,15 @@ class DetectEvaluationTest {
         tuple("traffic", "c.csv"), tuple("tweets", "a.csv"),
         tuple("tweets", "b.csv"));
 
-    DetectEvaluation.Scores shipped = DetectEvaluation.score(AlertRules.defaults(), series);
-    assertThat(shipped.standard().windows()).isEqualTo(3);
-    assertThat(shipped.standard().caught()).isEqualTo(3);
-    assertThat(shipped.standard().score()).isGreaterThan(80);
-    assertThat(DetectEvaluation.score(DEAF, series).standard().score()).isZero();
+    int[] misplaced = {0};
+    NabScorer.Result shipped = NabScorer.score(DetectEvaluation.detections(AlertRules.defaults(), series, misplaced),
+        NabScorer.Profile.STANDARD);
+    assertThat(shipped.windows()).isEqualTo(3);
+    assertThat(shipped.caught()).isEqualTo(3);
+    assertThat(shipped.score()).isGreaterThan(80);
+    assertThat(misplaced[0]).isZero();
+    assertThat(NabScorer.score(DetectEvaluation.detections(DEAF, series, misplaced), NabScorer.Profile.STANDARD).score())
+        .isZero();
 
     DetectEvaluation.Candidates candidates = DetectEvaluation.Candidates.run(List.of(DEAF, AlertRules.defaults()), series);
     List<HeldOut> byFolder = candidates.leaveOneFolderOut();
