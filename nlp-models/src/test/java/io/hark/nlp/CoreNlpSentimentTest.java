@@ -4,10 +4,26 @@ package io.hark.nlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hark.nlp.Sentiment.Polarity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class CoreNlpSentimentTest {
-  private static final CoreNlpSentiment sentiment = new CoreNlpSentiment();
+  /**
+   * Stock CoreNLP's full pipeline takes over a gigabyte: it is let go after this class, so that the
+   * module's other classes, which share Hark's own models, do not run beside it.
+   */
+  private static CoreNlpSentiment sentiment;
+
+  @BeforeAll
+  static void loadStockCoreNlp() {
+    sentiment = new CoreNlpSentiment();
+  }
+
+  @AfterAll
+  static void releaseStockCoreNlp() {
+    sentiment = null;
+  }
 
   @Test
   void tellsClearPraiseFromClearComplaint() {
