@@ -65,7 +65,7 @@ public final class DetectBenchmark {
         misplaced);
 
     if (nabscorePy != null) {
-      compareWithReference(data, series, shippedAlerts, nabscorePy, out);
+      compareWithReference(data, folders, shippedAlerts, nabscorePy, out);
     }
 
     out.printf("%nSettings chosen among %d candidates on what is left, scored on what was left out:%n", candidates.size());
@@ -116,18 +116,18 @@ public final class DetectBenchmark {
   }
 
   /** The shipped settings' alerts written as NAB result files and scored by {@code nabscorePy}, folder by folder. */
-  private static void compareWithReference(Path data, List<Series> series, Map<String, List<Detections>> alerts,
-      Path nabscorePy, PrintStream out) throws IOException, InterruptedException {
+  /** @param alerts each folder's alerts, series by series in the order of {@code folders} */
+  private static void compareWithReference(Path data, Map<String, List<Series>> folders,
+      Map<String, List<Detections>> alerts, Path nabscorePy, PrintStream out) throws IOException, InterruptedException {
     out.printf("%nThe same alerts scored by NAB's reference scorer (%s), standard profile:%n", nabscorePy);
     Path results = Files.createTempDirectory("hark-detect-");
     List<String> allFiles = new ArrayList<>();
     for (Map.Entry<String, List<Detections>> folder : alerts.entrySet()) {
       List<String> files = new ArrayList<>();
-      for (Detections detections : folder.getValue()) {
-        Series one = series.stream().filter(s -> s.folder().equals(folder.getKey()) && s.name().equals(detections.name()))
-            .findFirst().orElseThrow();
-        Path file = Files.createDirectories(results.resolve(folder.getKey())).resolve(one.name());
-        writeAlerts(file, one.rows(), detections.fired());
+      List<Series> series = folders.get(folder.getKey());
+      for (int i = 0; i < series.size(); i++) {
+        Path file = Files.createDirectories(results.resolve(folder.getKey())).resolve(series.get(i).name());
+        writeAlerts(file, series.get(i).rows(), folder.getValue().get(i).fired());
         files.add(file.toString());
       }
       allFiles.addAll(files);

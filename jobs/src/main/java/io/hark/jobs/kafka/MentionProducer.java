@@ -2,6 +2,7 @@
 package io.hark.jobs.kafka;
 
 import io.hark.jobs.Topics;
+import io.hark.jobs.operators.ValidateMention;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.Mention;
 import io.hark.schema.MentionJson;
@@ -96,7 +97,7 @@ public final class MentionProducer implements AutoCloseable {
           Mention mention = MentionJson.parse(line, Instant.now(), source);
           if (mention.getText().length() > maxTextChars) {
             throw new MentionJson.InvalidMentionException("text_too_long",
-                "text has " + mention.getText().length() + " characters; the cap is " + maxTextChars);
+                ValidateMention.textTooLong(mention, maxTextChars));
           }
           if (!keys.add(Topics.mentionKey(mention))) {
             duplicates++;

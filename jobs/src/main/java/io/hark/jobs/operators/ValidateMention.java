@@ -117,11 +117,16 @@ public class ValidateMention extends ProcessFunction<Either<DeadLetter, Mention>
     return null;
   }
 
+  /** The detail of a {@code text_too_long} dead letter, wherever the cap is checked. */
+  public static String textTooLong(Mention mention, int maxTextChars) {
+    return "text has " + mention.getText().length() + " characters; the cap is " + maxTextChars;
+  }
+
   private DeadLetter deadLetter(Mention mention, String reason) {
     String detail = switch (reason) {
       case "id_too_long" -> "the document id platform:id is longer than Elasticsearch's "
           + MentionDocuments.MAX_ID_BYTES + " bytes";
-      case "text_too_long" -> "text has " + mention.getText().length() + " characters; the cap is " + maxTextChars;
+      case "text_too_long" -> textTooLong(mention, maxTextChars);
       case "created_at_in_future" -> "created_at " + mention.getCreatedAt() + " is more than " + maxFuture
           + " ahead of the clock";
       case "created_at_too_old" -> "created_at " + mention.getCreatedAt() + " is more than " + maxPast
