@@ -28,7 +28,8 @@ import java.util.TreeMap;
  *   min_volume: 5            # mentions per window (default 10)
  *   cooldown: 6h             # (default 1d)
  * </pre>
- * The keys are {@link #KEYS}; see {@link DetectorSettings} and {@link EpisodeSettings} for what each means.
+ * The keys are {@link #KEYS}; see {@link DetectorSettings}, {@link EpisodeSettings} and {@link SilenceSettings}
+ * ({@code silence_after} is its minimum duration) for what each means.
  *
  * @param changes key to value as written, validated when parsed
  */
@@ -45,7 +46,9 @@ public record AlertRules(String name, Map<String, String> changes) implements Se
       Map.entry("cooldown", "duration"),
       Map.entry("update_every", "duration"),
       Map.entry("severity_step", "number"),
-      Map.entry("sustained", "duration"));
+      Map.entry("sustained", "duration"),
+      Map.entry("silence_after", "duration"),
+      Map.entry("silence_min_expected", "number"));
 
   public AlertRules {
     changes = new TreeMap<>(changes);
@@ -56,6 +59,7 @@ public record AlertRules(String name, Map<String, String> changes) implements Se
     Built built = new Built(name, changes);
     built.detector(Duration.ofMinutes(1));
     built.episodes();
+    built.silence();
   }
 
   /** The shipped defaults. */
@@ -69,6 +73,10 @@ public record AlertRules(String name, Map<String, String> changes) implements Se
 
   public EpisodeSettings episodes() {
     return new Built(name, changes).episodes();
+  }
+
+  public SilenceSettings silence() {
+    return new Built(name, changes).silence();
   }
 
   public static List<AlertRules> load(Path file) {
@@ -155,6 +163,16 @@ public record AlertRules(String name, Map<String, String> changes) implements Se
             : e.minVolume(), duration("calm_to_resolve", e.calmToResolve()), duration("cooldown", e.cooldown()),
             duration("update_every", e.updateEvery()), number("severity_step", e.severityStep()),
             duration("sustained", e.sustained()));
+      } catch (IllegalArgumentException failure) {
+        throw new IllegalArgumentException(name + ": " + failure.getMessage());
+      }
+    }
+
+    SilenceSettings silence() {
+      SilenceSettings s = SilenceSettings.defaults();
+      try {
+        return new SilenceSettings(duration("silence_after", s.minDuration()),
+            number("silence_min_expected", s.minExpected()));
       } catch (IllegalArgumentException failure) {
         throw new IllegalArgumentException(name + ": " + failure.getMessage());
       }

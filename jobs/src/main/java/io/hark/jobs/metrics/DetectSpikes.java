@@ -6,6 +6,8 @@ import io.hark.analytics.detect.AlertRules;
 import io.hark.analytics.detect.DetectorSettings;
 import io.hark.analytics.detect.EpisodeStep;
 import io.hark.analytics.detect.ShareDetector;
+import io.hark.analytics.detect.SilenceStep;
+import io.hark.analytics.detect.SilenceWatch;
 import io.hark.analytics.detect.SpikeDetector;
 import io.hark.analytics.detect.Verdict;
 import io.hark.schema.Alert;
@@ -47,12 +49,18 @@ import org.apache.flink.util.Collector;
  *
  * <p>Windows without mentions produce no metrics, yet they are data (zero) for the detectors and
  * what ends an episode: an event-time timer feeds a zero window for each step without metrics,
- * for up to {@link #SILENCE_STEPS} steps after the last window that had any.
+ * for up to {@link #QUIET_WINDOWS_FED} steps after the last window that had any.
+ *
+ * <p>A query that normally has traffic and goes quiet while the rest of the input flows raises a
+ * {@code silence} alert ({@link SilenceWatch}). The live job only:
+ * windows judged long after they ended, when the input catches up after it stalled, do not count (the
+ * whole input's silence, {@link WatchInputSilence}, paged for that), and a replay's time is not the clock's.
  *
  * <p>A window re-emitted for a late mention is not observed again: the detectors saw it on time.
  */
 public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Alert> {
-  static final int SILENCE_STEPS = 60;
+  static final int QUIET_WINDOWS_FED = 60;
+  private static final Duration DELIVERY_DELAY = Duration.ofMinutes(5);
   private static final int EVIDENCE = 5;
   private static final double MIN_LIFT = 2.0;
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
@@ -61,9 +69,12 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
   private final boolean replay;
   private final KibanaLinks kibana;
   private final AlertRules rules;
+  /** How long after its end a window may be judged and still count as judged in time for a silence. */
+  private final Duration judgedInTimeWithin;
   private transient DetectorSettings settings;
   private transient MapState<String, byte[]> detectors;
   private transient ValueState<byte[]> episodes;
+  private transient ValueState<byte[]> silence;
   /** Start of the last window observed, and of the last that had mentions. */
   private transient ValueState<long[]> observed;
   /**
@@ -78,13 +89,17 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
 
   /**
    * @param replay mark alerts as recorded by a replay, which notifiers never send
-   * @param rules the detector's and episodes' settings
+   * @param rules the detector's, episodes' and silences' settings
+   * @param outOfOrderness how far behind the newest mention the watermark, and so the judging of windows, lags
    */
-  public DetectSpikes(Duration step, boolean replay, KibanaLinks kibana, AlertRules rules) {
+  public DetectSpikes(Duration step, boolean replay, KibanaLinks kibana, AlertRules rules, Duration outOfOrderness) {
     this.step = step;
     this.replay = replay;
     this.kibana = kibana;
     this.rules = rules;
+    // a quiet window is judged a step after it ends, once the watermark passes, and the newest mentions
+    // may take minutes to come from their platform
+    this.judgedInTimeWithin = outOfOrderness.plus(step).plus(DELIVERY_DELAY);
   }
 
   public static TypeInformation<Alert> outputType() {
@@ -98,6 +113,8 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
         new MapStateDescriptor<>("detectors", Types.STRING, PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     episodes = getRuntimeContext().getState(
         new ValueStateDescriptor<>("episodes", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+    silence = getRuntimeContext().getState(
+        new ValueStateDescriptor<>("silence", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
     observed = getRuntimeContext().getState(
         new ValueStateDescriptor<>("observed", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
     lastMetrics = getRuntimeContext().getState(new ValueStateDescriptor<>("last-metrics", new AvroTypeInfo<>(WindowMetrics.class)));
@@ -136,7 +153,7 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
     }
     observe(empty(lastMetrics.value(), quietWindow), ctx, out);
     observed.update(new long[] {quietWindow, seen[1]});
-    if (quietWindow - seen[1] < SILENCE_STEPS * step.toMillis()) {
+    if (quietWindow - seen[1] < QUIET_WINDOWS_FED * step.toMillis()) {
       ctx.timerService().registerEventTimeTimer(timestamp + step.toMillis());
     }
   }
@@ -172,10 +189,24 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
         episodeSignal.clear();
       }
     }
+    if (!replay) {
+      watchSilence(metrics, ctx, out);
+    }
     if (!verdicts.get(strongest).anomalous()) {
       topics.learn(metrics.getTopTopics(), windowIndex);
       hashtags.learn(metrics.getTopHashtags(), windowIndex);
     }
+  }
+
+  private void watchSilence(WindowMetrics metrics, Context ctx, Collector<Alert> out) throws Exception {
+    byte[] state = silence.value();
+    SilenceWatch watch = state == null ? new SilenceWatch(rules.silence()) : SilenceWatch.fromBytes(state);
+    long now = ctx.timerService().currentProcessingTime();
+    long end = metrics.getWindowEnd().toEpochMilli();
+    Optional<SilenceStep> step = watch.step(metrics.getWindowStart().toEpochMilli(), end, metrics.getVolume(),
+        now - end <= judgedInTimeWithin.toMillis());
+    silence.update(watch.toBytes());
+    step.ifPresent(silent -> out.collect(SilenceAlerts.ofQuery(silent, ctx.getCurrentKey(), metrics.getGroup(), kibana, now)));
   }
 
   /**

@@ -17,10 +17,20 @@ public record KibanaLinks(String baseUrl, String dataViewId) implements Serializ
   /** Rison's punctuation, kept readable; everything else but ASCII letters and digits is percent-encoded. */
   private static final String KEPT = "()!:,'_-.*~/";
 
+  /** Discover on the mentions of one query in a time range. */
   public String discover(String queryId, Instant from, Instant to) {
+    return discoverWhere("matched_queries:" + kqlString(queryId), from, to);
+  }
+
+  /** Discover on every mention in a time range. */
+  public String discoverAll(Instant from, Instant to) {
+    return discoverWhere("", from, to);
+  }
+
+  private String discoverWhere(String kql, Instant from, Instant to) {
     String global = "(time:(from:" + risonString(from.toString()) + ",to:" + risonString(to.toString()) + "))";
     String app = "(dataSource:(dataViewId:" + risonString(dataViewId) + ",type:dataView),"
-        + "query:(language:kuery,query:" + risonString("matched_queries:" + kqlString(queryId)) + "))";
+        + "query:(language:kuery,query:" + risonString(kql) + "))";
     return stripSlash(baseUrl) + "/app/discover#/?_g=" + encode(global) + "&_a=" + encode(app);
   }
 

@@ -25,8 +25,8 @@ import org.apache.flink.types.Either;
  * The metrics job, a function of (environment, sources, sinks): enriched mentions that matched a
  * listening query, each once (the enriched topic is written at least once), counted per query and
  * group in tumbling event-time windows (late mentions update their window), indexed; each query's
- * windows checked for spikes; alert episodes to the alert topic, the alerts index and the group's
- * notifiers. Undecodable records become dead letters.
+ * windows checked for spikes and silences, and the whole input for its silence; alert episodes to the
+ * alert topic, the alerts index and the group's notifiers. Undecodable records become dead letters.
  *
  * <p>Operator ids start with {@code metrics-}, so the local mode can run this pipeline and the listen
  * pipeline as one Flink job.
@@ -79,6 +79,10 @@ public final class MetricsPipeline {
    */
   public static void detectAndPublish(DataStream<WindowMetrics> metrics, MetricsSinks sinks, MetricsOptions options) {
     DataStream<Alert> alerts = alerts(metrics, options, options.alertRules(), "");
+    if (!options.replay()) {
+      // a replay's input stops when it is done, and pages nobody anyway
+      alerts = alerts.union(inputSilence(metrics, options));
+    }
     metrics.sinkTo(sinks.metricsIndex()).name("metrics-index").uid("metrics-index");
     alerts.sinkTo(sinks.alertTopic()).name("alert-topic").uid("metrics-alert-topic");
     alerts.sinkTo(sinks.alertIndex()).name("alert-index").uid("metrics-alert-index");
@@ -145,6 +149,19 @@ public final class MetricsPipeline {
         .uid("metrics-window-metrics");
   }
 
+  /** The whole input's silence, judged on the queries' windows as they arrive ({@link WatchInputSilence}). */
+  static DataStream<Alert> inputSilence(DataStream<WindowMetrics> metrics, MetricsOptions options) {
+    return metrics
+        .filter(window -> window.getScope() == MetricScope.query)
+        .name("query-metrics-for-silence")
+        .uid("metrics-query-metrics-for-silence")
+        .keyBy(WatchInputSilence.ONE_KEY, Types.STRING)
+        .process(new WatchInputSilence(options.window(), options.alertRules(), options.kibana()),
+            DetectSpikes.outputType())
+        .name("watch-input-silence")
+        .uid("metrics-watch-input-silence");
+  }
+
   /**
    * Each query's windows checked for spikes under {@code rules}: the alert episodes' steps.
    *
@@ -158,7 +175,8 @@ public final class MetricsPipeline {
         .name("query-metrics" + suffix)
         .uid("metrics-query-metrics" + suffix)
         .keyBy(WindowMetrics::getKey, Types.STRING)
-        .process(new DetectSpikes(options.window(), options.replay(), options.kibana(), rules), DetectSpikes.outputType())
+        .process(new DetectSpikes(options.window(), options.replay(), options.kibana(), rules, options.outOfOrderness()),
+            DetectSpikes.outputType())
         .name("detect-spikes" + suffix)
         .uid("metrics-detect-spikes" + suffix);
   }

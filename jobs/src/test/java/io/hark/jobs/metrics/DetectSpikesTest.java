@@ -21,13 +21,17 @@ import org.junit.jupiter.api.Test;
 class DetectSpikesTest {
   private static final Duration MINUTE = Duration.ofMinutes(1);
   private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+  private static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(30);
+  /** How long after a window's end the live job gets to judge it: the watermark's lag, and a little. */
+  private static final Duration JUDGED_AFTER = OUT_OF_ORDERNESS.plusSeconds(5);
 
   private final Random random = new Random(3);
 
   private static KeyedOneInputStreamOperatorTestHarness<String, WindowMetrics, Alert> harness(boolean replay)
       throws Exception {
     return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-        new DetectSpikes(MINUTE, replay, new KibanaLinks("http://kibana:5601", "hark-mentions"), AlertRules.defaults()),
+        new DetectSpikes(MINUTE, replay, new KibanaLinks("http://kibana:5601", "hark-mentions"), AlertRules.defaults(),
+            OUT_OF_ORDERNESS),
         WindowMetrics::getKey, Types.STRING);
   }
 
@@ -57,8 +61,23 @@ class DetectSpikesTest {
 
   private static void send(KeyedOneInputStreamOperatorTestHarness<String, WindowMetrics, Alert> harness,
       WindowMetrics window) throws Exception {
+    harness.setProcessingTime(window.getWindowEnd().plus(JUDGED_AFTER).toEpochMilli());
     harness.processElement(window, window.getWindowEnd().toEpochMilli() - 1);
     harness.processWatermark(window.getWindowEnd().toEpochMilli());
+  }
+
+  /** Minutes {@code from} to {@code to} pass without metrics for the query, while other queries' mentions flow. */
+  private static void quiet(KeyedOneInputStreamOperatorTestHarness<String, WindowMetrics, Alert> harness, long from,
+      long to) throws Exception {
+    for (long minute = from; minute < to; minute++) {
+      Instant end = T0.plus(MINUTE.multipliedBy(minute + 1));
+      harness.setProcessingTime(end.plus(JUDGED_AFTER).toEpochMilli());
+      harness.processWatermark(end.toEpochMilli());
+    }
+  }
+
+  private static List<Alert> silences(List<Alert> alerts) {
+    return alerts.stream().filter(alert -> alert.getSignal().equals("silence")).toList();
   }
 
   @Test
@@ -82,11 +101,12 @@ class DetectSpikesTest {
       assertThat(opened.getKibanaUrl()).startsWith("http://kibana:5601/app/discover#/?").contains("acme");
 
       // the query falls silent: no more metrics, only the watermark moves on
-      harness.processWatermark(T0.plus(MINUTE.multipliedBy(minute + 90)).toEpochMilli());
-      List<Alert> after = harness.extractOutputValues();
+      quiet(harness, minute, minute + 90);
+      List<Alert> after = harness.extractOutputValues().stream()
+          .filter(alert -> !alert.getSignal().equals("silence")).toList();
       assertThat(after.get(after.size() - 1).getState()).isEqualTo(AlertState.resolved);
       assertThat(after).extracting(Alert::getAlertId).containsOnly(opened.getAlertId());
-      assertThat(harness.numEventTimeTimers()).as("zero windows stop after the silence horizon").isZero();
+      assertThat(harness.numEventTimeTimers()).as("zero windows stop after the quiet horizon").isZero();
     }
   }
 
@@ -124,10 +144,83 @@ class DetectSpikesTest {
 
       harness.processWatermark(T0.plus(MINUTE.multipliedBy(minute + 90)).toEpochMilli());
 
-      List<Alert> alerts = harness.extractOutputValues();
+      List<Alert> alerts = harness.extractOutputValues().stream()
+          .filter(alert -> !alert.getSignal().equals("silence")).toList();
       Alert resolved = alerts.get(alerts.size() - 1);
       assertThat(resolved.getState()).isEqualTo(AlertState.resolved);
       assertThat(resolved.getSummary()).startsWith("acme (coffee): ");
+    }
+  }
+
+  @Test
+  void aBusyQueryThatFallsSilentWhileTheInputFlowsRaisesOneSilenceUntilItsMentionsReturn() throws Exception {
+    try (var harness = harness(false)) {
+      long minute = steady(harness, 0, 3 * 60);
+      quiet(harness, minute, minute + 30);
+
+      List<Alert> opened = silences(harness.extractOutputValues());
+      assertThat(opened).hasSize(1);
+      Alert silence = opened.get(0);
+      Instant since = T0.plus(MINUTE.multipliedBy(minute));
+      assertThat(silence.getState()).isEqualTo(AlertState.opened);
+      assertThat(silence.getAlertId()).isEqualTo("acme@silence@" + since.toEpochMilli());
+      assertThat(silence.getQueryId()).isEqualTo("acme");
+      assertThat(silence.getGroup()).isEqualTo("coffee");
+      assertThat(silence.getWindowStart()).isEqualTo(since);
+      assertThat(silence.getWindowEnd()).as("news after ten quiet minutes").isEqualTo(since.plus(Duration.ofMinutes(10)));
+      assertThat(silence.getExpected()).as("about 20 a minute for ten minutes").isBetween(150.0, 250.0);
+      assertThat(silence.getSummary()).startsWith("acme (coffee): no mentions for 10 min since 03:00 UTC, expected about ")
+          .endsWith("; is its source still delivering?");
+      assertThat(silence.getKibanaUrl()).contains("acme");
+
+      send(harness, window(minute + 30, 20, 2));
+      List<Alert> both = silences(harness.extractOutputValues());
+      assertThat(both).extracting(Alert::getState).containsExactly(AlertState.opened, AlertState.resolved);
+      assertThat(both.get(1).getAlertId()).isEqualTo(silence.getAlertId());
+      assertThat(both.get(1).getSummary()).isEqualTo("acme: mentions again at 03:30 UTC after 30 min of silence since 03:00 UTC");
+    }
+  }
+
+  @Test
+  void aStallOfTheWholeInputCountsForNoQuerysSilenceWhenTheInputCatchesUp() throws Exception {
+    try (var harness = harness(false)) {
+      long minute = steady(harness, 0, 3 * 60);
+      // the input stalls for 40 minutes: neither mentions nor the watermark move, only the clock
+      harness.setProcessingTime(T0.plus(MINUTE.multipliedBy(minute + 40)).toEpochMilli());
+      // then it catches up at once: the quiet windows are judged 40 minutes late
+      harness.processWatermark(T0.plus(MINUTE.multipliedBy(minute + 39)).toEpochMilli());
+      assertThat(silences(harness.extractOutputValues())).as("the whole input's silence paged for this").isEmpty();
+
+      // the input flows again, but not this query's mentions: its silence counts from the catching up
+      quiet(harness, minute + 39, minute + 60);
+      List<Alert> silences = silences(harness.extractOutputValues());
+      assertThat(silences).hasSize(1);
+      assertThat(silences.get(0).getWindowStart()).as("silent since the stall began")
+          .isEqualTo(T0.plus(MINUTE.multipliedBy(minute)));
+      assertThat(silences.get(0).getWindowEnd()).as("ten minutes judged in time after the stall")
+          .isAfter(T0.plus(MINUTE.multipliedBy(minute + 40)));
+    }
+  }
+
+  @Test
+  void aQueryWithLittleTrafficIsNeverSilent() throws Exception {
+    try (var harness = harness(false)) {
+      long minute = 0;
+      for (int hour = 0; hour < 6; hour++) {
+        send(harness, window(minute, 2, 0));
+        quiet(harness, minute + 1, minute + 60);
+        minute += 60;
+      }
+      assertThat(silences(harness.extractOutputValues())).isEmpty();
+    }
+  }
+
+  @Test
+  void replaysRaiseNoSilence() throws Exception {
+    try (var harness = harness(true)) {
+      long minute = steady(harness, 0, 3 * 60);
+      quiet(harness, minute, minute + 30);
+      assertThat(silences(harness.extractOutputValues())).isEmpty();
     }
   }
 }
