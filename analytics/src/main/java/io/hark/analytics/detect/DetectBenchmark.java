@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * {@code scripts/hark bench detect}: the detector with the shipped settings on NAB's labelled series,
  * scored by NAB's rules (three profiles) on the rows where an episode opens, that is where the live job
- * would have paged, folder by folder; the same alerts scored by NAB's reference scorer where it is given;
+ * would have paged, folder by folder; for folders of counts, the cold start ({@link ColdStartEvaluation}); the
+ * same alerts scored by NAB's reference scorer where it is given;
  * the settings chosen by leaving each folder (and each series of a folder) out; and what detection costs
  * per point, measured in the same run.
  */
@@ -64,6 +65,8 @@ public final class DetectBenchmark {
     out.printf("Rows whose timestamp was not after the latest one (scored 0, never alerting, not learned from): %d%n",
         misplaced);
 
+    printColdStart(out, shipped, folders);
+
     if (nabscorePy != null) {
       compareWithReference(data, folders, shippedAlerts, nabscorePy, out);
     }
@@ -92,6 +95,20 @@ public final class DetectBenchmark {
         standard.caught(), standard.falsePositives(), standard.falsePositives() / (days / DAYS_PER_FORTNIGHT), median,
         standard.score(), NabScorer.score(detections, Profile.REWARD_LOW_FP).score(),
         NabScorer.score(detections, Profile.REWARD_LOW_FN).score());
+  }
+
+  /** For each folder of labelled counts (mention volumes), the shipped settings started shortly before each window. */
+  private static void printColdStart(PrintStream out, AlertRules shipped, Map<String, List<Series>> folders) {
+    for (Map.Entry<String, List<Series>> folder : folders.entrySet()) {
+      boolean counts = folder.getValue().stream().allMatch(one -> SeriesRow.counts(one.rows()));
+      boolean labelled = folder.getValue().stream().anyMatch(one -> !one.windows().isEmpty());
+      if (counts && labelled) {
+        out.printf("%nCold start in %s, shipped settings: each labelled window with the detection started from nothing "
+            + "a while before it; false alerts are those outside every window before it:%n", folder.getKey());
+        List<Duration> leads = ColdStartEvaluation.LEADS;
+        ColdStartEvaluation.print(ColdStartEvaluation.run(shipped, folder.getValue(), leads), leads, out);
+      }
+    }
   }
 
   private static void printHeldOut(PrintStream out, String how, List<HeldOut> heldOut) {

@@ -18,7 +18,8 @@ import java.time.Duration;
  * @param levelMemory half-life of the level on top of the profile: how fast trends, weekends and slow
  *     drifts are followed
  * @param noiseMemory half-life of the noise estimate
- * @param warmUp history needed before ordinary alerts; until then both tests need twice the evidence
+ * @param warmUp history needed before ordinary alerts; both tests need twice the evidence at the first step,
+ *     falling evenly to once over the warm-up
  * @param spikeThreshold a single step this many noise units above expected is a spike, at the least
  * @param shiftMemory half-life of the short-term mean of the residuals, which the shift test watches
  * @param shiftThreshold a short-term mean this many noise units above expected is a sustained surge, at the

@@ -25,8 +25,9 @@ import java.io.UncheckedIOException;
  * otherwise an outage of the source, from which nothing is learned: an outage is not a crash of
  * interest, and it must not drag the baseline down. Gaps longer than a season are always outages.
  *
- * <p>Cold start: during {@link DetectorSettings#warmUp()} both tests need twice the evidence, so only
- * spikes far beyond the little history there is alert.
+ * <p>Cold start: both tests need twice the evidence at the first step, falling evenly to the usual
+ * evidence at the end of {@link DetectorSettings#warmUp()}, so early on only spikes far beyond the little
+ * history there is alert; what the warm-up sees joins the recent peaks only in proportion.
  *
  * <p>Series of other values ({@link ValueScale#LEVELS}: a latency, a temperature) are judged as they
  * are, with a noise floor relative to their level, departures either way count, and nothing is judged
@@ -95,8 +96,12 @@ public final class SpikeDetector {
     double relative = 0;
     // before the noise is known, any step looks far out: it is neither judged nor remembered as a peak
     if (steps >= scale.stepsBeforeNoiseIsKnown()) {
-      spikePeak.learn(surge / settings.spikeThreshold(), spikeRelative > 1);
-      shiftPeak.learn(sustained / settings.shiftThreshold(), shiftRelative > 1);
+      // Evidence in the warm-up is measured against a baseline still being learned (a new series' daily
+      // rhythm looks like a surge the first time): it joins the recent peak only in proportion, or it would
+      // raise the bar for weeks.
+      double warmUp = warmUpFactor();
+      spikePeak.learn(surge / settings.spikeThreshold() / warmUp, spikeRelative > 1);
+      shiftPeak.learn(sustained / settings.shiftThreshold() / warmUp, shiftRelative > 1);
       relative = Math.max(0, Math.max(spikeRelative, shiftRelative));
     }
     double bandHalfWidth = settings.spikeThreshold() * spikeBar * noiseNow;
@@ -106,13 +111,22 @@ public final class SpikeDetector {
     return verdict;
   }
 
-  /** How many times its threshold a test's evidence must be: more for a series that often goes that far. */
+  /**
+   * How many times its threshold a test's evidence must be: more for a series that often goes that far,
+   * and more while the series is new.
+   */
   private double bar(RecentPeak peak) {
-    return Math.min(settings.peakCap(), Math.max(1, peak.value())) * evidenceFactor();
+    return Math.min(settings.peakCap(), Math.max(1, peak.value())) * warmUpFactor();
   }
 
-  private double evidenceFactor() {
-    return steps < settings.warmUpSteps() ? 2 : 1;
+  /**
+   * Twice the evidence at the first step, falling evenly to once at the end of the warm-up. Late in a new
+   * series' first day its level and noise are mostly known; asking twice the evidence until the last step
+   * missed surges there (a crisis in a query's first day) and bought no fewer false alerts.
+   */
+  private double warmUpFactor() {
+    long warmUpSteps = settings.warmUpSteps();
+    return steps >= warmUpSteps ? 1 : 2 - (double) steps / warmUpSteps;
   }
 
   private void learn(long timestampMillis, double error, double noiseNow) {
