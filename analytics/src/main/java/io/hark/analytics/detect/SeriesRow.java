@@ -38,9 +38,34 @@ record SeriesRow(String timestamp, String text, long millis, double value) {
     return rows;
   }
 
-  /** Whether every value is a whole number, 0 or more: a series of counts. */
+  /**
+   * Whether the series is one of counts: every value a whole number, 0 or more, and the series at least
+   * nearly as noisy as counts of independent events. A speed in whole miles per hour is not a count: counts
+   * vary from step to step at least as a Poisson variable does (variance equal to the mean; a daily cycle or
+   * bursts only add to it), and a level of 64 that moves by 3 is far quieter than that.
+   */
   static boolean counts(List<SeriesRow> rows) {
-    return rows.stream().allMatch(row -> row.value >= 0 && row.value == Math.rint(row.value));
+    return rows.stream().allMatch(row -> row.value >= 0 && row.value == Math.rint(row.value)) && !tooQuietForCounts(rows);
+  }
+
+  /** Rows needed before the step-to-step variance is believed; Poisson's estimate is then within a few percent. */
+  private static final int ROWS_FOR_DISPERSION = 200;
+  /** Below this share of Poisson variance, whole numbers are a level: under Poisson the estimate is 1 give or take a few hundredths. */
+  private static final double LEAST_POISSON_SHARE = 0.8;
+
+  private static boolean tooQuietForCounts(List<SeriesRow> rows) {
+    if (rows.size() < ROWS_FOR_DISPERSION) {
+      return false;
+    }
+    double mean = rows.stream().mapToDouble(SeriesRow::value).average().orElse(0);
+    double sumOfSquaredSteps = 0;
+    for (int i = 1; i < rows.size(); i++) {
+      double step = rows.get(i).value - rows.get(i - 1).value;
+      sumOfSquaredSteps += step * step;
+    }
+    // Independent steps: a difference of two has twice the variance of one.
+    double variance = sumOfSquaredSteps / (rows.size() - 1) / 2;
+    return mean > 0 && variance < LEAST_POISSON_SHARE * mean;
   }
 
   private static SeriesRow parse(String line, int number) {

@@ -112,4 +112,22 @@ class SeriesDetectionTest {
     assertThat(output.get(701)).endsWith(",1");
     assertThat(output.stream().skip(1).filter(line -> line.endsWith(",1"))).hasSize(1);
   }
+
+  @Test
+  void readsWholeNumbersFarQuieterThanCountsAsALevelAndFlagsADrop() throws IOException {
+    // A speed in whole miles per hour: about 64, moving by a few, where counts of 64 would move by 8.
+    StringBuilder csv = new StringBuilder("timestamp,value\n");
+    Random noise = new Random(6);
+    for (int i = 0; i < 864; i++) {
+      long millis = SyntheticSeries.START + i * Duration.ofMinutes(5).toMillis();
+      long value = i == 700 ? 8 : Math.round(64 + 2 * noise.nextGaussian());
+      csv.append(NAB_TIME.format(Instant.ofEpochMilli(millis))).append(',').append(value).append('\n');
+    }
+    assertThat(SeriesRow.counts(SeriesRow.readCsv(new StringReader(csv.toString())))).isFalse();
+    assertThat(SeriesRow.counts(SeriesRow.readCsv(new StringReader(nabCsv(864, 700))))).isTrue();
+
+    List<String> output = run(csv.toString(), null).lines().toList();
+    assertThat(output.get(701)).endsWith(",1");
+    assertThat(output.stream().skip(1).filter(line -> line.endsWith(",1"))).hasSize(1);
+  }
 }
