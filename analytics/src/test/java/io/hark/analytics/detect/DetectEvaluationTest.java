@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.hark.analytics.detect.ColdStartEvaluation.Trial;
 import io.hark.analytics.detect.DetectEvaluation.HeldOut;
 import io.hark.analytics.detect.DetectEvaluation.Series;
 import io.hark.analytics.nab.NabScorer;
@@ -71,6 +72,27 @@ class DetectEvaluationTest {
         .hasMessageContaining("no labelled windows");
     assertThatThrownBy(() -> DetectEvaluation.load(folder.resolve("a.csv").getParent().resolve("missing")))
         .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void coldStartStartsFromNothingAWhileBeforeEachWindow(@TempDir Path folder) throws IOException {
+    // windows start 20 rows before the bursts: 3.9 days into a.csv, 4.9 into b.csv
+    writeFolder(folder, Map.of("a.csv", 4 * 288, "b.csv", 5 * 288), 7);
+    List<Series> series = DetectEvaluation.load(folder);
+    List<Duration> leads = List.of(Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(5));
+
+    List<Trial> trials = ColdStartEvaluation.run(AlertRules.defaults(), series, leads);
+    // five days before either window is before its series starts
+    assertThat(trials).extracting(Trial::series, Trial::lead).containsExactly(
+        tuple("a.csv", Duration.ofDays(1)), tuple("b.csv", Duration.ofDays(1)),
+        tuple("a.csv", Duration.ofDays(2)), tuple("b.csv", Duration.ofDays(2)));
+    assertThat(trials).allSatisfy(trial -> {
+      assertThat(trial.caught()).isTrue();
+      assertThat(trial.delayShare()).isBetween(0.4, 0.6);
+      assertThat(trial.falseAlerts()).isZero();
+    });
+    assertThat(trials).extracting(Trial::days).containsExactly(1.0, 1.0, 2.0, 2.0);
+    assertThat(ColdStartEvaluation.run(DEAF, series, leads)).noneMatch(Trial::caught);
   }
 
   /** Series of six days each with a burst at {@code burstRows}, and a window around each burst. */
