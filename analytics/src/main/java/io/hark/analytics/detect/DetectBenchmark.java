@@ -6,6 +6,7 @@ import io.hark.analytics.detect.DetectEvaluation.Series;
 import io.hark.analytics.nab.NabScorer;
 import io.hark.analytics.nab.NabScorer.Detections;
 import io.hark.analytics.nab.NabScorer.Profile;
+import io.hark.analytics.nab.ThresholdSweep;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -65,6 +66,7 @@ public final class DetectBenchmark {
     out.printf("Rows whose timestamp was not after the latest one (scored 0, never alerting, not learned from): %d%n",
         misplaced);
 
+    printSweep(out, shipped, folders);
     printColdStart(out, shipped, folders);
 
     if (nabscorePy != null) {
@@ -95,6 +97,33 @@ public final class DetectBenchmark {
         standard.caught(), standard.falsePositives(), standard.falsePositives() / (days / DAYS_PER_FORTNIGHT), median,
         standard.score(), NabScorer.score(detections, Profile.REWARD_LOW_FP).score(),
         NabScorer.score(detections, Profile.REWARD_LOW_FN).score());
+  }
+
+  /**
+   * NAB's standard score of the shipped settings' anomaly score, every row at or above each threshold a
+   * detection, per folder and over all: at 0.5 these are the alerts themselves.
+   */
+  private static void printSweep(PrintStream out, AlertRules shipped, Map<String, List<Series>> folders) {
+    out.printf("%nThe anomaly_score column thresholded as NAB does (every row at or above the threshold detects), "
+        + "standard score; 0.5 is the alert bar:%n%-22s", "threshold");
+    ThresholdSweep.THRESHOLDS.forEach(threshold -> out.printf(" %6.2f", threshold));
+    out.println();
+    List<ThresholdSweep.Scores> all = new ArrayList<>();
+    for (Map.Entry<String, List<Series>> folder : folders.entrySet()) {
+      List<ThresholdSweep.Scores> scores = DetectEvaluation.scores(shipped, folder.getValue());
+      all.addAll(scores);
+      printSweepRow(out, folder.getKey(), scores);
+    }
+    if (folders.size() > 1) {
+      printSweepRow(out, "all", all);
+    }
+  }
+
+  private static void printSweepRow(PrintStream out, String name, List<ThresholdSweep.Scores> scores) {
+    out.printf("%-22s", name);
+    ThresholdSweep.sweep(scores, ThresholdSweep.THRESHOLDS, Profile.STANDARD)
+        .forEach(result -> out.printf(" %6.1f", result.score()));
+    out.println();
   }
 
   /** For each folder of labelled counts (mention volumes), the shipped settings started shortly before each window. */

@@ -5,6 +5,7 @@ import io.hark.analytics.nab.NabScorer;
 import io.hark.analytics.nab.NabScorer.Detections;
 import io.hark.analytics.nab.NabScorer.Profile;
 import io.hark.analytics.nab.NabWindows;
+import io.hark.analytics.nab.ThresholdSweep;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +108,18 @@ public final class DetectEvaluation {
     }
     misplaced[0] += detection.misplacedRows();
     return fired;
+  }
+
+  /** The anomaly score {@code rules} gave each row of each of {@code series}. */
+  public static List<ThresholdSweep.Scores> scores(AlertRules rules, List<Series> series) {
+    List<ThresholdSweep.Scores> scores = new ArrayList<>();
+    for (Series one : series) {
+      SeriesDetection detection = SeriesDetection.with(rules, one.rows(), null);
+      scores.add(new ThresholdSweep.Scores(one.name(),
+          detection.observeAll(one.rows()).stream().mapToDouble(SeriesDetection.Outcome::anomalyScore).toArray(),
+          one.windows()));
+    }
+    return scores;
   }
 
   /** Where {@code rules} would have paged on each of {@code series}; {@code misplaced} counts the rows skipped. */

@@ -20,10 +20,21 @@ public final class SeriesDetection {
   private static final String HEADER = "timestamp,value,anomaly_score,alert";
   private static final long NONE = Long.MIN_VALUE;
 
-  /** One row's outcome: its anomaly score, and whether the live job would have paged (an episode opened). */
+  /**
+   * One row's outcome: its anomaly score, and whether the live job would have paged (an episode opened).
+   * The score is the detector's evidence in [0, 1], 0.5 at the alert bar, and at or above 0.5 only where
+   * an episode opens: above the bar, the higher the score the stronger the evidence it opened on.
+   */
   record Outcome(double anomalyScore, boolean alert) {}
 
   private static final Outcome MISPLACED = new Outcome(0, false);
+  /**
+   * The score of a row with evidence enough for an alert that the episodes did not page on (a surge
+   * within an open episode, its cooldown, or under the minimum volume): just under the bar, so the
+   * score is at or above 0.5 exactly where the live job pages. Written with four decimals, it must still
+   * read as under 0.5.
+   */
+  private static final double UNPAGED_EVIDENCE = 0.4999;
 
   private final SpikeDetector detector;
   private final AlertEpisodes episodes;
@@ -81,7 +92,9 @@ public final class SeriesDetection {
     boolean opened = episodes.step(row.millis(), row.value(), volume, verdict)
         .filter(step -> step.kind() == EpisodeStep.Kind.OPENED)
         .isPresent();
-    return new Outcome(verdict.anomalyScore(), opened);
+    // NAB counts every row at or above its threshold: a surge lasting an hour would be a dozen detections
+    // if every row of it kept its evidence, where the live job pages once.
+    return new Outcome(opened ? verdict.anomalyScore() : Math.min(verdict.anomalyScore(), UNPAGED_EVIDENCE), opened);
   }
 
   List<Outcome> observeAll(List<SeriesRow> rows) {

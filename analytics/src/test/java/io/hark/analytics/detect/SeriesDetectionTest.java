@@ -56,6 +56,25 @@ class SeriesDetectionTest {
   }
 
   @Test
+  void scoresAtOrAboveTheBarOnlyWhereAnEpisodeOpens() throws IOException {
+    // two surges an hour apart: the second is as strong, but within the first one's episode and cooldown
+    List<String> lines = new ArrayList<>(nabCsv(864, 700).lines().toList());
+    lines.set(1 + 712, lines.get(1 + 712).replaceFirst(",\\d+$", ",2000"));
+    String csv = String.join("\n", lines) + "\n";
+
+    List<String[]> rows = run(csv, null).lines().skip(1).map(line -> line.split(",")).toList();
+
+    assertThat(rows.get(700)[1]).isEqualTo("2000");
+    assertThat(rows.get(712)[1]).isEqualTo("2000");
+    assertThat(Double.parseDouble(rows.get(700)[2])).isGreaterThan(0.9);
+    assertThat(rows.get(700)[3]).isEqualTo("1");
+    assertThat(rows.get(712)[2]).isEqualTo("0.4999");
+    for (String[] row : rows) {
+      assertThat(Double.parseDouble(row[2]) >= 0.5).as(String.join(",", row)).isEqualTo(row[3].equals("1"));
+    }
+  }
+
+  @Test
   void infersTheStepFromTheMostCommonInterval() throws IOException {
     List<String> lines = nabCsv(864, 700).lines().toList();
     // Every seventh row missing: some intervals are ten minutes, the step is still five.
