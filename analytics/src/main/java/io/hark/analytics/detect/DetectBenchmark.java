@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +25,9 @@ import java.util.regex.Pattern;
 /**
  * {@code scripts/hark bench detect}: the detector with the shipped settings on NAB's labelled series,
  * scored by NAB's rules (three profiles) on the rows where an episode opens, that is where the live job
- * would have paged, folder by folder; for folders of counts, the cold start ({@link ColdStartEvaluation}); the
- * same alerts scored by NAB's reference scorer where it is given;
+ * would have paged, folder by folder; the anomaly score swept over thresholds as NAB scores it ({@link
+ * io.hark.analytics.nab.ThresholdSweep}); for folders of counts, the cold start ({@link ColdStartEvaluation});
+ * the same alerts and the same sweep scored by NAB's reference scorer where it is given;
  * the settings chosen by leaving each folder (and each series of a folder) out; and what detection costs
  * per point, measured in the same run.
  */
@@ -33,6 +35,7 @@ public final class DetectBenchmark {
   /** Passes over all series before timing: the JIT needs a few to compile the hot paths fully. */
   private static final int WARM_UP_PASSES = 3;
   private static final Pattern NORMALIZED = Pattern.compile("normalized=(-?[0-9.]+|nan)");
+  private static final Pattern OPTIMIZED = Pattern.compile("threshold=([0-9.]+) raw=\\S+ (normalized=-?[0-9.]+)");
   private static final double DAYS_PER_FORTNIGHT = 14;
 
   private DetectBenchmark() {}
@@ -71,6 +74,7 @@ public final class DetectBenchmark {
 
     if (nabscorePy != null) {
       compareWithReference(data, folders, shippedAlerts, nabscorePy, out);
+      compareSweepWithReference(data, folders, shipped, nabscorePy, out);
     }
 
     out.printf("%nSettings chosen among %d candidates on what is left, scored on what was left out:%n", candidates.size());
@@ -188,6 +192,60 @@ public final class DetectBenchmark {
     }
   }
 
+  /**
+   * The shipped settings' anomaly_score column, as {@code scripts/hark detect} writes it, swept by {@code
+   * nabscorePy} over all the folders (or the only one), and NAB's own search for the best threshold.
+   */
+  private static void compareSweepWithReference(Path data, Map<String, List<Series>> folders, AlertRules shipped,
+      Path nabscorePy, PrintStream out) throws IOException, InterruptedException {
+    Path windows = folders.size() == 1 ? folderWindows(data, folders.keySet().iterator().next())
+        : data.resolve("all-windows.json");
+    if (!Files.exists(windows)) {
+      return;
+    }
+    Path results = Files.createTempDirectory("hark-detect-scores-");
+    List<String> files = new ArrayList<>();
+    List<ThresholdSweep.Scores> all = new ArrayList<>();
+    for (Map.Entry<String, List<Series>> folder : folders.entrySet()) {
+      List<ThresholdSweep.Scores> scores = DetectEvaluation.scores(shipped, folder.getValue());
+      all.addAll(scores);
+      for (int i = 0; i < scores.size(); i++) {
+        Path file = Files.createDirectories(results.resolve(folder.getKey())).resolve(folder.getValue().get(i).name());
+        writeScores(file, folder.getValue().get(i).rows(), scores.get(i).scores());
+        files.add(file.toString());
+      }
+    }
+    out.printf("  the anomaly_score column swept by nabscore.py --threshold over %s (this scorer in brackets):%n   ",
+        folders.size() == 1 ? "the folder" : "all folders");
+    List<NabScorer.Result> ours = ThresholdSweep.sweep(all, ThresholdSweep.THRESHOLDS, Profile.STANDARD);
+    for (int i = 0; i < ThresholdSweep.THRESHOLDS.size(); i++) {
+      double threshold = ThresholdSweep.THRESHOLDS.get(i);
+      out.printf(" %.2f: %s (%.1f)", threshold,
+          reference(nabscorePy, windows, files, List.of("--threshold", Double.toString(threshold))),
+          ours.get(i).score());
+    }
+    out.printf("%n    NAB's own threshold search (--optimize): %s%n", optimized(nabscorePy, windows, files));
+  }
+
+  private static void writeScores(Path file, List<SeriesRow> rows, double[] scores) throws IOException {
+    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+      out.print("timestamp,anomaly_score\n");
+      for (int i = 0; i < rows.size(); i++) {
+        out.print(rows.get(i).timestamp() + ',' + String.format(Locale.ROOT, "%.4f", scores[i]) + '\n');
+      }
+    }
+  }
+
+  private static String optimized(Path nabscorePy, Path windows, List<String> resultFiles)
+      throws IOException, InterruptedException {
+    String output = run(nabscorePy, windows, resultFiles, List.of("--optimize"));
+    Matcher best = OPTIMIZED.matcher(output);
+    if (!best.find()) {
+      throw new IOException("nabscore.py --optimize printed no threshold: " + output.strip());
+    }
+    return String.format(Locale.ROOT, "threshold %.4f, %s", Double.parseDouble(best.group(1)), best.group(2));
+  }
+
   private static Path folderWindows(Path data, String folder) {
     Path own = data.resolve("windows.json");
     return Files.exists(own) ? own : data.resolve(folder).resolve("windows.json");
@@ -205,15 +263,30 @@ public final class DetectBenchmark {
 
   private static String reference(Path nabscorePy, Path windows, List<String> resultFiles)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("python3", nabscorePy.toString(), windows.toString()));
-    command.addAll(resultFiles);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return reference(nabscorePy, windows, resultFiles, List.of());
+  }
+
+  private static String reference(Path nabscorePy, Path windows, List<String> resultFiles, List<String> options)
+      throws IOException, InterruptedException {
+    String output = run(nabscorePy, windows, resultFiles, options);
     Matcher score = NORMALIZED.matcher(output);
-    if (process.waitFor() != 0 || !score.find()) {
-      throw new IOException("nabscore.py failed: " + String.join(" ", command) + "\n" + output.strip());
+    if (!score.find()) {
+      throw new IOException("nabscore.py printed no score: " + output.strip());
     }
     return score.group(1);
+  }
+
+  private static String run(Path nabscorePy, Path windows, List<String> resultFiles, List<String> options)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("python3", nabscorePy.toString(), windows.toString()));
+    command.addAll(resultFiles);
+    command.addAll(options);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IOException("nabscore.py failed: " + String.join(" ", command) + "\n" + output.strip());
+    }
+    return output;
   }
 
   private static void printCost(List<Series> series, PrintStream out) {
