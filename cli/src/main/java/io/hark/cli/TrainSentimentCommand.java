@@ -13,10 +13,12 @@ import picocli.CommandLine.Option;
     name = "train-sentiment",
     description = {
         "Trains Hark's tweet sentiment model on the SemEval 2013-2016 train and dev sets (never on",
-        "semeval-2016test.tsv), picks the regularization on 2016devtest, prints dev and test scores and writes the model.",
+        "semeval-2016test.tsv) and extra/tweet-sentiment-extraction.tsv, with a distant model from",
+        "extra/sentiment140-100k.tsv; picks the regularization on 2016devtest, prints dev scores and those of a",
+        "model trained without the extra set on it, and writes the model.",
         "The model Hark ships was made with the defaults; see nlp-models/.../sentiment/MODEL.md."})
 final class TrainSentimentCommand implements Callable<Integer> {
-  @Option(names = "--data", description = "folder of semeval-*.tsv (default: ../shared/data/sentiment beside the project)")
+  @Option(names = "--data", description = "folder of semeval-*.tsv and extra/ (default: ../shared/data/sentiment beside the project)")
   Path data;
 
   @Option(names = "--out", description = "model file to write (default: the model nlp-models ships)")

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class TweetSentimentTest {
   /** Recorded in MODEL.md when the shipped model was trained. */
-  static final double RECORDED_DEV_MACRO_RECALL = 0.5625;
+  static final double RECORDED_DEV_MACRO_RECALL = 0.5526;
 
   /** The shared data lives beside the project ({@code ../shared}); tests run in the module directory. */
   static final Path DEV_FILE = Path.of("../../shared/data/sentiment", TweetSentimentTrainer.DEV_FILE);
