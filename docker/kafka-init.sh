@@ -26,9 +26,10 @@ for topic in $topics; do
         --replication-factor 1
 done
 
-# The listening queries and the job's verdicts on them: one partition, so updates apply in
-# the order they were sent, and compacted, so the latest record per query id stays for ever.
-for topic in hark.queries hark.queries.status; do
+# The listening queries, the job's verdicts on them and analysts' sentiment labels: one partition,
+# so updates apply in the order they were sent, and compacted, so the latest record per key stays
+# for ever.
+for topic in hark.queries hark.queries.status hark.sentiment-labels; do
     "$bin/kafka-topics.sh" --bootstrap-server "$bootstrap" \
         --create --if-not-exists \
         --topic "$topic" \

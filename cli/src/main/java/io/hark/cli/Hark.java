@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     version = "Hark 0.1.0",
     description = "Real-time social listening on Kafka, Flink and Elasticsearch.",
     subcommands = {LocalCommand.class, ProduceCommand.class, ListenCommand.class, SampleCommand.class,
-        SentimentCommand.class, EnrichCommand.class, MatchCommand.class, QueriesCommand.class, DetectCommand.class, ReplayCommand.class, BacktestCommand.class, TrainSentimentCommand.class,
+        SentimentCommand.class, EnrichCommand.class, MatchCommand.class, QueriesCommand.class, LabelsCommand.class, DetectCommand.class, ReplayCommand.class, BacktestCommand.class, TrainSentimentCommand.class,
         BenchCommand.class})
 public final class Hark {
   public static void main(String[] args) {

@@ -22,6 +22,7 @@ import io.hark.schema.Mention;
 import io.hark.schema.MentionJson;
 import io.hark.schema.Sentiment;
 import io.hark.schema.SentimentLabel;
+import io.hark.schema.SentimentSource;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -243,7 +244,7 @@ final class ReplayBenchmark {
           .setMatchedQueries(matched)
           .setMatchedGroups(matched.stream().map(compiled::group).filter(group -> group != null).distinct().toList())
           .setSentiment(new Sentiment(label, label == SentimentLabel.negative ? -0.7 : label == SentimentLabel.positive ? 0.7 : 0,
-              0.8, "bench"))
+              0.8, "bench", SentimentSource.model))
           .setTopics(mention.getHashtags())
           .setEnrichedAt(mention.getCreatedAt())
           .build();

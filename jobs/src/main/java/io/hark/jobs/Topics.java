@@ -6,6 +6,7 @@ import io.hark.schema.AvroCodec;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -35,6 +36,11 @@ public final class Topics {
   public static final String ALERTS = "hark.alerts";
   /** Listening query definitions, JSON keyed by query id; compacted (see {@code QueryControl}). */
   public static final String QUERIES = "hark.queries";
+  /**
+   * Analysts' sentiment labels, keyed by mention id ({@code platform:id}), the label's name as value;
+   * compacted (see {@code SentimentLabels}).
+   */
+  public static final String SENTIMENT_LABELS = "hark.sentiment-labels";
   /** What the listen job made of each query update, JSON keyed by query id; compacted. */
   public static final String QUERY_STATUS = "hark.queries.status";
 
@@ -50,7 +56,7 @@ public final class Topics {
 
   /** The key that partitions and identifies a mention everywhere: unique per platform. */
   public static String mentionKey(Mention mention) {
-    return mention.getPlatform() + ":" + mention.getId();
+    return MentionIds.of(mention);
   }
 
   /** The key of a mention's author: author ids are unique per platform only. */

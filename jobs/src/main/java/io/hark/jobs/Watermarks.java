@@ -5,6 +5,7 @@ import io.hark.jobs.queries.QueryUpdate;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
+import io.hark.schema.SentimentCorrection;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -60,9 +61,18 @@ public final class Watermarks {
    * too, at a job's start for instance, that maximum would pass on and make every later mention late.)
    */
   public static WatermarkStrategy<QueryUpdate> forQueryUpdates() {
+    return forControlRecords();
+  }
+
+  /** Analysts' labels, like query updates, carry no event time and are rarely written. */
+  public static WatermarkStrategy<SentimentCorrection> forSentimentLabels() {
+    return forControlRecords();
+  }
+
+  private static <T> WatermarkStrategy<T> forControlRecords() {
     return context -> new WatermarkGenerator<>() {
       @Override
-      public void onEvent(QueryUpdate update, long timestamp, WatermarkOutput output) {}
+      public void onEvent(T record, long timestamp, WatermarkOutput output) {}
 
       @Override
       public void onPeriodicEmit(WatermarkOutput output) {

@@ -5,8 +5,10 @@ import io.hark.jobs.JobWiring;
 import io.hark.jobs.Topics;
 import io.hark.jobs.archive.Archive;
 import io.hark.jobs.elasticsearch.ElasticsearchSink;
+import io.hark.jobs.elasticsearch.IndexedSentimentCorrections;
 import io.hark.jobs.elasticsearch.MentionDocuments;
 import io.hark.jobs.kafka.KafkaDeadLetters;
+import io.hark.jobs.labels.SentimentLabels;
 import io.hark.jobs.queries.QueryCatalog;
 import io.hark.jobs.queries.QueryCatalog.SyncResult;
 import io.hark.jobs.queries.QueryControl;
@@ -59,8 +61,8 @@ public final class ListenJob {
   }
 
   /**
-   * The Kafka sources. The query topic is read now, to its end: a fresh job starts with those
-   * queries and its query stream picks up after them (a restored job has them in its state).
+   * The Kafka sources. The query and labels topics are read now, to their end: a fresh job starts with
+   * those queries and labels and its streams pick up after them (a restored job has them in its state).
    * {@code --queries FILE} first makes the topic hold exactly the file's queries.
    */
   public static ListenSources sources(ListenOptions options) {
@@ -74,9 +76,12 @@ public final class ListenJob {
       LOG.warn("No listening queries in {}: {}", options.queryTopic(), options.keepUnmatched()
           ? "every mention is indexed without query ids" : "every mention is dropped until queries are added");
     }
+    SentimentLabels labels = SentimentLabels.read(options.kafka(), options.labelsTopic());
     return new ListenSources(mentionSource(options),
         JobWiring.queryUpdates(options.kafka(), options.queryTopic(), options.groupId(), catalog, options.bounded()),
-        catalog.queries());
+        catalog.queries(),
+        labels.updates(options.kafka(), options.labelsTopic(), options.groupId(), !options.bounded()),
+        labels.labels());
   }
 
   public static KafkaSource<Either<DeadLetter, Mention>> mentionSource(ListenOptions options) {
@@ -92,6 +97,7 @@ public final class ListenJob {
             new KafkaDeadLetters(options.kafka(), options.deadLetterTopic()), options.sink()),
         JobWiring.atLeastOnceSink(options.kafka(), Topics.deadLetterSerializer(options.deadLetterTopic())),
         JobWiring.atLeastOnceSink(options.kafka(), QueryControl.statusSerializer(options.queryStatusTopic())),
+        new IndexedSentimentCorrections(options.elasticsearch(), options.indices()),
         archive == null ? null : Archive.mentionSink(archive),
         archive == null ? null : Archive.enrichedSink(archive));
   }

@@ -31,6 +31,7 @@ public final class ListenOptions implements Serializable {
       new String[] {"dead-letter-topic", Topics.DEAD_LETTERS, "topic to write Avro DeadLetters to"},
       new String[] {"query-topic", Topics.QUERIES, "compacted topic of listening query definitions (JSON, keyed by query id)"},
       new String[] {"query-status-topic", Topics.QUERY_STATUS, "topic where the job reports each query update as active, removed or rejected"},
+      new String[] {"labels-topic", Topics.SENTIMENT_LABELS, "compacted topic of analysts' sentiment labels (scripts/hark labels add), applied to indexed and later mentions"},
       new String[] {"queries", null, "a YAML file of listening queries to make the query topic hold before starting"},
       new String[] {"keep-unmatched", "false", "also enrich and index mentions that match no query (metrics and alerts still skip them)"},
       new String[] {"remember-deliveries", "48h", "a mention redelivered (same platform and id) within this time is dropped"},
@@ -74,6 +75,7 @@ public final class ListenOptions implements Serializable {
   private final Duration idleness;
   private final ElasticsearchSinkOptions sink;
   private final String queryTopic;
+  private final String labelsTopic;
   private final String queryStatusTopic;
   private final Path queries;
   private final boolean keepUnmatched;
@@ -103,6 +105,7 @@ public final class ListenOptions implements Serializable {
     this.outOfOrderness = values.duration("out-of-orderness");
     this.idleness = values.duration("idleness");
     this.queryTopic = values.string("query-topic");
+    this.labelsTopic = values.string("labels-topic");
     this.queryStatusTopic = values.string("query-status-topic");
     this.queries = values.path("queries");
     this.keepUnmatched = values.bool("keep-unmatched");
@@ -195,6 +198,10 @@ public final class ListenOptions implements Serializable {
 
   public ElasticsearchSinkOptions sink() {
     return sink;
+  }
+
+  public String labelsTopic() {
+    return labelsTopic;
   }
 
   public String queryTopic() {

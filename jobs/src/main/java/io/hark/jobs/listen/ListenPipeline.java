@@ -3,6 +3,7 @@ package io.hark.jobs.listen;
 
 import io.hark.jobs.Topics;
 import io.hark.jobs.Watermarks;
+import io.hark.jobs.operators.ApplySentimentLabels;
 import io.hark.jobs.operators.DropRedelivered;
 import io.hark.jobs.operators.EnrichMention;
 import io.hark.jobs.operators.MarkNearDuplicates;
@@ -14,10 +15,13 @@ import io.hark.queries.QueryDefinition;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
+import io.hark.schema.SentimentCorrection;
+import io.hark.schema.SentimentLabel;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -35,6 +39,7 @@ import org.apache.flink.types.Either;
  *   <li>mark copy-paste near-duplicates,
  *   <li>NLP, reused by reposts from their original,
  *   <li>score spam,
+ *   <li>put analysts' sentiment labels on the mentions they hold for, and on those already indexed,
  * </ol>
  * then out to the enriched topic and Elasticsearch (and the archive, when the job keeps one); query
  * update results to the status topic.
@@ -84,7 +89,7 @@ public final class ListenPipeline {
         .name("match-queries")
         .uid("match-queries");
 
-    DataStream<EnrichedMention> enriched = matched
+    DataStream<EnrichedMention> scored = matched
         .keyBy(mention -> MarkNearDuplicates.INDEX_KEY, Types.INT)
         .process(new MarkNearDuplicates(options.nearDuplicateWindow(), options.copyPasteAuthors()),
             EnrichMention.outputType())
@@ -98,6 +103,9 @@ public final class ListenPipeline {
         .process(new ScoreSpam(options.burstPosts(), options.burstWindow()), EnrichMention.outputType())
         .name("score-spam")
         .uid("score-spam");
+    DataStream<SentimentCorrection> labels = labelUpdates(env, sources.labelUpdates());
+    DataStream<EnrichedMention> enriched = applyLabels(scored, labels, sources.initialLabels());
+    labels.sinkTo(sinks.indexedCorrections()).name("relabel-indexed").uid("relabel-indexed");
 
     enriched.sinkTo(sinks.enrichedTopic()).name("enriched-topic").uid("enriched-topic");
     enriched.sinkTo(sinks.index()).name("elasticsearch").uid("elasticsearch");
@@ -116,6 +124,24 @@ public final class ListenPipeline {
       enriched.sinkTo(sinks.enrichedArchive()).name("archive-enriched").uid("archive-enriched");
     }
     return enriched;
+  }
+
+  /** The labels sent while the job runs, read by one reader (the topic's order is the order they apply in). */
+  public static DataStream<SentimentCorrection> labelUpdates(StreamExecutionEnvironment env,
+      Source<SentimentCorrection, ?, ?> source) {
+    return env.fromSource(source, Watermarks.forSentimentLabels(), "sentiment-labels")
+        .uid("sentiment-labels-source")
+        .setParallelism(1);
+  }
+
+  /** Analysts' labels in place of the model's, on the mentions they hold for ({@link ApplySentimentLabels}). */
+  public static DataStream<EnrichedMention> applyLabels(DataStream<EnrichedMention> mentions,
+      DataStream<SentimentCorrection> labelUpdates, Map<String, SentimentLabel> initialLabels) {
+    return mentions
+        .connect(labelUpdates.broadcast(ApplySentimentLabels.LABELS))
+        .process(new ApplySentimentLabels(initialLabels), EnrichMention.outputType())
+        .name("apply-sentiment-labels")
+        .uid("apply-sentiment-labels");
   }
 
   /** The names the NLP recognises as entities: each query's name, a brand. */

@@ -5,6 +5,7 @@ import io.hark.schema.EnrichedMention;
 import io.hark.schema.Entity;
 import io.hark.schema.Sentiment;
 import io.hark.schema.SentimentLabel;
+import io.hark.schema.SentimentSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +47,7 @@ public class ReusableNlp {
   void applyTo(EnrichedMention enriched, String extraFlag) {
     enriched.setLanguage(language);
     enriched.setSentiment(sentimentLabel == null ? null : new Sentiment(
-        SentimentLabel.valueOf(sentimentLabel), sentimentScore, sentimentConfidence, sentimentModel));
+        SentimentLabel.valueOf(sentimentLabel), sentimentScore, sentimentConfidence, sentimentModel, SentimentSource.model));
     List<Entity> entities = new ArrayList<>();
     for (int i = 0; i < entityTexts.length; i++) {
       entities.add(new Entity(entityTexts[i], entityTypes[i]));

@@ -12,6 +12,7 @@ import io.hark.jobs.elasticsearch.MetricDocuments;
 import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.kafka.KafkaDeadLetters;
 import io.hark.jobs.kafka.KafkaTopics;
+import io.hark.jobs.labels.SentimentLabels;
 import io.hark.jobs.listen.ListenOptions;
 import io.hark.jobs.listen.ListenPipeline;
 import io.hark.jobs.listen.ListenSinks;
@@ -28,6 +29,7 @@ import io.hark.queries.QueryFile;
 import io.hark.schema.Alert;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.EnrichedMention;
+import io.hark.schema.SentimentCorrection;
 import io.hark.schema.Mention;
 import io.hark.schema.WindowMetrics;
 import java.util.List;
@@ -114,6 +116,7 @@ public final class ReplayJob {
     QueryCatalog.ensureTopics(kafka, listen.queryTopic(), listen.queryStatusTopic());
     QueryCatalog catalog = QueryCatalog.read(kafka, listen.queryTopic());
     List<QueryDefinition> queries = options.queries() == null ? catalog.queries() : QueryFile.load(options.queries());
+    SentimentLabels labels = SentimentLabels.read(kafka, listen.labelsTopic());
 
     DataStream<EnrichedMention> enriched;
     if (options.skipNlp()) {
@@ -128,7 +131,11 @@ public final class ReplayJob {
               mention -> mention.getMention().getCreatedAt()))
           .name("in-period")
           .uid("replay-in-period");
-      enriched = MetricsPipeline.decode(incoming, deadLetters);
+      // archived before an analyst's label came, a mention gets it here
+      DataStream<SentimentCorrection> noLabelUpdates = ListenPipeline.labelUpdates(env,
+          labels.updates(kafka, listen.labelsTopic(), options.groupId(), false));
+      enriched = ListenPipeline.applyLabels(MetricsPipeline.decode(incoming, deadLetters), noLabelUpdates,
+          labels.labels());
       enriched.sinkTo(mentionIndex).name("elasticsearch").uid("elasticsearch");
       // the archive commits each record once
       if (input.mayRepeat()) {
@@ -145,8 +152,11 @@ public final class ReplayJob {
           .uid("replay-in-period");
       Source<QueryUpdate, ?, ?> noUpdates = JobWiring.fixedQueries(kafka, listen.queryTopic(), options.groupId(), catalog);
       // the listen pipeline drops redeliveries itself
-      enriched = ListenPipeline.process(env, incoming, new ListenSources(null, noUpdates, queries),
-          new ListenSinks(new DiscardingSink<>(), mentionIndex, deadLetters, new DiscardingSink<>()), listen);
+      enriched = ListenPipeline.process(env, incoming,
+          new ListenSources(null, noUpdates, queries, labels.updates(kafka, listen.labelsTopic(), options.groupId(), false),
+              labels.labels()),
+          new ListenSinks(new DiscardingSink<>(), mentionIndex, deadLetters, new DiscardingSink<>(), new DiscardingSink<>()),
+          listen);
     }
     DataStream<MentionFacts> facts = enriched
         .flatMap(new FixedQueryFacts(queries), TypeInformation.of(MentionFacts.class))

@@ -12,6 +12,7 @@ import io.hark.schema.Mention;
 import io.hark.schema.Platform;
 import io.hark.schema.Sentiment;
 import io.hark.schema.SentimentLabel;
+import io.hark.schema.SentimentSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,7 +88,8 @@ public final class BrandStream {
         .setMention(mention)
         .setMatchedQueries(List.of(brand))
         .setMatchedGroups(List.of(GROUP))
-        .setSentiment(new Sentiment(angry ? SentimentLabel.negative : SentimentLabel.neutral, angry ? -0.8 : 0.0, 0.9, "test"))
+        .setSentiment(new Sentiment(angry ? SentimentLabel.negative : SentimentLabel.neutral, angry ? -0.8 : 0.0, 0.9, "test",
+            SentimentSource.model))
         .setTopics(angry ? List.of("lost baggage", brand) : List.of(brand, "today"))
         .setEnrichedAt(at)
         .build();
