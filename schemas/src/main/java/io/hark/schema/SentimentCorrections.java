@@ -41,11 +41,24 @@ public final class SentimentCorrections {
     return null;
   }
 
-  /** The mention with the analyst's label in place of the model's; the model's name stays. */
+  /**
+   * The mention with the analyst's label in place of the model's, toward each matched query too (an
+   * analyst labels what the mention says of the brands it was found for); the model's name stays.
+   */
   public static EnrichedMention relabel(EnrichedMention enriched, SentimentLabel label) {
     Sentiment model = enriched.getSentiment();
-    return EnrichedMention.newBuilder(enriched).setSentiment(analystSentiment(label, model == null ? null : model.getModel()))
-        .build();
+    Sentiment analyst = analystSentiment(label, model == null ? null : model.getModel());
+    return EnrichedMention.newBuilder(enriched).setSentiment(analyst)
+        .setSentimentByQuery(analystByQuery(analyst, enriched.getMatchedQueries())).build();
+  }
+
+  /** The analyst's label toward each of the matched queries. */
+  public static List<QuerySentiment> analystByQuery(Sentiment analyst, List<String> matchedQueries) {
+    List<QuerySentiment> byQuery = new ArrayList<>(matchedQueries.size());
+    for (String query : matchedQueries) {
+      byQuery.add(new QuerySentiment(query, analyst.getLabel(), analyst.getScore(), SentimentSource.analyst));
+    }
+    return byQuery;
   }
 
   /**

@@ -42,6 +42,9 @@ class SentimentCorrectionsTest {
     assertThat(relabelled.getSentiment().getConfidence()).isEqualTo(1.0);
     assertThat(relabelled.getSentiment().getSource()).isEqualTo(SentimentSource.analyst);
     assertThat(relabelled.getSentiment().getModel()).isEqualTo("tweet-model");
+    assertThat(relabelled.getSentimentByQuery()).containsExactly(
+        new QuerySentiment("acme", SentimentLabel.negative, -1.0, SentimentSource.analyst),
+        new QuerySentiment("dash", SentimentLabel.negative, -1.0, SentimentSource.analyst));
     assertThat(enriched.getSentiment().getSource()).isEqualTo(SentimentSource.model);
     enriched.setSentiment(null);
     assertThat(SentimentCorrections.relabel(enriched, SentimentLabel.neutral).getSentiment().getModel()).isEqualTo("none");
@@ -66,6 +69,10 @@ class SentimentCorrectionsTest {
         .setEnrichedAt(Instant.parse("2026-01-01T00:00:02Z"))
         .setDuplicateOf(duplicateOf)
         .setTopics(List.of())
+        .setMatchedQueries(List.of("acme", "dash"))
+        .setSentimentByQuery(List.of(
+            new QuerySentiment("acme", SentimentLabel.positive, 0.6, SentimentSource.model),
+            new QuerySentiment("dash", SentimentLabel.negative, -0.4, SentimentSource.model)))
         .build();
   }
 }

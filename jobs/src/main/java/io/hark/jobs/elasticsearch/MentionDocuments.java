@@ -3,6 +3,8 @@ package io.hark.jobs.elasticsearch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hark.jobs.Topics;
 import io.hark.schema.Engagement;
@@ -45,11 +47,24 @@ public record MentionDocuments(IndexTemplates indices) implements ElementConvert
     document.setAll(enrichment);
     Engagement engagement = enriched.getMention().getEngagement();
     ((ObjectNode) document.get("engagement")).put("total", total(engagement));
+    putSentimentToward(document);
     Geo geo = enriched.getMention().getGeo();
     if (geo != null && geo.getLat() != null && geo.getLon() != null) {
       ((ObjectNode) document.get("geo")).putObject("location").put("lat", geo.getLat()).put("lon", geo.getLon());
     }
     return document;
+  }
+
+  /**
+   * {@code sentiment_toward}: {@code QUERY:LABEL} for each entry of {@code sentiment_by_query}, one keyword
+   * per query, so dashboards count the label toward a query with a plain filter or terms aggregation
+   * (entries of an object array are not kept apart in the index).
+   */
+  public static void putSentimentToward(ObjectNode document) {
+    ArrayNode toward = document.putArray("sentiment_toward");
+    for (JsonNode entry : document.path("sentiment_by_query")) {
+      toward.add(entry.path("query").asText() + ":" + entry.path("label").asText());
+    }
   }
 
   /**

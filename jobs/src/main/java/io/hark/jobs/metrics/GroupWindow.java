@@ -31,9 +31,9 @@ public final class GroupWindow implements Serializable {
   public void add(MentionFacts facts, boolean countSpam) {
     readAuthors();
     group = facts.group;
-    whole.add(facts, countSpam);
-    for (String queryId : facts.queryIds) {
-      queries.computeIfAbsent(queryId, id -> new WindowStats(topK)).add(facts, countSpam);
+    whole.add(facts, facts.sentiment, countSpam);
+    for (int i = 0; i < facts.queryIds.length; i++) {
+      queries.computeIfAbsent(facts.queryIds[i], id -> new WindowStats(topK)).add(facts, facts.queryLabels[i], countSpam);
     }
   }
 

@@ -6,6 +6,7 @@ import io.hark.jobs.elasticsearch.MentionDocuments;
 import io.hark.jobs.operators.ScoreSpam;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
+import io.hark.schema.QuerySentiment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ public class MentionFacts {
   public long followers;
   /** negative, neutral, positive, or null when there is no sentiment. */
   public String sentiment;
+  /** The sentiment toward each of {@link #queryIds}, in the same order, like {@link #sentiment}. */
+  public String[] queryLabels;
   public long engagement;
   public String[] hashtags;
   public String[] topics;
@@ -72,8 +75,16 @@ public class MentionFacts {
     facts.authorKey = Topics.authorKey(mention);
     facts.authorUsername = mention.getAuthor().getUsername();
     facts.followers = mention.getAuthor().getFollowersCount() == null ? 0 : mention.getAuthor().getFollowersCount();
-    facts.sentiment = enriched.getSentiment() == null ? null
-        : enriched.getSentiment().getLabel().name().toLowerCase(Locale.ROOT);
+    facts.sentiment = enriched.getSentiment() == null ? null : enriched.getSentiment().getLabel().name();
+    facts.queryLabels = new String[queryIds.length];
+    for (int i = 0; i < queryIds.length; i++) {
+      facts.queryLabels[i] = facts.sentiment;
+      for (QuerySentiment toward : enriched.getSentimentByQuery()) {
+        if (toward.getQuery().equals(queryIds[i])) {
+          facts.queryLabels[i] = toward.getLabel().name();
+        }
+      }
+    }
     facts.engagement = MentionDocuments.total(mention.getEngagement());
     List<String> hashtags = mention.getHashtags();
     facts.hashtags = new String[hashtags.size()];

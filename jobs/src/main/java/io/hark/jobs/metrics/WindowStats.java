@@ -103,8 +103,12 @@ public final class WindowStats implements Serializable {
     this.topNegativePosts = topNegativePosts;
   }
 
-  /** Counts a mention, or, if it is spam and spam is left out, only notes that it was. */
-  public void add(MentionFacts facts, boolean countSpam) {
+  /**
+   * Counts a mention, or, if it is spam and spam is left out, only notes that it was.
+   *
+   * @param sentiment the label to count it with: the whole text's for a group, the one toward the query for a query
+   */
+  public void add(MentionFacts facts, String sentiment, boolean countSpam) {
     requireAuthorsRead();
     if (facts.spam && !countSpam) {
       spamExcluded++;
@@ -120,14 +124,14 @@ public final class WindowStats implements Serializable {
     for (String topic : facts.topics) {
       topics.add(topic);
     }
-    boolean isNegative = "negative".equals(facts.sentiment);
+    boolean isNegative = "negative".equals(sentiment);
     // by reach first: an angry post seen by many is what on-call needs to read
     double negativeRank = facts.followers + facts.engagement / 1e6;
     boolean topPost = topPosts.wouldKeep(facts.documentId, facts.engagement);
     boolean topNegativePost = isNegative && topNegativePosts.wouldKeep(facts.documentId, negativeRank);
     if (topPost || topNegativePost) {
       Post post = new Post(facts.documentId, facts.text, facts.url, facts.authorUsername, facts.followers,
-          facts.engagement, facts.sentiment);
+          facts.engagement, sentiment);
       if (topPost) {
         topPosts.offer(facts.documentId, facts.engagement, post);
       }
@@ -141,9 +145,9 @@ public final class WindowStats implements Serializable {
       for (String topic : facts.topics) {
         negativeTopics.add(topic);
       }
-    } else if ("positive".equals(facts.sentiment)) {
+    } else if ("positive".equals(sentiment)) {
       positive++;
-    } else if ("neutral".equals(facts.sentiment)) {
+    } else if ("neutral".equals(sentiment)) {
       neutral++;
     }
   }

@@ -8,6 +8,7 @@ import io.hark.schema.MetricScope;
 import io.hark.schema.TopPost;
 import io.hark.schema.WindowMetrics;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.apache.flink.api.java.tuple.Tuple2;
@@ -29,6 +30,8 @@ class GroupWindowTest {
     facts.authorUsername = author;
     facts.followers = followers;
     facts.sentiment = sentiment;
+    facts.queryLabels = new String[queryIds.length];
+    Arrays.fill(facts.queryLabels, sentiment);
     facts.engagement = followers / 10;
     facts.hashtags = new String[] {"delay"};
     facts.topics = new String[] {sentiment == null ? "none" : sentiment + " topic"};
@@ -62,6 +65,25 @@ class GroupWindowTest {
     assertThat(window.queries()).containsOnlyKeys("bluejet", "skyline");
     assertThat(window.queries().get("skyline").volume()).isEqualTo(2);
     assertThat(window.queries().get("bluejet").volume()).isEqualTo(2);
+  }
+
+  @Test
+  void aQueryCountsTheSentimentTowardItAndTheGroupThatOfTheWholeText() {
+    GroupWindow window = new GroupWindow(3);
+    MentionFacts comparison = facts("delivery", "ana", 100, "positive", "dashbite", "forkly");
+    comparison.queryLabels = new String[] {"negative", "positive"};
+    window.add(comparison, false);
+
+    WindowMetrics group = window.whole().toMetrics(MetricScope.group, "delivery", "delivery", 0, 60_000, null, 1);
+    assertThat(group.getPositive()).isEqualTo(1);
+    assertThat(group.getNegative()).isZero();
+    WindowMetrics dashbite = window.queries().get("dashbite")
+        .toMetrics(MetricScope.query, "dashbite", "delivery", 0, 60_000, null, 1);
+    assertThat(dashbite.getNegative()).isEqualTo(1);
+    assertThat(dashbite.getPositive()).isZero();
+    WindowMetrics forkly = window.queries().get("forkly")
+        .toMetrics(MetricScope.query, "forkly", "delivery", 0, 60_000, null, 1);
+    assertThat(forkly.getPositive()).isEqualTo(1);
   }
 
   @Test
