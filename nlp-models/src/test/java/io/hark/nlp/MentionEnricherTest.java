@@ -46,9 +46,12 @@ class MentionEnricherTest {
   }
 
   @Test
-  void neverThrows() {
-    for (String text : new String[] {null, "", "\u200B\u202E", "🔥".repeat(10_000), "x".repeat(1_000_000)}) {
-      assertThat(enricher.enrich(text, List.of())).isNotNull();
+  void textWithoutWordsGetsNoEntitiesAndNoTopics() {
+    for (String text : new String[] {null, "", "\u200B\u202E", "🔥".repeat(10_000)}) {
+      Enrichment enrichment = enricher.enrich(text, List.of());
+      assertThat(enrichment.entities()).as("entities of %.20s", text).isEmpty();
+      assertThat(enrichment.topics()).as("topics of %.20s", text).isEmpty();
     }
+    assertThat(enricher.enrich("x".repeat(1_000_000), List.of()).entities()).isEmpty();
   }
 }
