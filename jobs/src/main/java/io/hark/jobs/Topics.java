@@ -54,15 +54,7 @@ public final class Topics {
     return new EitherTypeInfo<>(new AvroTypeInfo<>(DeadLetter.class), new AvroTypeInfo<>(Mention.class));
   }
 
-  /** The key that partitions and identifies a mention everywhere: unique per platform. */
-  public static String mentionKey(Mention mention) {
-    return MentionIds.of(mention);
-  }
 
-  /** The key of a mention's author: author ids are unique per platform only. */
-  public static String authorKey(Mention mention) {
-    return mention.getPlatform() + ":" + mention.getAuthor().getId();
-  }
 
   /*
    * Kafka record timestamps are left to the producer (the time of sending), never taken from the
@@ -71,7 +63,7 @@ public final class Topics {
    */
 
   public static ProducerRecord<byte[], byte[]> mentionRecord(String topic, Mention mention) {
-    return new ProducerRecord<>(topic, mentionKey(mention).getBytes(StandardCharsets.UTF_8),
+    return new ProducerRecord<>(topic, MentionIds.of(mention).getBytes(StandardCharsets.UTF_8),
         AvroCodec.MENTION.encode(mention));
   }
 
@@ -118,7 +110,7 @@ public final class Topics {
   public static KafkaRecordSerializationSchema<EnrichedMention> enrichedMentionSerializer(String topic) {
     return (enriched, context, timestamp) -> {
       Mention mention = enriched.getMention();
-      return new ProducerRecord<>(topic, mentionKey(mention).getBytes(StandardCharsets.UTF_8),
+      return new ProducerRecord<>(topic, MentionIds.of(mention).getBytes(StandardCharsets.UTF_8),
           AvroCodec.ENRICHED_MENTION.encode(enriched));
     };
   }

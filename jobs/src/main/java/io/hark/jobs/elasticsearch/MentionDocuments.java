@@ -6,11 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hark.jobs.Topics;
 import io.hark.schema.Engagement;
+import io.hark.schema.Engagements;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Geo;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionIds;
 import io.hark.schema.PlainJson;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
@@ -22,21 +23,16 @@ import org.apache.flink.connector.base.sink.writer.ElementConverter;
  * same mention again overwrites it.
  */
 public record MentionDocuments(IndexTemplates indices) implements ElementConverter<EnrichedMention, IndexRequest> {
-  /**
-   * Elasticsearch's limit on a document id, in UTF-8 bytes. A longer id fails validation of the
-   * whole bulk request it is in, not just its own item.
-   */
-  public static final int MAX_ID_BYTES = 512;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override
   public IndexRequest apply(EnrichedMention enriched, SinkWriter.Context context) {
     Mention mention = enriched.getMention();
     try {
-      return new IndexRequest(indices.mentionsIndex(mention.getCreatedAt()), Topics.mentionKey(mention),
+      return new IndexRequest(indices.mentionsIndex(mention.getCreatedAt()), MentionIds.of(mention),
           MAPPER.writeValueAsBytes(document(enriched)));
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the document of mention " + Topics.mentionKey(mention), e);
+      throw new IllegalStateException("cannot write the document of mention " + MentionIds.of(mention), e);
     }
   }
 
@@ -46,7 +42,7 @@ public record MentionDocuments(IndexTemplates indices) implements ElementConvert
     enrichment.remove("mention");
     document.setAll(enrichment);
     Engagement engagement = enriched.getMention().getEngagement();
-    ((ObjectNode) document.get("engagement")).put("total", total(engagement));
+    ((ObjectNode) document.get("engagement")).put("total", Engagements.total(engagement));
     putSentimentToward(document);
     Geo geo = enriched.getMention().getGeo();
     if (geo != null && geo.getLat() != null && geo.getLon() != null) {
@@ -67,16 +63,4 @@ public record MentionDocuments(IndexTemplates indices) implements ElementConvert
     }
   }
 
-  /**
-   * Likes, replies, reposts and quotes: the interactions a post drew (views are not engagement). The
-   * document's {@code engagement.total} and the window metrics' {@code engagement} both count this.
-   */
-  public static long total(Engagement engagement) {
-    long total = 0;
-    for (Long count : new Long[] {engagement.getLikes(), engagement.getReplies(), engagement.getReposts(),
-        engagement.getQuotes()}) {
-      total += count == null ? 0 : count;
-    }
-    return total;
-  }
 }

@@ -5,6 +5,7 @@ import io.hark.jobs.Topics;
 import io.hark.jobs.operators.ValidateMention;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionIds;
 import io.hark.schema.MentionJson;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -55,7 +56,7 @@ public final class MentionProducer implements AutoCloseable {
 
   public void send(Mention mention) {
     ProducerRecord<byte[], byte[]> record = Topics.mentionRecord(topic, mention);
-    producer.send(record, error -> refused.add(refusedRecord(record.value(), Topics.mentionKey(mention), error)));
+    producer.send(record, error -> refused.add(refusedRecord(record.value(), MentionIds.of(mention), error)));
     sendRefused();
   }
 
@@ -99,7 +100,7 @@ public final class MentionProducer implements AutoCloseable {
             throw new MentionJson.InvalidMentionException("text_too_long",
                 ValidateMention.textTooLong(mention, maxTextChars));
           }
-          if (!keys.add(Topics.mentionKey(mention))) {
+          if (!keys.add(MentionIds.of(mention))) {
             duplicates++;
           }
           String refusedLine = line;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.listen;
 
-import io.hark.jobs.Topics;
 import io.hark.jobs.Watermarks;
 import io.hark.jobs.operators.ApplySentimentLabels;
 import io.hark.jobs.operators.DropRedelivered;
@@ -15,6 +14,7 @@ import io.hark.queries.QueryDefinition;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionIds;
 import io.hark.schema.SentimentCorrection;
 import io.hark.schema.SentimentLabel;
 import java.util.List;
@@ -70,7 +70,7 @@ public final class ListenPipeline {
         .uid("validate");
 
     DataStream<Mention> firstDeliveries = valid
-        .keyBy(Topics::mentionKey, Types.STRING)
+        .keyBy(MentionIds::of, Types.STRING)
         .process(new DropRedelivered(options.rememberDeliveries()), ValidateMention.outputType())
         .name("drop-redelivered")
         .uid("drop-redelivered");

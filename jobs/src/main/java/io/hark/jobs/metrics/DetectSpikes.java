@@ -10,6 +10,8 @@ import io.hark.analytics.detect.SilenceStep;
 import io.hark.analytics.detect.SilenceWatch;
 import io.hark.analytics.detect.SpikeDetector;
 import io.hark.analytics.detect.Verdict;
+import io.hark.analytics.notify.KibanaLinks;
+import io.hark.analytics.window.Signal;
 import io.hark.schema.Alert;
 import io.hark.schema.AlertState;
 import io.hark.schema.MetricScope;

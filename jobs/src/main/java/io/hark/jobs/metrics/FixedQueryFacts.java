@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.metrics;
 
+import io.hark.analytics.window.MentionFacts;
+import io.hark.analytics.window.WindowKeys;
 import io.hark.queries.QueryDefinition;
 import io.hark.schema.EnrichedMention;
 import java.util.List;

@@ -2,6 +2,7 @@
 package io.hark.jobs.metrics;
 
 import io.hark.analytics.detect.AlertRules;
+import io.hark.analytics.notify.KibanaLinks;
 import io.hark.jobs.JobArguments;
 import io.hark.jobs.StartingOffsets;
 import io.hark.jobs.Topics;

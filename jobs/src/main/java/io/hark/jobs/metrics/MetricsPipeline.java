@@ -2,13 +2,15 @@
 package io.hark.jobs.metrics;
 
 import io.hark.analytics.detect.AlertRules;
-import io.hark.jobs.Topics;
+import io.hark.analytics.window.GroupWindow;
+import io.hark.analytics.window.MentionFacts;
 import io.hark.jobs.Watermarks;
 import io.hark.jobs.operators.SeparateUndecodable;
 import io.hark.jobs.queries.BroadcastQueries;
 import io.hark.schema.Alert;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.EnrichedMention;
+import io.hark.schema.MentionIds;
 import io.hark.schema.MetricScope;
 import io.hark.schema.WindowMetrics;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -108,7 +110,7 @@ public final class MetricsPipeline {
   /** The first copy of each mention ({@link DropRepeatedMentions}): for input written at least once. */
   public static DataStream<EnrichedMention> dropRepeated(DataStream<EnrichedMention> enriched, MetricsOptions options) {
     return enriched
-        .keyBy(mention -> Topics.mentionKey(mention.getMention()), Types.STRING)
+        .keyBy(mention -> MentionIds.of(mention.getMention()), Types.STRING)
         .process(new DropRepeatedMentions(options.window(), options.allowedLateness()),
             new AvroTypeInfo<>(EnrichedMention.class))
         .name("drop-repeated")

@@ -2,6 +2,7 @@
 package io.hark.jobs.metrics;
 
 import io.hark.analytics.detect.SilenceStep;
+import io.hark.analytics.notify.KibanaLinks;
 import io.hark.schema.Alert;
 import io.hark.schema.AlertState;
 import io.hark.schema.Severity;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.metrics;
 
+import io.hark.analytics.window.GroupWindow;
+import io.hark.analytics.window.MentionFacts;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.metrics;
 
+import io.hark.analytics.window.MentionFacts;
+import io.hark.analytics.window.WindowKeys;
 import io.hark.jobs.queries.BroadcastQueries;
 import io.hark.jobs.queries.QueryUpdate;
 import io.hark.queries.QueryDefinition;

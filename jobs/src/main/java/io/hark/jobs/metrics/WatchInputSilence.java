@@ -4,6 +4,7 @@ package io.hark.jobs.metrics;
 import io.hark.analytics.detect.AlertRules;
 import io.hark.analytics.detect.SilenceSettings;
 import io.hark.analytics.detect.SilenceWatch;
+import io.hark.analytics.notify.KibanaLinks;
 import io.hark.schema.Alert;
 import io.hark.schema.WindowMetrics;
 import java.time.Duration;

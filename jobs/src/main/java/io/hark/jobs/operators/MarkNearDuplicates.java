@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.operators;
 
-import io.hark.jobs.Topics;
 import io.hark.nlp.duplicates.TextFingerprint;
 import io.hark.nlp.text.FoldedWords;
 import io.hark.nlp.spam.SpamSignal;
 import io.hark.schema.EnrichedMention;
+import io.hark.schema.MentionIds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,10 +79,10 @@ public class MarkNearDuplicates extends KeyedProcessFunction<Integer, EnrichedMe
     }
     long[] sketch = TextFingerprint.ofWords(words);
     long seenAt = enriched.getMention().getCreatedAt().toEpochMilli();
-    String author = Topics.authorKey(enriched.getMention());
+    String author = MentionIds.author(enriched.getMention());
     String firstId = findCluster(sketch, seenAt);
     if (firstId == null) {
-      String id = Topics.mentionKey(enriched.getMention());
+      String id = MentionIds.of(enriched.getMention());
       clusters.put(id, new CopyCluster(sketch, seenAt, author));
       for (long band : TextFingerprint.bands(sketch)) {
         String[] ids = bands.get(band);

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.operators;
 
-import io.hark.jobs.Topics;
 import io.hark.nlp.spam.SpamScore;
 import io.hark.nlp.spam.SpamSignal;
 import io.hark.nlp.spam.SpamText;
 import io.hark.schema.Author;
 import io.hark.schema.EnrichedMention;
+import io.hark.schema.MentionFlags;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionIds;
 import io.hark.schema.Spam;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,10 +27,9 @@ import org.apache.flink.util.Collector;
  * Gives each mention its spam score: the text's own signals ({@link SpamText}), those set upstream
  * (copy-paste), and, keyed by author, {@link SpamSignal#NEW_ACCOUNT_BURST} when a brand-new or
  * zero-follower account posts {@code burstPosts} times within {@code burstWindow}. A mention
- * scoring at or above {@link SpamScore#THRESHOLD} gets the {@value #FLAG} flag; it is still indexed.
+ * scoring at or above {@link SpamScore#THRESHOLD} gets the {@value MentionFlags#SPAM} flag; it is still indexed.
  */
 public class ScoreSpam extends KeyedProcessFunction<String, EnrichedMention, EnrichedMention> {
-  public static final String FLAG = "spam";
   private static final Duration NEW_ACCOUNT_AGE = Duration.ofDays(7);
 
   private final int burstPosts;
@@ -44,7 +44,7 @@ public class ScoreSpam extends KeyedProcessFunction<String, EnrichedMention, Enr
 
   /** The key that groups an author's posts. */
   public static String authorKey(EnrichedMention enriched) {
-    return Topics.authorKey(enriched.getMention());
+    return MentionIds.author(enriched.getMention());
   }
 
   @Override
@@ -65,9 +65,9 @@ public class ScoreSpam extends KeyedProcessFunction<String, EnrichedMention, Enr
     signals.addAll(SpamText.signals(mention.getText(), mention.getUrls(), mention.getHashtags(), mention.getMentions()));
     double score = SpamScore.of(signals);
     enriched.setSpam(new Spam(score, signals.stream().map(SpamMarks::name).toList()));
-    if (SpamScore.isSpam(score) && !enriched.getFlags().contains(FLAG)) {
+    if (SpamScore.isSpam(score) && !enriched.getFlags().contains(MentionFlags.SPAM)) {
       List<String> flags = new ArrayList<>(enriched.getFlags());
-      flags.add(FLAG);
+      flags.add(MentionFlags.SPAM);
       enriched.setFlags(flags);
     }
     out.collect(enriched);

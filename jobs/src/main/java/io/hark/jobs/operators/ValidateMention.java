@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.operators;
 
-import io.hark.jobs.Topics;
-import io.hark.jobs.elasticsearch.MentionDocuments;
 import io.hark.schema.AvroCodec;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.Engagement;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionIds;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -74,7 +73,7 @@ public class ValidateMention extends ProcessFunction<Either<DeadLetter, Mention>
     if (mention.getId() == null || mention.getId().isBlank()) {
       return "missing_id";
     }
-    if (Topics.mentionKey(mention).getBytes(StandardCharsets.UTF_8).length > MentionDocuments.MAX_ID_BYTES) {
+    if (MentionIds.of(mention).getBytes(StandardCharsets.UTF_8).length > MentionIds.MAX_BYTES) {
       return "id_too_long";
     }
     if (mention.getText() == null || mention.getText().isBlank()) {
@@ -125,7 +124,7 @@ public class ValidateMention extends ProcessFunction<Either<DeadLetter, Mention>
   private DeadLetter deadLetter(Mention mention, String reason) {
     String detail = switch (reason) {
       case "id_too_long" -> "the document id platform:id is longer than Elasticsearch's "
-          + MentionDocuments.MAX_ID_BYTES + " bytes";
+          + MentionIds.MAX_BYTES + " bytes";
       case "text_too_long" -> textTooLong(mention, maxTextChars);
       case "created_at_in_future" -> "created_at " + mention.getCreatedAt() + " is more than " + maxFuture
           + " ahead of the clock";
@@ -136,7 +135,7 @@ public class ValidateMention extends ProcessFunction<Either<DeadLetter, Mention>
     };
     return DeadLetter.newBuilder()
         .setPayload(ByteBuffer.wrap(AvroCodec.MENTION.encode(mention)))
-        .setMentionId(mention.getId() == null || mention.getId().isBlank() ? null : Topics.mentionKey(mention))
+        .setMentionId(mention.getId() == null || mention.getId().isBlank() ? null : MentionIds.of(mention))
         .setStage(STAGE)
         .setReason(reason)
         .setDetail(detail)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.replay;
 
+import io.hark.analytics.window.MentionFacts;
 import io.hark.jobs.JobWiring;
 import io.hark.jobs.Topics;
 import io.hark.jobs.Watermarks;
@@ -18,7 +19,6 @@ import io.hark.jobs.listen.ListenPipeline;
 import io.hark.jobs.listen.ListenSinks;
 import io.hark.jobs.listen.ListenSources;
 import io.hark.jobs.metrics.FixedQueryFacts;
-import io.hark.jobs.metrics.MentionFacts;
 import io.hark.jobs.metrics.MetricsOptions;
 import io.hark.jobs.metrics.MetricsPipeline;
 import io.hark.jobs.metrics.MetricsSinks;

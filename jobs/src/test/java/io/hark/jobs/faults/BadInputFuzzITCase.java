@@ -7,7 +7,6 @@ import io.hark.embedded.SharedServers;
 import io.hark.jobs.HarkMiniCluster;
 import io.hark.jobs.IndexedDocuments;
 import io.hark.jobs.TestMentions;
-import io.hark.jobs.Topics;
 import io.hark.jobs.kafka.MentionProducer;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenJob;
@@ -18,6 +17,7 @@ import io.hark.schema.AvroCodec;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.Geo;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionIds;
 import io.hark.schema.MentionJson;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -220,7 +220,7 @@ class BadInputFuzzITCase {
       } catch (MentionJson.InvalidMentionException e) {
         throw new AssertionError(fileAndLine + " should be a mention", e);
       }
-      expected.put(Topics.mentionKey(mention), stage == null
+      expected.put(MentionIds.of(mention), stage == null
           ? Expected.indexed(Fuzzer.decodedText(AvroCodec.MENTION.encode(mention)))
           : Expected.deadLetter(stage, reason));
     }
@@ -308,8 +308,8 @@ class BadInputFuzzITCase {
         bytes[at + i] = bad[i % bad.length];
       }
       return (producer, expected) -> {
-        producer.sendRaw(Topics.mentionKey(mention).getBytes(StandardCharsets.UTF_8), bytes);
-        expected.put(Topics.mentionKey(mention), Expected.indexed(decodedText(bytes)));
+        producer.sendRaw(MentionIds.of(mention).getBytes(StandardCharsets.UTF_8), bytes);
+        expected.put(MentionIds.of(mention), Expected.indexed(decodedText(bytes)));
       };
     }
 
@@ -441,21 +441,21 @@ class BadInputFuzzITCase {
       }
       return (producer, expected) -> {
         producer.send(mention);
-        expected.put(Topics.mentionKey(mention), Expected.deadLetter("index", "refused"));
+        expected.put(MentionIds.of(mention), Expected.deadLetter("index", "refused"));
       };
     }
 
     private static Case acceptable(Mention mention) {
       return (producer, expected) -> {
         producer.send(mention);
-        expected.put(Topics.mentionKey(mention), Expected.indexed(decodedText(AvroCodec.MENTION.encode(mention))));
+        expected.put(MentionIds.of(mention), Expected.indexed(decodedText(AvroCodec.MENTION.encode(mention))));
       };
     }
 
     private static Case rejected(Mention mention, String reason) {
       return (producer, expected) -> {
         producer.send(mention);
-        expected.put(Topics.mentionKey(mention), Expected.deadLetter("validate", reason));
+        expected.put(MentionIds.of(mention), Expected.deadLetter("validate", reason));
       };
     }
 

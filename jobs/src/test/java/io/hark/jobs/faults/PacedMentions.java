@@ -2,10 +2,10 @@
 package io.hark.jobs.faults;
 
 import io.hark.jobs.TestMentions;
-import io.hark.jobs.Topics;
 import io.hark.jobs.kafka.MentionProducer;
 import io.hark.jobs.listen.ListenOptions;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,7 +41,7 @@ final class PacedMentions implements AutoCloseable {
     for (int i = 0; i < PER_TICK && next < count; i++, next++) {
       Mention mention = TestMentions.mention(next, base.plusSeconds(next * 3L));
       producer.send(mention);
-      sent.add(Topics.mentionKey(mention));
+      sent.add(MentionIds.of(mention));
     }
     producer.flush();
   }

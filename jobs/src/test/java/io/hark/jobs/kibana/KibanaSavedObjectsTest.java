@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hark.analytics.notify.KibanaLinks;
 import io.hark.jobs.elasticsearch.IndexTemplates;
-import io.hark.jobs.metrics.KibanaLinks;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -8,13 +8,13 @@ import io.hark.embedded.SharedServers;
 import io.hark.jobs.HarkMiniCluster;
 import io.hark.jobs.IndexedDocuments;
 import io.hark.jobs.TestMentions;
-import io.hark.jobs.Topics;
 import io.hark.jobs.elasticsearch.IndexCounts;
 import io.hark.jobs.kafka.MentionProducer;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.schema.AvroCodec;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -145,9 +145,9 @@ class ListenJobITCase {
         if (i % 20 == 0) {
           mention.setLang("es");
           mention.setText("El servicio de Skyline Air fue un desastre total");
-          nonEnglishKeys.add(Topics.mentionKey(mention));
+          nonEnglishKeys.add(MentionIds.of(mention));
         }
-        validKeys.add(Topics.mentionKey(mention));
+        validKeys.add(MentionIds.of(mention));
         producer.send(mention);
       }
       for (int i = 0; i < BAD.get("undecodable") / 2; i++) {

@@ -2,13 +2,13 @@
 package io.hark.jobs.metrics;
 
 import io.hark.jobs.TestMentions;
-import io.hark.jobs.Topics;
 import io.hark.jobs.kafka.CheckedProducer;
 import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.queries.QueryDefinition;
 import io.hark.schema.AvroCodec;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionIds;
 import io.hark.schema.Platform;
 import io.hark.schema.Sentiment;
 import io.hark.schema.SentimentLabel;
@@ -60,7 +60,7 @@ public final class BrandStream {
             boolean angry = burst && brand.equals("acme") ? i >= count - 60 : random.nextDouble() < 0.15;
             EnrichedMention mention = mention(next++, brand, at.plusMillis(random.nextInt(60_000)), angry);
             producer.send(new ProducerRecord<>(topic,
-                Topics.mentionKey(mention.getMention()).getBytes(StandardCharsets.UTF_8),
+                MentionIds.of(mention.getMention()).getBytes(StandardCharsets.UTF_8),
                 AvroCodec.ENRICHED_MENTION.encode(mention)));
             if (brand.equals("acme")) {
               acmePerMinute.merge(at.toString(), 1L, Long::sum);

@@ -4,8 +4,8 @@ package io.hark.jobs.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hark.jobs.TestMentions;
-import io.hark.jobs.Topics;
 import io.hark.schema.EnrichedMention;
+import io.hark.schema.MentionIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +24,7 @@ class DropRepeatedMentionsTest {
       throws Exception {
     return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
         new DropRepeatedMentions(Duration.ofMinutes(1), LATENESS),
-        mention -> Topics.mentionKey(mention.getMention()), Types.STRING);
+        mention -> MentionIds.of(mention.getMention()), Types.STRING);
   }
 
   private static EnrichedMention enriched(int n, Instant at) {
@@ -33,7 +33,7 @@ class DropRepeatedMentionsTest {
   }
 
   private static List<String> keys(KeyedOneInputStreamOperatorTestHarness<String, EnrichedMention, EnrichedMention> harness) {
-    return harness.extractOutputValues().stream().map(mention -> Topics.mentionKey(mention.getMention())).toList();
+    return harness.extractOutputValues().stream().map(mention -> MentionIds.of(mention.getMention())).toList();
   }
 
   @Test
@@ -44,7 +44,7 @@ class DropRepeatedMentionsTest {
       harness.processElement(enriched(2, at), at.toEpochMilli());
       harness.processElement(enriched(1, at), at.toEpochMilli());
       assertThat(keys(harness)).containsExactly(
-          Topics.mentionKey(TestMentions.mention(1, at)), Topics.mentionKey(TestMentions.mention(2, at)));
+          MentionIds.of(TestMentions.mention(1, at)), MentionIds.of(TestMentions.mention(2, at)));
     }
   }
 

@@ -3,7 +3,15 @@ package io.hark.jobs.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hark.analytics.window.GroupWindow;
+import io.hark.analytics.window.MentionFacts;
+import io.hark.analytics.window.WindowKeys;
+import io.hark.jobs.TestMentions;
+import io.hark.queries.QueryDefinition;
+import io.hark.schema.EnrichedMention;
+import io.hark.schema.Mention;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,8 +29,20 @@ class SumWindowPartsTest {
     return harness;
   }
 
+  private static final WindowKeys WINDOW_KEYS =
+      WindowKeys.of(List.of(new QueryDefinition("skyline", "Skyline", "skyline", "airlines")));
+  private static int next;
+
   private static MentionFacts facts(String author) {
-    return GroupWindowTest.facts("airlines", author, 10, "negative", "skyline");
+    Mention mention = TestMentions.mention(next++, Instant.EPOCH);
+    mention.getAuthor().setId(author);
+    mention.getAuthor().setUsername(author);
+    EnrichedMention enriched = EnrichedMention.newBuilder()
+        .setMention(mention)
+        .setMatchedQueries(List.of("skyline"))
+        .setEnrichedAt(Instant.EPOCH)
+        .build();
+    return MentionFacts.perWindowKey(enriched, WINDOW_KEYS).get(0);
   }
 
   /** Volume per part key, parts of the same key added up. */

@@ -4,6 +4,7 @@ package io.hark.jobs.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hark.analytics.detect.AlertRules;
+import io.hark.analytics.notify.KibanaLinks;
 import io.hark.schema.Alert;
 import io.hark.schema.AlertState;
 import io.hark.schema.MetricScope;

@@ -4,8 +4,8 @@ package io.hark.jobs.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hark.jobs.TestMentions;
-import io.hark.jobs.Topics;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionIds;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -18,7 +18,7 @@ class DropRedeliveredTest {
 
   private static KeyedOneInputStreamOperatorTestHarness<String, Mention, Mention> harness() throws Exception {
     return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-        new DropRedelivered(Duration.ofHours(1)), Topics::mentionKey, Types.STRING);
+        new DropRedelivered(Duration.ofHours(1)), MentionIds::of, Types.STRING);
   }
 
   @Test
@@ -30,8 +30,8 @@ class DropRedeliveredTest {
       harness.processElement(first, 1);
       harness.processElement(TestMentions.mention(2, T0), 2);
       harness.processElement(again, 3);
-      assertThat(harness.extractOutputValues()).extracting(Topics::mentionKey)
-          .containsExactly(Topics.mentionKey(first), Topics.mentionKey(TestMentions.mention(2, T0)));
+      assertThat(harness.extractOutputValues()).extracting(MentionIds::of)
+          .containsExactly(MentionIds.of(first), MentionIds.of(TestMentions.mention(2, T0)));
     }
   }
 

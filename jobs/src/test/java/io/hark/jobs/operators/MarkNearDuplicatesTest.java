@@ -4,9 +4,9 @@ package io.hark.jobs.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hark.jobs.TestMentions;
-import io.hark.jobs.Topics;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +52,7 @@ class MarkNearDuplicatesTest {
           T0.plusSeconds(180)));
 
       List<EnrichedMention> out = harness.extractOutputValues();
-      String firstId = Topics.mentionKey(first.getMention());
+      String firstId = MentionIds.of(first.getMention());
       assertThat(out).extracting(EnrichedMention::getDuplicateOf).containsExactly(null, firstId, firstId, null);
     }
   }
@@ -110,7 +110,7 @@ class MarkNearDuplicatesTest {
       send(harness, post(CAMPAIGN, "a4", T0.plus(Duration.ofMinutes(112))));
 
       assertThat(harness.extractOutputValues()).extracting(EnrichedMention::getDuplicateOf).containsExactly(
-          null, Topics.mentionKey(first.getMention()), null, Topics.mentionKey(late.getMention()));
+          null, MentionIds.of(first.getMention()), null, MentionIds.of(late.getMention()));
     }
   }
 }

@@ -7,6 +7,7 @@ import io.hark.jobs.TestMentions;
 import io.hark.nlp.spam.SpamSignal;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionFlags;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +49,7 @@ class ScoreSpamTest {
     try (var harness = harness()) {
       EnrichedMention scored = score(harness,
           post("Great post! buy levitra online without prescription http://pills.example/x", T0));
-      assertThat(scored.getFlags()).contains(ScoreSpam.FLAG);
+      assertThat(scored.getFlags()).contains(MentionFlags.SPAM);
       assertThat(scored.getSpam().getSignals()).contains("link_with_spam_vocabulary");
       assertThat(scored.getSpam().getScore()).isGreaterThanOrEqualTo(0.5);
     }
@@ -60,7 +61,7 @@ class ScoreSpamTest {
       EnrichedMention scored = score(harness, post("Skyline Air lost my bag again https://skyline.example/help", T0));
       assertThat(scored.getSpam().getScore()).isZero();
       assertThat(scored.getSpam().getSignals()).isEmpty();
-      assertThat(scored.getFlags()).doesNotContain(ScoreSpam.FLAG);
+      assertThat(scored.getFlags()).doesNotContain(MentionFlags.SPAM);
     }
   }
 
@@ -76,9 +77,9 @@ class ScoreSpamTest {
       }
       List<EnrichedMention> out = harness.extractOutputValues();
       assertThat(out.get(0).getSpam().getSignals()).containsExactly("copy_paste");
-      assertThat(out.get(0).getFlags()).doesNotContain(ScoreSpam.FLAG);
+      assertThat(out.get(0).getFlags()).doesNotContain(MentionFlags.SPAM);
       assertThat(last.getSpam().getSignals()).containsExactlyInAnyOrder("copy_paste", "new_account_burst");
-      assertThat(last.getFlags()).contains(ScoreSpam.FLAG);
+      assertThat(last.getFlags()).contains(MentionFlags.SPAM);
     }
   }
 

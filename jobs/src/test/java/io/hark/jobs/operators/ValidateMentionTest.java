@@ -4,12 +4,12 @@ package io.hark.jobs.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hark.jobs.TestMentions;
-import io.hark.jobs.elasticsearch.MentionDocuments;
 import io.hark.schema.Author;
 import io.hark.schema.AvroCodec;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.Engagement;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionIds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +55,7 @@ class ValidateMentionTest {
     send(Mention.newBuilder(base).setText("x".repeat(101)).build());
     send(Mention.newBuilder(base).setCreatedAt(NOW.plus(Duration.ofMinutes(16))).build());
     send(Mention.newBuilder(base).setCreatedAt(NOW.plus(Duration.ofMinutes(14))).build());
-    int longestId = MentionDocuments.MAX_ID_BYTES - (base.getPlatform() + ":").length();
+    int longestId = MentionIds.MAX_BYTES - (base.getPlatform() + ":").length();
     send(Mention.newBuilder(base).setId("x".repeat(longestId + 1)).build());
     send(Mention.newBuilder(base).setId("x".repeat(longestId)).build());
     send(Mention.newBuilder(base).setCreatedAt(Instant.parse("1000-01-01T00:00:00Z")).build());

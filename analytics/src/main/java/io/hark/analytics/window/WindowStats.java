@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.hark.jobs.metrics;
+package io.hark.analytics.window;
 
 import io.hark.analytics.sketch.CompactReader;
 import io.hark.analytics.sketch.CompactWriter;

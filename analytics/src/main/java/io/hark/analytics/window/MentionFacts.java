@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.hark.jobs.metrics;
+package io.hark.analytics.window;
 
-import io.hark.jobs.Topics;
-import io.hark.jobs.elasticsearch.MentionDocuments;
-import io.hark.jobs.operators.ScoreSpam;
+import io.hark.schema.Engagements;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionFlags;
+import io.hark.schema.MentionIds;
 import io.hark.schema.QuerySentiment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,11 +68,11 @@ public class MentionFacts {
     facts.group = windowKey.group();
     facts.queryIds = queryIds;
     facts.createdAt = mention.getCreatedAt().toEpochMilli();
-    facts.documentId = Topics.mentionKey(mention);
+    facts.documentId = MentionIds.of(mention);
     facts.text = mention.getText();
     facts.url = mention.getUrl();
     facts.platform = mention.getPlatform().name();
-    facts.authorKey = Topics.authorKey(mention);
+    facts.authorKey = MentionIds.author(mention);
     facts.authorUsername = mention.getAuthor().getUsername();
     facts.followers = mention.getAuthor().getFollowersCount() == null ? 0 : mention.getAuthor().getFollowersCount();
     facts.sentiment = enriched.getSentiment() == null ? null : enriched.getSentiment().getLabel().name();
@@ -85,14 +85,14 @@ public class MentionFacts {
         }
       }
     }
-    facts.engagement = MentionDocuments.total(mention.getEngagement());
+    facts.engagement = Engagements.total(mention.getEngagement());
     List<String> hashtags = mention.getHashtags();
     facts.hashtags = new String[hashtags.size()];
     for (int i = 0; i < facts.hashtags.length; i++) {
       facts.hashtags[i] = hashtags.get(i).toLowerCase(Locale.ROOT);
     }
     facts.topics = enriched.getTopics().toArray(new String[0]);
-    facts.spam = enriched.getFlags().contains(ScoreSpam.FLAG);
+    facts.spam = enriched.getFlags().contains(MentionFlags.SPAM);
     return facts;
   }
 

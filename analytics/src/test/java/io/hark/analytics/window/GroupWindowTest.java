@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.hark.jobs.metrics;
+package io.hark.analytics.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.apache.flink.api.java.tuple.Tuple2;
 import org.junit.jupiter.api.Test;
 
 class GroupWindowTest {
@@ -125,12 +124,11 @@ class GroupWindowTest {
     GroupWindow whole = new GroupWindow(5);
     all.forEach(facts -> whole.add(facts, false));
 
-    MergeWindowParts merge = new MergeWindowParts(5);
-    GroupWindow merged = merge.createAccumulator();
+    GroupWindow merged = new GroupWindow(5);
     for (List<MentionFacts> share : List.of(all.subList(0, 1_000), all.subList(1_000, 1_200), all.subList(1_200, 3_000))) {
       GroupWindow part = new GroupWindow(5);
       share.forEach(facts -> part.add(facts, false));
-      merged = merge.add(Tuple2.of("group:airlines@0", part.toBytes()), merged);
+      merged.merge(GroupWindow.fromBytes(part.toBytes()));
     }
 
     assertThat(metrics(merged)).isEqualTo(metrics(whole));
