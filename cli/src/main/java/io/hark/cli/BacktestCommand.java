@@ -49,7 +49,7 @@ final class BacktestCommand implements Callable<Integer> {
   Path report;
 
   @Mixin
-  JobArguments job;
+  InProcessFlinkOptions job;
 
   @Unmatched
   List<String> jobArgs = new ArrayList<>();

@@ -19,7 +19,7 @@ import picocli.CommandLine.Unmatched;
         "Takes the job's options (the same as `flink run hark-jobs.jar`); --job-help lists them."})
 final class ListenCommand implements Callable<Integer> {
   @Mixin
-  JobArguments job;
+  InProcessFlinkOptions job;
 
   @Unmatched
   List<String> jobArgs = new ArrayList<>();

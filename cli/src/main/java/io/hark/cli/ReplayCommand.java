@@ -31,7 +31,7 @@ import picocli.CommandLine.Unmatched;
         "recorded (marked replay) and never notified. --job-help lists the options."})
 final class ReplayCommand implements Callable<Integer> {
   @Mixin
-  JobArguments job;
+  InProcessFlinkOptions job;
 
   @Unmatched
   List<String> jobArgs = new ArrayList<>();

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
  * help on the job's own options, which each command takes unparsed ({@code @Unmatched}: picocli reads
  * that only in the command itself) and passes to the job.
  */
-final class JobArguments {
+final class InProcessFlinkOptions {
   @Option(names = "--web-ui-port", defaultValue = "8081",
       description = "port of the Flink web UI, another if taken (default: ${DEFAULT-VALUE})")
   int webUiPort;
