@@ -2,7 +2,7 @@
 package io.hark.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hark.jobs.operators.EnrichMention;
+import io.hark.jobs.listen.operators.EnrichMention;
 import io.hark.nlp.MentionEnricher;
 import io.hark.schema.Mention;
 import io.hark.schema.MentionJson;

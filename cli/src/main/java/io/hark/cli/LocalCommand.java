@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.cli;
 
-import io.hark.jobs.archive.JsonLinesMentionFormat;
 import io.hark.cli.sample.SampleMentions;
+import io.hark.jobs.archive.JsonLinesMentionFormat;
 import io.hark.jobs.elasticsearch.IndexCounts;
 import io.hark.jobs.kafka.MentionProducer;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenJob;
 import io.hark.jobs.listen.ListenOptions;
+import io.hark.jobs.listen.operators.DropRedelivered;
+import io.hark.jobs.listen.operators.MatchQueries;
 import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
-import io.hark.jobs.operators.DropRedelivered;
-import io.hark.jobs.operators.MatchQueries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

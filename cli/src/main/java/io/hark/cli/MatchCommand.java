@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.hark.jobs.operators.MatchQueries;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hark.jobs.listen.operators.MatchQueries;
 import io.hark.queries.CompiledQueries;
 import io.hark.queries.QueryFile;
 import io.hark.schema.Mention;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hark.cli.sample.SampleMentions;
-import io.hark.jobs.operators.MatchQueries;
+import io.hark.jobs.listen.operators.MatchQueries;
 import io.hark.queries.CompiledQueries;
 import io.hark.queries.QueryFile;
 import io.hark.schema.Mention;

@@ -2,7 +2,7 @@
 package io.hark.jobs.kafka;
 
 import io.hark.jobs.Topics;
-import io.hark.jobs.operators.ValidateMention;
+import io.hark.jobs.listen.operators.ValidateMention;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.Mention;
 import io.hark.schema.MentionIds;

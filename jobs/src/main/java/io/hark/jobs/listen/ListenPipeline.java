@@ -2,13 +2,13 @@
 package io.hark.jobs.listen;
 
 import io.hark.jobs.Watermarks;
-import io.hark.jobs.operators.ApplySentimentLabels;
-import io.hark.jobs.operators.DropRedelivered;
-import io.hark.jobs.operators.EnrichMention;
-import io.hark.jobs.operators.MarkNearDuplicates;
-import io.hark.jobs.operators.MatchQueries;
-import io.hark.jobs.operators.ScoreSpam;
-import io.hark.jobs.operators.ValidateMention;
+import io.hark.jobs.listen.operators.ApplySentimentLabels;
+import io.hark.jobs.listen.operators.DropRedelivered;
+import io.hark.jobs.listen.operators.EnrichMention;
+import io.hark.jobs.listen.operators.MarkNearDuplicates;
+import io.hark.jobs.listen.operators.MatchQueries;
+import io.hark.jobs.listen.operators.ScoreSpam;
+import io.hark.jobs.listen.operators.ValidateMention;
 import io.hark.jobs.queries.QueryUpdate;
 import io.hark.queries.QueryDefinition;
 import io.hark.schema.DeadLetter;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.hark.jobs.operators;
+package io.hark.jobs.metrics;
 
 import io.hark.schema.DeadLetter;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;

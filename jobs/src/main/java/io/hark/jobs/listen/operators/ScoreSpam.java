@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.hark.jobs.operators;
+package io.hark.jobs.listen.operators;
 
 import io.hark.nlp.spam.SpamScore;
 import io.hark.nlp.spam.SpamSignal;
 import io.hark.nlp.spam.SpamText;
 import io.hark.schema.Author;
 import io.hark.schema.EnrichedMention;
-import io.hark.schema.MentionFlags;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionFlags;
 import io.hark.schema.MentionIds;
 import io.hark.schema.Spam;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.hark.jobs.operators;
+package io.hark.jobs.listen.operators;
 
 import io.hark.nlp.duplicates.TextFingerprint;
-import io.hark.nlp.text.FoldedWords;
 import io.hark.nlp.spam.SpamSignal;
+import io.hark.nlp.text.FoldedWords;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.MentionIds;
 import java.time.Duration;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.hark.jobs.operators;
+package io.hark.jobs.listen.operators;
 
 import io.hark.schema.Mention;
 import java.time.Duration;

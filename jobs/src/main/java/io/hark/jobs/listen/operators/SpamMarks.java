@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.hark.jobs.operators;
+package io.hark.jobs.listen.operators;
 
 import io.hark.nlp.spam.SpamSignal;
 import io.hark.schema.EnrichedMention;
