@@ -53,6 +53,10 @@ public final class StrictYaml {
 
   /** The document in {@code yaml}, or null if it is empty; the exception's first line says what is wrong. */
   public static JsonNode readTree(String yaml) throws JsonProcessingException {
+    // the scanner reads a long scalar in quadratic time before its own limit stops it
+    if (yaml.length() > MAX_CHARS && yaml.codePointCount(0, yaml.length()) > MAX_CHARS) {
+      throw new JsonParseException(null, "The YAML document exceeds the limit: " + MAX_CHARS + " code points");
+    }
     try (JsonParser parser = new Checked((YAMLParser) MAPPER.createParser(yaml))) {
       return MAPPER.readTree(parser);
     } catch (JsonProcessingException e) {
