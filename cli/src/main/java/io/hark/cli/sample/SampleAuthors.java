@@ -283,7 +283,7 @@ final class SampleAuthors {
       case instagram -> Long.toString(rnd.nextLong(1_000_000_000L, 70_000_000_000L));
       case tiktok -> Long.toString(rnd.nextLong(6_700_000_000_000_000_000L, 7_400_000_000_000_000_000L));
       case facebook -> Long.toString(rnd.nextLong(100_000_000_000_000L, 999_999_999_999_999L));
-      case youtube -> "UC" + SampleMentions.base64url(rnd.nextLong(), 11) + SampleMentions.base64url(rnd.nextLong(), 11);
+      case youtube -> "UC" + SampleFormats.base64url(rnd.nextLong(), 11) + SampleFormats.base64url(rnd.nextLong(), 11);
       case review -> "A" + Long.toString(rnd.nextLong(36L * 36 * 36 * 36 * 36 * 36 * 36 * 36 * 36 * 36 * 36 * 36,
           Long.MAX_VALUE), 36).toUpperCase(Locale.ROOT);
       default -> Long.toString(rnd.nextLong(1_000, 10_000_000));
