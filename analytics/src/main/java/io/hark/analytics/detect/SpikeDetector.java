@@ -14,7 +14,9 @@ import java.io.UncheckedIOException;
  *
  * <p>On the {@link CountScale}, normal is a level plus a time-of-day profile (additive Holt-Winters),
  * with a noise estimate that never goes below Poisson noise. Residuals are clipped before they are
- * learned, so a spike hardly moves the baseline while a lasting change of level is still adopted. Two
+ * learned, so a spike hardly moves the baseline while a lasting change of level is still adopted; the noise
+ * learns departures clipped no tighter than the series' long-run typical departure, so a noise estimate
+ * that collapsed while the series sat still (a run of zeros) grows back once it moves again. Two
  * tests look for surges: a single step far above expected (a spike), and a short-term mean of the
  * residuals far above expected (a sustained rise too gentle for any single step to stand out). Each test
  * must also beat its own {@link RecentPeak}: mention series are heavy-tailed, and what a series did last
@@ -34,9 +36,11 @@ import java.io.UncheckedIOException;
  * before their noise has been seen; gaps in them are always outages.
  */
 public final class SpikeDetector {
-  /** Version 2 adds the settings' scale; version 1 states are of counts. */
-  private static final byte FORMAT_VERSION = 2;
+  /** Version 3 adds the typical departure; version 2 adds the settings' scale; version 1 states are of counts. */
+  private static final byte FORMAT_VERSION = 3;
   private static final long NONE = Long.MIN_VALUE;
+  /** The mean absolute deviation of a normal variable is sqrt(2/pi) of its standard deviation. */
+  private static final double MEAN_TO_STANDARD_DEVIATION = Math.sqrt(Math.PI / 2);
 
   private final DetectorSettings settings;
   private final SeasonalProfile profile;
@@ -44,6 +48,7 @@ public final class SpikeDetector {
   private final double noiseWeight;
   private final double slotWeight;
   private final double shiftWeight;
+  private final double departureWeight;
   private final RecentPeak spikePeak;
   private final RecentPeak shiftPeak;
   private long lastTimestamp = NONE;
@@ -51,6 +56,8 @@ public final class SpikeDetector {
   private double level;
   private double noise;
   private double shift;
+  /** The long-run mean absolute departure from expected, unclipped, on the scale the series is judged on. */
+  private double typicalDeparture;
 
   public SpikeDetector(DetectorSettings settings) {
     this.settings = settings;
@@ -59,6 +66,8 @@ public final class SpikeDetector {
     this.noiseWeight = settings.perStep(settings.noiseMemory());
     this.slotWeight = settings.perSlotVisit();
     this.shiftWeight = settings.perStep(settings.shiftMemory());
+    // as long a memory as the recent peaks': a series still for days keeps the departures it had before
+    this.departureWeight = settings.perStep(settings.peakMemory());
     double peakDecay = 1 - settings.perStep(settings.peakMemory());
     this.spikePeak = new RecentPeak(peakDecay);
     this.shiftPeak = new RecentPeak(peakDecay);
@@ -137,8 +146,12 @@ public final class SpikeDetector {
     double noiseStep = Math.max(noiseWeight, 1.0 / (steps + 1));
     level += levelStep * clipped;
     profile.learn(timestampMillis, (1 - levelStep) * clipped, slotWeight);
-    // The mean absolute deviation of a normal variable is sqrt(2/pi) of its standard deviation.
-    noise += noiseStep * (Math.abs(clipped) * Math.sqrt(Math.PI / 2) - noise);
+    // Clipped at the current noise alone, a noise that collapsed (a level series of zeros has a floor of
+    // almost nothing) could only grow back by a few percent a step, and every later move would be a surge
+    // for weeks. The long-run departure bounds the clip from below instead: a lone spike moves it little.
+    double noiseClip = settings.learningClip() * Math.max(noiseNow, typicalDeparture * MEAN_TO_STANDARD_DEVIATION);
+    noise += noiseStep * (Math.min(Math.abs(error), noiseClip) * MEAN_TO_STANDARD_DEVIATION - noise);
+    typicalDeparture += Math.max(departureWeight, 1.0 / (steps + 1)) * (Math.abs(error) - typicalDeparture);
     steps++;
   }
 
@@ -179,6 +192,7 @@ public final class SpikeDetector {
       out.writeDouble(level);
       out.writeDouble(noise);
       out.writeDouble(shift);
+      out.writeDouble(typicalDeparture);
       spikePeak.writeTo(out);
       shiftPeak.writeTo(out);
       profile.writeTo(out);
@@ -191,15 +205,17 @@ public final class SpikeDetector {
   public static SpikeDetector fromBytes(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       byte version = in.readByte();
-      if (version != 1 && version != FORMAT_VERSION) {
+      if (version < 1 || version > FORMAT_VERSION) {
         throw new IllegalArgumentException("unknown spike detector state version " + version);
       }
-      SpikeDetector detector = new SpikeDetector(DetectorSettings.readFrom(in, version == FORMAT_VERSION));
+      SpikeDetector detector = new SpikeDetector(DetectorSettings.readFrom(in, version >= 2));
       detector.lastTimestamp = in.readLong();
       detector.steps = in.readLong();
       detector.level = in.readDouble();
       detector.noise = in.readDouble();
       detector.shift = in.readDouble();
+      // states written before it was kept take the mean departure their noise stands for
+      detector.typicalDeparture = version >= 3 ? in.readDouble() : detector.noise / MEAN_TO_STANDARD_DEVIATION;
       detector.spikePeak.readFrom(in);
       detector.shiftPeak.readFrom(in);
       detector.profile.readFrom(in);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -216,19 +217,53 @@ class SpikeDetectorTest {
   }
 
   @Test
-  void readsAStateWrittenBeforeTheScaleWasKeptAsCounts() {
+  void readsStatesWrittenBeforeTheScaleAndTheTypicalDepartureWereKept() {
     SyntheticSeries series = SyntheticSeries.daily(12, 5, 40);
     feed(series, 0, MINUTES_PER_DAY);
     byte[] current = detector.toBytes();
-    // version 1 had no scale byte, which is the last of the settings, right after maxExpectedInGap
+    // The settings end with maxExpectedInGap and the scale byte (since version 2); the state's last timestamp,
+    // steps, level, noise and shift follow them, then its typical departure (since version 3).
     int scaleAt = 1 + 7 * Long.BYTES + Double.BYTES + Long.BYTES + Double.BYTES + Long.BYTES + 3 * Double.BYTES;
-    byte[] version1 = new byte[current.length - 1];
-    System.arraycopy(current, 0, version1, 0, scaleAt);
-    System.arraycopy(current, scaleAt + 1, version1, scaleAt, current.length - scaleAt - 1);
+    int noiseAt = scaleAt + 1 + 2 * Long.BYTES + Double.BYTES;
+    int departureAt = noiseAt + 2 * Double.BYTES;
+    byte[] version2 = without(current, departureAt, Double.BYTES);
+    version2[0] = 2;
+    byte[] version1 = without(version2, scaleAt, 1);
     version1[0] = 1;
 
-    SpikeDetector restored = SpikeDetector.fromBytes(version1);
-    assertThat(restored.toBytes()).isEqualTo(current);
+    double noise = ByteBuffer.wrap(current, noiseAt, Double.BYTES).getDouble();
+    byte[] expected = current.clone();
+    // an old state's typical departure is the mean absolute departure its noise stands for
+    ByteBuffer.wrap(expected, departureAt, Double.BYTES).putDouble(noise / Math.sqrt(Math.PI / 2));
+    assertThat(SpikeDetector.fromBytes(version2).toBytes()).isEqualTo(expected);
+    assertThat(SpikeDetector.fromBytes(version1).toBytes()).isEqualTo(expected);
+  }
+
+  private static byte[] without(byte[] bytes, int at, int length) {
+    byte[] shorter = new byte[bytes.length - length];
+    System.arraycopy(bytes, 0, shorter, 0, at);
+    System.arraycopy(bytes, at + length, shorter, at, bytes.length - at - length);
+    return shorter;
+  }
+
+  @Test
+  void aLevelThatSatStillAtZeroLearnsItsNoiseOnceItMoves() {
+    // Like a disk's bytes written or a temperature's change: nothing for a day, then moving. The noise learnt
+    // on the zeros is next to nothing, and from departures clipped at a few times that it grows back only by a
+    // few percent a step.
+    Duration fiveMinutes = Duration.ofMinutes(5);
+    SpikeDetector levels = new SpikeDetector(DetectorSettings.defaults(fiveMinutes).withScale(ValueScale.LEVELS));
+    Random noise = new Random(5);
+    long step = fiveMinutes.toMillis();
+    int stepsPerDay = 288;
+    for (int i = 0; i < stepsPerDay; i++) {
+      levels.observe(SyntheticSeries.START + i * step, 0);
+    }
+    Verdict verdict = null;
+    for (int i = stepsPerDay; i < 2 * stepsPerDay; i++) {
+      verdict = levels.observe(SyntheticSeries.START + i * step, 10 * noise.nextGaussian());
+    }
+    assertThat(verdict.upper() - verdict.expected()).as("the band after a day of noise of 10").isGreaterThan(10);
   }
 
   @Test
