@@ -6,8 +6,8 @@ import io.hark.jobs.Topics;
 import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.queries.QueryCatalog;
-import io.hark.jobs.queries.QueryControl;
-import io.hark.jobs.queries.QueryStatus;
+import io.hark.queries.control.QueryControlJson;
+import io.hark.queries.control.QueryStatus;
 import io.hark.queries.QueryFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,11 +63,11 @@ final class QueriesCommand implements Callable<Integer> {
         Map<String, QueryStatus> latest = new TreeMap<>();
         TopicReader.readAll(kafka, statusTopic, record -> {
           if (record.value() != null) {
-            QueryStatus status = QueryControl.statusFromJson(new String(record.value(), StandardCharsets.UTF_8));
+            QueryStatus status = QueryControlJson.statusFromJson(new String(record.value(), StandardCharsets.UTF_8));
             latest.put(status.queryId(), status);
           }
         });
-        latest.values().forEach(status -> System.out.println(QueryControl.statusJson(status)));
+        latest.values().forEach(status -> System.out.println(QueryControlJson.statusJson(status)));
       }
       default -> throw new IllegalArgumentException("unknown action '" + action + "'; known: sync, list, status");
     }

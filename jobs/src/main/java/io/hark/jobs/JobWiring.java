@@ -4,7 +4,7 @@ package io.hark.jobs;
 import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.queries.QueryCatalog;
 import io.hark.jobs.queries.QueryControl;
-import io.hark.jobs.queries.QueryUpdate;
+import io.hark.queries.control.QueryUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.configuration.Configuration;

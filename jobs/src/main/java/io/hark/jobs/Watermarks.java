@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs;
 
-import io.hark.jobs.queries.QueryUpdate;
+import io.hark.queries.control.QueryUpdate;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;

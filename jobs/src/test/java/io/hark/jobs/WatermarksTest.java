@@ -3,7 +3,7 @@ package io.hark.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hark.jobs.queries.QueryUpdate;
+import io.hark.queries.control.QueryUpdate;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.Mention;
 import java.time.Duration;

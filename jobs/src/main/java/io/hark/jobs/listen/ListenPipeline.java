@@ -9,7 +9,7 @@ import io.hark.jobs.listen.operators.MarkNearDuplicates;
 import io.hark.jobs.listen.operators.MatchQueries;
 import io.hark.jobs.listen.operators.ScoreSpam;
 import io.hark.jobs.listen.operators.ValidateMention;
-import io.hark.jobs.queries.QueryUpdate;
+import io.hark.queries.control.QueryUpdate;
 import io.hark.queries.QueryDefinition;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.EnrichedMention;

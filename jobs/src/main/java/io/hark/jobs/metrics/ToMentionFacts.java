@@ -4,7 +4,7 @@ package io.hark.jobs.metrics;
 import io.hark.analytics.window.MentionFacts;
 import io.hark.analytics.window.WindowKeys;
 import io.hark.jobs.queries.BroadcastQueries;
-import io.hark.jobs.queries.QueryUpdate;
+import io.hark.queries.control.QueryUpdate;
 import io.hark.queries.QueryDefinition;
 import io.hark.schema.EnrichedMention;
 import java.util.Collection;

@@ -2,6 +2,10 @@
 package io.hark.jobs.queries;
 
 import io.hark.queries.QueryDefinition;
+import io.hark.queries.control.QueryControlJson;
+import io.hark.queries.control.QuerySet;
+import io.hark.queries.control.QueryStatus;
+import io.hark.queries.control.QueryUpdate;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,7 +41,7 @@ public final class BroadcastQueries implements Serializable {
     List<QueryDefinition> queries = new ArrayList<>();
     for (Map.Entry<String, String> entry : state.immutableEntries()) {
       if (!entry.getKey().equals(INITIALIZED)) {
-        queries.add(QueryControl.fromJson(entry.getKey(), entry.getValue()));
+        queries.add(QueryControlJson.fromJson(entry.getKey(), entry.getValue()));
       }
     }
     return new QuerySet(queries);
@@ -49,7 +53,7 @@ public final class BroadcastQueries implements Serializable {
     QueryStatus status = queries.apply(update, at);
     state.clear();
     for (QueryDefinition query : queries.queries()) {
-      state.put(query.id(), QueryControl.toJson(query));
+      state.put(query.id(), QueryControlJson.toJson(query));
     }
     state.put(INITIALIZED, "");
     return new Applied(status, queries.queries());

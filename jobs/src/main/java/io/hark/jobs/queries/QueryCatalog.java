@@ -6,6 +6,7 @@ import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.kafka.KafkaTopics;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.queries.QueryDefinition;
+import io.hark.queries.control.QuerySet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

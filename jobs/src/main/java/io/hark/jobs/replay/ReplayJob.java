@@ -23,7 +23,7 @@ import io.hark.jobs.metrics.MetricsOptions;
 import io.hark.jobs.metrics.MetricsPipeline;
 import io.hark.jobs.metrics.MetricsSinks;
 import io.hark.jobs.queries.QueryCatalog;
-import io.hark.jobs.queries.QueryUpdate;
+import io.hark.queries.control.QueryUpdate;
 import io.hark.queries.QueryDefinition;
 import io.hark.queries.QueryFile;
 import io.hark.schema.Alert;

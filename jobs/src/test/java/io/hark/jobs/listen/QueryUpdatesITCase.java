@@ -10,8 +10,8 @@ import io.hark.jobs.kafka.CheckedProducer;
 import io.hark.jobs.kafka.MentionProducer;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.queries.QueryCatalog;
-import io.hark.jobs.queries.QueryControl;
-import io.hark.jobs.queries.QueryStatus;
+import io.hark.queries.control.QueryControlJson;
+import io.hark.queries.control.QueryStatus;
 import io.hark.queries.QueryDefinition;
 import io.hark.schema.AvroCodec;
 import io.hark.schema.EnrichedMention;
@@ -139,7 +139,7 @@ class QueryUpdatesITCase {
     while (Instant.now().isBefore(deadline)) {
       List<QueryStatus> statuses = new ArrayList<>();
       TopicReader.readAll(options.kafka(), options.queryStatusTopic(), record -> statuses.add(
-          QueryControl.statusFromJson(new String(record.value(), StandardCharsets.UTF_8))));
+          QueryControlJson.statusFromJson(new String(record.value(), StandardCharsets.UTF_8))));
       for (QueryStatus status : statuses) {
         if (status.queryId().equals(queryId) && status.state().equals(state)) {
           return status;

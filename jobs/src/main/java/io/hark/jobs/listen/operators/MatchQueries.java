@@ -2,8 +2,8 @@
 package io.hark.jobs.listen.operators;
 
 import io.hark.jobs.queries.BroadcastQueries;
-import io.hark.jobs.queries.QueryStatus;
-import io.hark.jobs.queries.QueryUpdate;
+import io.hark.queries.control.QueryStatus;
+import io.hark.queries.control.QueryUpdate;
 import io.hark.nlp.language.LanguageDetector;
 import io.hark.queries.CompiledQueries;
 import io.hark.queries.MatchInput;

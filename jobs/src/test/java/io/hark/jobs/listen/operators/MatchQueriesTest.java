@@ -4,9 +4,9 @@ package io.hark.jobs.listen.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hark.jobs.TestMentions;
-import io.hark.jobs.queries.QueryControl;
-import io.hark.jobs.queries.QueryStatus;
-import io.hark.jobs.queries.QueryUpdate;
+import io.hark.queries.control.QueryControlJson;
+import io.hark.queries.control.QueryStatus;
+import io.hark.queries.control.QueryUpdate;
 import io.hark.queries.QueryDefinition;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
@@ -43,7 +43,7 @@ class MatchQueriesTest {
   }
 
   private static QueryUpdate upsert(String id, String query, String group) {
-    return new QueryUpdate(id, QueryControl.toJson(new QueryDefinition(id, id, query, group)));
+    return new QueryUpdate(id, QueryControlJson.toJson(new QueryDefinition(id, id, query, group)));
   }
 
   private static List<String> lastMatch(BroadcastOperatorTestHarness<Mention, QueryUpdate, EnrichedMention> harness) {

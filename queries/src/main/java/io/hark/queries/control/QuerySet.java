@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.hark.jobs.queries;
+package io.hark.queries.control;
 
 import io.hark.queries.QueryDefinition;
 import io.hark.queries.QueryParser;
@@ -42,7 +42,7 @@ public final class QuerySet {
     }
     QueryDefinition definition;
     try {
-      definition = QueryControl.fromJson(id, update.definitionJson());
+      definition = QueryControlJson.fromJson(id, update.definitionJson());
       QueryParser.parse(definition.query());
     } catch (RuntimeException e) {
       return new QueryStatus(id, QueryStatus.REJECTED, inForce, e.getMessage(), at);

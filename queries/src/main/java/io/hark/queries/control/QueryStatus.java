@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.hark.jobs.queries;
+package io.hark.queries.control;
 
 /**
  * What the job did with a query update, written to the status topic and the log.

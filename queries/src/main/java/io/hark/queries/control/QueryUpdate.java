@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.hark.jobs.queries;
+package io.hark.queries.control;
 
 /**
  * One record of the query control topic, as read: the query id (the record key) and the JSON
