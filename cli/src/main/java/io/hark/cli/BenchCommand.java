@@ -8,6 +8,9 @@ import io.hark.nlp.Sentiment;
 import io.hark.nlp.Sentiment.Polarity;
 import io.hark.nlp.sentiment.LabeledTweet;
 import io.hark.nlp.sentiment.SentimentEvaluation;
+import io.hark.nlp.sentiment.TargetedSentiment;
+import io.hark.nlp.sentiment.TargetedSentimentTrainer;
+import io.hark.nlp.sentiment.TargetedTweet;
 import io.hark.nlp.sentiment.TweetSentiment;
 import io.hark.analytics.detect.AlertRules;
 import io.hark.analytics.detect.DetectBenchmark;
@@ -186,6 +189,34 @@ final class BenchCommand implements Callable<Integer> {
         text -> sentiment.analyze(text).polarity()));
     print("stock CoreNLP sentiment on the stock sample", SentimentEvaluation.score(
         sample.stream().map(LabeledTweet::label).toList(), stockLabels));
+    benchTargeted(sentiment);
+  }
+
+  /** Sentiment toward a topic (SemEval-2016 task 4B): the targeted model against the whole-text one. */
+  private void benchTargeted(TweetSentiment wholeText) throws Exception {
+    Path dataDir = CommandFiles.sentimentData(data);
+    List<TargetedTweet> test = TargetedTweet.readTsv(dataDir.resolve("targeted/semeval-2016test-B.tsv"));
+    List<Polarity> gold = test.stream().map(TargetedTweet::label).toList();
+    TargetedSentiment targeted = TargetedSentiment.shared();
+    List<Double> targetedScores = test.stream().map(t -> targeted.analyze(t.text(), List.of(t.topic())).score()).toList();
+    List<Double> wholeTextScores = test.stream().map(t -> wholeText.analyze(t.text()).score()).toList();
+    double targetedRate = rate(test.size(), () -> {
+      test.forEach(t -> targeted.analyze(t.text(), List.of(t.topic())));
+      return null;
+    });
+    double wholeTextRate = rate(test.size(), () -> {
+      test.forEach(t -> wholeText.analyze(t.text()));
+      return null;
+    });
+    System.out.printf("sentiment toward the topic, semeval-2016test-B.tsv (%d tweets, topics unseen in training), "
+        + "recall averaged over positive and negative (score sign):%n", test.size());
+    System.out.printf("  targeted (%s): %.4f (target: 0.86 or more); %.0f texts/s on 1 thread%n",
+        targeted.modelName(), SentimentEvaluation.targetedMacroRecall(gold, targetedScores), targetedRate);
+    System.out.printf("  whole text (%s): %.4f; %.0f texts/s on 1 thread%n",
+        wholeText.modelName(), SentimentEvaluation.targetedMacroRecall(gold, wholeTextScores), wholeTextRate);
+    System.out.printf("  targeted, cross-validated by topic on the training files (%d folds): %.4f%n",
+        TargetedSentimentTrainer.DEFAULT_FOLDS,
+        TargetedSentimentTrainer.crossValidatedMacroRecall(targeted, dataDir, TargetedSentimentTrainer.DEFAULT_FOLDS));
   }
 
   private static void print(String what, SentimentEvaluation.Scores scores) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.cli;
 
+import io.hark.nlp.sentiment.TargetedSentimentTrainer;
 import io.hark.nlp.sentiment.TweetSentimentTrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +17,19 @@ import picocli.CommandLine.Option;
         "semeval-2016test.tsv) and extra/tweet-sentiment-extraction.tsv, with a distant model from",
         "extra/sentiment140-100k.tsv; picks the regularization on 2016devtest, prints dev scores and those of a",
         "model trained without the extra set on it, and writes the model.",
-        "The model Hark ships was made with the defaults; see nlp-models/.../sentiment/MODEL.md."})
+        "The model Hark ships was made with the defaults; see nlp-models/.../sentiment/MODEL.md.",
+        "With --targeted, trains the sentiment-toward-a-target model instead, on targeted/semeval-*-B.tsv (never on",
+        "semeval-2016test-B.tsv) over the shipped whole-text model; sigma chosen by cross-validation by topic."})
 final class TrainSentimentCommand implements Callable<Integer> {
   @Option(names = "--data", description = "folder of semeval-*.tsv and extra/ (default: ../shared/data/sentiment beside the project)")
   Path data;
 
   @Option(names = "--out", description = "model file to write (default: the model nlp-models ships)")
   Path out;
+
+  @Option(names = "--targeted", description = "train the targeted model (sentiment --targets); "
+      + "--sigmas, --min-feature-count and --in-domain-copies are for the whole-text model only")
+  boolean targeted;
 
   @Option(names = "--sigmas", defaultValue = "0.5,1,2", description = "L2 priors to try (default: ${DEFAULT-VALUE})")
   String sigmas;
@@ -38,9 +45,15 @@ final class TrainSentimentCommand implements Callable<Integer> {
     Path home = Path.of(System.getProperty("hark.home", "."));
     Path dataDir = CommandFiles.sentimentData(data);
     Path model = out != null ? out
-        : home.resolve("nlp-models/src/main/resources/io/hark/nlp/sentiment/tweet-sentiment.ser.gz");
+        : home.resolve("nlp-models/src/main/resources/io/hark/nlp/sentiment")
+            .resolve(targeted ? "targeted-sentiment.ser.gz" : "tweet-sentiment.ser.gz");
     if (!Files.isDirectory(dataDir)) {
       throw new IllegalArgumentException("no SemEval data at " + dataDir + " (use --data DIR)");
+    }
+    if (targeted) {
+      TargetedSentimentTrainer.main(new String[] {model.toString(), dataDir.toString()});
+      System.err.println("model written to " + model + "; update MODEL.md");
+      return 0;
     }
     TweetSentimentTrainer.main(new String[] {
         model.toString(), dataDir.toString(), sigmas, String.valueOf(minFeatureCount), String.valueOf(inDomainCopies)});

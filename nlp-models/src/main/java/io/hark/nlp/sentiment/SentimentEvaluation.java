@@ -79,6 +79,30 @@ public final class SentimentEvaluation {
     return new Scores(recallSum / k, f1Sum / k, f1PN, accuracy, gold.size(), confusion);
   }
 
+  /**
+   * SemEval-2016 task 4B's measure: recall averaged over the positive and the negative texts, each
+   * predicted positive when its score is above 0 and negative otherwise. Texts whose gold label is
+   * neutral are not counted (the task has none); a class without texts counts as recall 0.
+   */
+  public static double targetedMacroRecall(List<Polarity> gold, List<Double> scores) {
+    if (gold.size() != scores.size()) {
+      throw new IllegalArgumentException(gold.size() + " labels but " + scores.size() + " scores");
+    }
+    int positives = 0, negatives = 0, positivesFound = 0, negativesFound = 0;
+    for (int i = 0; i < gold.size(); i++) {
+      if (gold.get(i) == Polarity.POSITIVE) {
+        positives++;
+        positivesFound += scores.get(i) > 0 ? 1 : 0;
+      } else if (gold.get(i) == Polarity.NEGATIVE) {
+        negatives++;
+        negativesFound += scores.get(i) > 0 ? 0 : 1;
+      }
+    }
+    double positiveRecall = positives == 0 ? 0 : (double) positivesFound / positives;
+    double negativeRecall = negatives == 0 ? 0 : (double) negativesFound / negatives;
+    return (positiveRecall + negativeRecall) / 2;
+  }
+
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
       System.err.println("usage: train MODEL_OUT DATA_DIR | evaluate MODEL TEST.tsv | corenlp TEST.tsv SAMPLE SEED");

@@ -22,6 +22,8 @@ import java.util.Set;
 public final class TweetFeatures {
   /** Longer texts are cut here: tweets are short and the features are per character. */
   public static final int MAX_CHARS = 2_000;
+  /** The prefix of word unigram features. */
+  static final String WORD_PREFIX = "w:";
 
   private final SocialTextNormalizer normalizer = SocialTextNormalizer.instance();
   private final SentimentLexicon lexicon;
@@ -52,7 +54,7 @@ public final class TweetFeatures {
     Set<String> ngrams = new HashSet<>();
     String previous = "<s>";
     for (String token : tokens) {
-      ngrams.add("w:" + token);
+      ngrams.add(WORD_PREFIX + token);
       ngrams.add("b:" + previous + ' ' + token);
       previous = token;
     }

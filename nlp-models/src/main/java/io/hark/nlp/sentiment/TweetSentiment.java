@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.nlp.sentiment;
 
+import edu.stanford.nlp.stats.Counter;
 import io.hark.nlp.Sentiment;
 import io.hark.nlp.Sentiment.Polarity;
 import java.io.IOException;
@@ -52,12 +53,25 @@ public final class TweetSentiment {
    */
   public Sentiment analyze(String text) {
     try {
-      double[] p = model.probabilities(features.extract(text));
+      double[] p = probabilities(features(text));
       return Sentiment.fromProbabilities(
           p[Polarity.NEGATIVE.ordinal()], p[Polarity.NEUTRAL.ordinal()], p[Polarity.POSITIVE.ordinal()], model.name());
     } catch (RuntimeException | StackOverflowError e) {
       return new Sentiment(Polarity.NEUTRAL, 0, 1.0 / 3, model.name());
     }
+  }
+
+  /** The {@link TweetFeatures} of {@code text}, for models that build on this one ({@link TargetedSentiment}). */
+  Counter<String> features(String text) {
+    return features.extract(text);
+  }
+
+  /**
+   * The class probabilities of a text's {@link #features}, indexed by {@link Polarity#ordinal()};
+   * unlike {@link #analyze} it may throw.
+   */
+  double[] probabilities(Counter<String> textFeatures) {
+    return model.probabilities(textFeatures);
   }
 
   private static TweetSentimentModel loadShippedModel() {

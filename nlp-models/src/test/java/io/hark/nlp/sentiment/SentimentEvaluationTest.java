@@ -29,6 +29,23 @@ class SentimentEvaluationTest {
   }
 
   @Test
+  void computesTheTargetedMeasureFromTheScoresSign() {
+    var gold = List.of(POSITIVE, POSITIVE, POSITIVE, POSITIVE, NEGATIVE, NEGATIVE, NEUTRAL);
+    var scores = List.of(0.9, 0.1, -0.2, 0.0, -0.5, 0.3, 0.7);
+    // positive: 2 of 4 above 0 (0 counts as negative); negative: 1 of 2; the neutral one is not counted
+    assertThat(SentimentEvaluation.targetedMacroRecall(gold, scores)).isCloseTo((2 / 4.0 + 1 / 2.0) / 2, within(1e-9));
+    assertThat(SentimentEvaluation.targetedMacroRecall(List.of(POSITIVE, NEGATIVE), List.of(-1.0, 1.0))).isZero();
+  }
+
+  @Test
+  void readsTargetedTsv(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("b.tsv"),
+        "1\tant-man\tpositive\t\"Loved \"\"Ant-Man\"\"\"\n2\tsony\tnegative\tmeh\n3\tsony\tbogus\tx\nbroken\n");
+    assertThat(TargetedTweet.readTsv(file)).containsExactly(
+        new TargetedTweet("1", "ant-man", POSITIVE, "Loved \"Ant-Man\""), new TargetedTweet("2", "sony", NEGATIVE, "meh"));
+  }
+
+  @Test
   void readsSemEvalTsvWithQuotesAndTrailingFields(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("t.tsv");
     Files.writeString(

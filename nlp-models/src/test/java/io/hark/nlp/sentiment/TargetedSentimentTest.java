@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.nlp.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hark.nlp.Sentiment;
+import io.hark.nlp.Sentiment.Polarity;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class TargetedSentimentTest {
+  private static final String COMPARISON = "Forkly > DashBite. They sent a driver who was super kind.";
+
+  private final TargetedSentiment sentiment = TargetedSentiment.shared();
+
+  @Test
+  void givesTheWinnerOfAComparativeThePraiseAndTheLoserTheBlame() {
+    Sentiment forkly = sentiment.analyze(COMPARISON, List.of("forkly", "@forkly", "#forkly"));
+    Sentiment dashBite = sentiment.analyze(COMPARISON, List.of("dashbite", "@dashbite", "#dashbite"));
+    assertThat(forkly.polarity()).isEqualTo(Polarity.POSITIVE);
+    assertThat(forkly.score()).isPositive();
+    assertThat(dashBite.polarity()).isEqualTo(Polarity.NEGATIVE);
+    assertThat(dashBite.score()).isNegative();
+    assertThat(forkly.model()).isEqualTo(TargetedSentimentTrainer.MODEL_NAME);
+  }
+
+  @Test
+  void followsASwitchFromOneToTheOther() {
+    String text = "switched from DashBite to @forkly last week";
+    assertThat(sentiment.analyze(text, List.of("forkly")).score()).isPositive();
+    assertThat(sentiment.analyze(text, List.of("dashbite")).score()).isNegative();
+  }
+
+  @Test
+  void fallsBackToTheWholeTextSentimentWhenTheTargetIsAbsent() {
+    for (String text : new String[] {"I love this so much!! 😍", "Worst service ever, I hate waiting :(", "the bus is at 5"}) {
+      assertThat(sentiment.analyze(text, List.of("forkly", "@forkly"))).isEqualTo(TweetSentiment.shared().analyze(text));
+    }
+    assertThat(sentiment.analyze("Forkly-ish", List.of("forkl"))).isEqualTo(TweetSentiment.shared().analyze("Forkly-ish"));
+  }
+
+  @Test
+  void scoresTheTargetWhenItOccurs() {
+    Sentiment s = sentiment.analyze("I love @Forkly, best delivery app ever", List.of("forkly"));
+    assertThat(s.model()).isEqualTo(TargetedSentimentTrainer.MODEL_NAME);
+    assertThat(s.score()).isPositive();
+    assertThat(sentiment.analyze("#Forkly lost my order again, useless", List.of("forkly")).score()).isNegative();
+  }
+
+  @Test
+  void neverThrows() {
+    for (String text : new String[] {null, "", " ", "\uD800", "forkly ".repeat(100_000)}) {
+      for (List<String> targets : List.of(List.<String>of(), List.of("forkly"), List.of("", "#", "@"))) {
+        Sentiment s = sentiment.analyze(text, targets);
+        assertThat(s.score()).isBetween(-1.0, 1.0);
+      }
+    }
+    assertThat(sentiment.analyze("forkly", null).score()).isBetween(-1.0, 1.0);
+  }
+
+  @Test
+  void isSafeToShareAcrossThreads() {
+    Sentiment expected = sentiment.analyze(COMPARISON, List.of("dashbite"));
+    List<Sentiment> results =
+        IntStream.range(0, 2_000).parallel().mapToObj(i -> sentiment.analyze(COMPARISON, List.of("dashbite"))).toList();
+    assertThat(results).allMatch(expected::equals);
+  }
+}
