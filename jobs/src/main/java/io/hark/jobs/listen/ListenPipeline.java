@@ -7,6 +7,7 @@ import io.hark.jobs.listen.operators.DropRedelivered;
 import io.hark.jobs.listen.operators.EnrichMention;
 import io.hark.jobs.listen.operators.MarkNearDuplicates;
 import io.hark.jobs.listen.operators.MatchQueries;
+import io.hark.jobs.listen.operators.ScoreQuerySentiment;
 import io.hark.jobs.listen.operators.ScoreSpam;
 import io.hark.jobs.listen.operators.ValidateMention;
 import io.hark.queries.control.QueryUpdate;
@@ -37,7 +38,7 @@ import org.apache.flink.types.Either;
  *   <li>match the listening queries (updated live from the query topic); drop mentions matching none
  *       unless {@code --keep-unmatched},
  *   <li>mark copy-paste near-duplicates,
- *   <li>NLP, reused by reposts from their original,
+ *   <li>NLP, reused by reposts from their original, and the sentiment toward each matched query,
  *   <li>score spam,
  *   <li>put analysts' sentiment labels on the mentions they hold for, and on those already indexed,
  * </ol>
@@ -99,6 +100,10 @@ public final class ListenPipeline {
         .process(new EnrichMention(gazetteer(sources.initialQueries()), options.repostNlpTtl()), EnrichMention.outputType())
         .name("enrich")
         .uid("enrich")
+        .connect(queryUpdates)
+        .process(new ScoreQuerySentiment(sources.initialQueries()), EnrichMention.outputType())
+        .name("sentiment-toward-queries")
+        .uid("sentiment-toward-queries")
         .keyBy(ScoreSpam::authorKey, Types.STRING)
         .process(new ScoreSpam(options.burstPosts(), options.burstWindow()), EnrichMention.outputType())
         .name("score-spam")

@@ -109,10 +109,15 @@ public class EnrichMention extends KeyedProcessFunction<String, EnrichedMention,
 
   private static Sentiment toSchema(io.hark.nlp.Sentiment sentiment) {
     return Sentiment.newBuilder()
-        .setLabel(SentimentLabel.valueOf(sentiment.polarity().name().toLowerCase(Locale.ROOT)))
+        .setLabel(label(sentiment))
         .setScore(sentiment.score())
         .setConfidence(sentiment.confidence())
         .setModel(sentiment.model())
         .build();
+  }
+
+  /** The schema's label of an NLP sentiment. */
+  static SentimentLabel label(io.hark.nlp.Sentiment sentiment) {
+    return SentimentLabel.valueOf(sentiment.polarity().name().toLowerCase(Locale.ROOT));
   }
 }

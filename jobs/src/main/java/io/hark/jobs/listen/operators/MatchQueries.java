@@ -108,7 +108,7 @@ public class MatchQueries extends BroadcastProcessFunction<Mention, QueryUpdate,
   }
 
   /** In id order, so every subtask and every restore lists matched ids the same way. */
-  private static CompiledQueries compile(List<QueryDefinition> queries) {
+  public static CompiledQueries compile(List<QueryDefinition> queries) {
     return CompiledQueries.compile(queries.stream().sorted(Comparator.comparing(QueryDefinition::id)).toList());
   }
 }
