@@ -28,10 +28,14 @@ final class SentimentCommand implements Callable<Integer> {
   @Option(names = "--targets", description = "read id<TAB>target<TAB>text lines: sentiment toward the target")
   boolean targets;
 
+  @Option(names = "--model", description = "a model written by train-sentiment, such as a domain-adapted one (default: the shipped one)")
+  Path model;
+
   @Override
   public Integer call() throws Exception {
+    TweetSentiment wholeText = model == null ? TweetSentiment.shared() : TweetSentiment.load(model);
     if (targets) {
-      TargetedSentiment sentiment = TargetedSentiment.shared();
+      TargetedSentiment sentiment = TargetedSentiment.shared().withWholeText(wholeText);
       CommandFiles.mapLines(in, (line, number) -> {
         String[] fields = line.split("\t", 3);
         List<String> phrases = fields.length > 1 ? Arrays.asList(fields[1].split(",")) : List.of();
@@ -39,7 +43,7 @@ final class SentimentCommand implements Callable<Integer> {
       });
       return 0;
     }
-    TweetSentiment sentiment = TweetSentiment.shared();
+    TweetSentiment sentiment = wholeText;
     CommandFiles.mapLines(in, (line, number) -> {
       int tab = line.indexOf('\t');
       String id = tab < 0 ? line : line.substring(0, tab);

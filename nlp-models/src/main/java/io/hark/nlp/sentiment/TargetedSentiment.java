@@ -72,6 +72,11 @@ public final class TargetedSentiment {
     return instance;
   }
 
+  /** The same targeted model over another whole-text model, such as a domain-adapted one. */
+  public TargetedSentiment withWholeText(TweetSentiment otherWholeText) {
+    return new TargetedSentiment(model, otherWholeText);
+  }
+
   public String modelName() {
     return model.name();
   }

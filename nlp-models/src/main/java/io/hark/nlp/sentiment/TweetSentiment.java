@@ -7,6 +7,9 @@ import io.hark.nlp.Sentiment.Polarity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /**
  * Tweet-tuned sentiment: a linear classifier over {@link TweetFeatures}, trained by
@@ -14,7 +17,9 @@ import java.io.UncheckedIOException;
  * {@link io.hark.nlp.CoreNlpSentiment} (no parsing) and better on tweets; see MODEL.md next to the
  * model file for its scores.
  *
- * <p>Immutable and thread-safe; {@link #shared()} loads the shipped model once per JVM.
+ * <p>Immutable and thread-safe; {@link #shared()} loads the shipped model once per JVM,
+ * {@link #load(Path)} a model written by {@code scripts/hark train-sentiment}, such as a
+ * domain-adapted one.
  */
 public final class TweetSentiment {
   public static final String MODEL_RESOURCE = "tweet-sentiment.ser.gz";
@@ -41,6 +46,29 @@ public final class TweetSentiment {
       }
     }
     return instance;
+  }
+
+  /**
+   * Loads the model in {@code file} (gzipped Java serialization: trusted files only). Each call
+   * reads the file anew; a domain-adapted model, which holds its general model, takes a few
+   * seconds and about as much heap as the shipped one.
+   *
+   * @throws IOException if the file cannot be read or is not a Hark tweet sentiment model; the
+   *     message names the file
+   */
+  public static TweetSentiment load(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new TweetSentiment(TweetSentimentModel.read(in));
+    } catch (NoSuchFileException e) {
+      throw new IOException("no sentiment model file " + file, e);
+    } catch (IOException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The model, such as the general one to adapt to a domain. */
+  public TweetSentimentModel model() {
+    return model;
   }
 
   public String modelName() {

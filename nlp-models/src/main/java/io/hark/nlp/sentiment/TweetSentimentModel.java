@@ -5,16 +5,19 @@ import edu.stanford.nlp.classify.LinearClassifier;
 import edu.stanford.nlp.ling.RVFDatum;
 import edu.stanford.nlp.stats.Counter;
 import io.hark.nlp.Sentiment.Polarity;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.io.StreamCorruptedException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 
 /**
  * The trained classifier plus per-class offsets added to its log-odds. The offsets are chosen
@@ -28,6 +31,10 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Both classifiers' weights are looked up together, once per feature, from a table built on
  * first use: scoring with the two CoreNLP classifiers in turn took about 40% longer.
+ *
+ * <p>A domain-adapted model ({@link DomainAdaptation}) also has a general model: the log of each of
+ * its class probabilities is three more features ({@code general:NEGATIVE} ...), so the classifier,
+ * trained on in-domain labels alone, starts from the general model's judgement and corrects it.
  */
 public final class TweetSentimentModel implements Serializable {
   private static final long serialVersionUID = 2L;
@@ -38,11 +45,15 @@ public final class TweetSentimentModel implements Serializable {
   private static final int CLASSES = Polarity.values().length;
   /** Table columns: the main classifier's weight per class, then the distant one's log-odds weight. */
   private static final int DISTANT_COLUMN = CLASSES;
+  /** Smallest general probability taken into account: keeps its log finite. */
+  private static final double MIN_GENERAL_PROBABILITY = 1e-6;
 
   private final LinearClassifier<String, String> classifier;
   private final LinearClassifier<String, String> distantClassifier;
   private final double[] offsets;
   private final String name;
+  /** Null for a general model; models written before domain adaptation read as general ones. */
+  private final TweetSentimentModel general;
   /** Never modified once built: safe to share between threads. */
   private transient volatile Map<String, double[]> weightTable;
 
@@ -58,10 +69,29 @@ public final class TweetSentimentModel implements Serializable {
       LinearClassifier<String, String> distantClassifier,
       double[] offsets,
       String name) {
+    this(classifier, distantClassifier, offsets, name, null);
+  }
+
+  /**
+   * A domain-adapted model: {@code classifier} also reads the {@link #addGeneralFeatures general
+   * features} of {@code general}, which is null for a general model.
+   */
+  public TweetSentimentModel(
+      LinearClassifier<String, String> classifier,
+      LinearClassifier<String, String> distantClassifier,
+      double[] offsets,
+      String name,
+      TweetSentimentModel general) {
     this.classifier = classifier;
     this.distantClassifier = distantClassifier;
     this.offsets = offsets.clone();
     this.name = name;
+    this.general = general;
+  }
+
+  /** The same classifiers with other offsets. */
+  public TweetSentimentModel withOffsets(double[] newOffsets) {
+    return new TweetSentimentModel(classifier, distantClassifier, newOffsets, name, general);
   }
 
   public LinearClassifier<String, String> classifier() {
@@ -80,6 +110,11 @@ public final class TweetSentimentModel implements Serializable {
     return name;
   }
 
+  /** The general model a domain-adapted model corrects, or null for a general model. */
+  public TweetSentimentModel general() {
+    return general;
+  }
+
   /** Class probabilities for {@link TweetFeatures}, indexed by {@link Polarity#ordinal()}, summing to 1. */
   public double[] probabilities(Counter<String> features) {
     Map<String, double[]> table = weightTable();
@@ -96,13 +131,19 @@ public final class TweetSentimentModel implements Serializable {
       }
     }
     distantLogOdds = Math.max(-MAX_DISTANT_LOG_ODDS, Math.min(MAX_DISTANT_LOG_ODDS, distantLogOdds));
+    double[] generalLogProbabilities = general == null ? null : generalLogProbabilities(general, features);
     double[] logOddsWeights = table.get(DISTANT_LOG_ODDS);
     double[] strengthWeights = table.get(DISTANT_STRENGTH);
     double max = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < CLASSES; c++) {
-      logits[c] += distantFeature(logOddsWeights, c, distantLogOdds / 4)
-          + distantFeature(strengthWeights, c, Math.abs(distantLogOdds) / 4)
+      logits[c] += weightedFeature(logOddsWeights, c, distantLogOdds / 4)
+          + weightedFeature(strengthWeights, c, Math.abs(distantLogOdds) / 4)
           + offsets[c];
+      if (generalLogProbabilities != null) {
+        for (Polarity p : Polarity.values()) {
+          logits[c] += weightedFeature(table.get(generalFeature(p)), c, generalLogProbabilities[p.ordinal()]);
+        }
+      }
       max = Math.max(max, logits[c]);
     }
     double total = 0;
@@ -129,7 +170,30 @@ public final class TweetSentimentModel implements Serializable {
     features.setCount(DISTANT_STRENGTH, Math.abs(logOdds) / 4);
   }
 
-  private static double distantFeature(double[] weights, int c, double value) {
+  /**
+   * Adds the general model's view of a text, the log of each class probability, to its features;
+   * {@code tweetFeatures} are the text's {@link TweetFeatures} alone.
+   */
+  static void addGeneralFeatures(TweetSentimentModel general, Counter<String> tweetFeatures, Counter<String> features) {
+    double[] logProbabilities = generalLogProbabilities(general, tweetFeatures);
+    for (Polarity p : Polarity.values()) {
+      features.setCount(generalFeature(p), logProbabilities[p.ordinal()]);
+    }
+  }
+
+  private static double[] generalLogProbabilities(TweetSentimentModel general, Counter<String> tweetFeatures) {
+    double[] p = general.probabilities(tweetFeatures);
+    for (int c = 0; c < p.length; c++) {
+      p[c] = Math.log(Math.max(MIN_GENERAL_PROBABILITY, p[c]));
+    }
+    return p;
+  }
+
+  static String generalFeature(Polarity polarity) {
+    return "general:" + label(polarity);
+  }
+
+  private static double weightedFeature(double[] weights, int c, double value) {
     return weights == null ? 0 : weights[c] * value;
   }
 
@@ -173,12 +237,21 @@ public final class TweetSentimentModel implements Serializable {
     }
   }
 
-  /** Reads a model written by {@link #write}; only for trusted model files (Java serialization). */
+  /**
+   * Reads a model written by {@link #write}; only for trusted model files (Java serialization).
+   *
+   * @throws IOException if the stream cannot be read or does not hold a tweet sentiment model
+   */
   public static TweetSentimentModel read(InputStream in) throws IOException {
+    Object model;
     try (ObjectInputStream objects = new ObjectInputStream(new GZIPInputStream(in))) {
-      return (TweetSentimentModel) objects.readObject();
-    } catch (ClassNotFoundException e) {
-      throw new IOException("not a tweet sentiment model", e);
+      model = objects.readObject();
+    } catch (ClassNotFoundException | ZipException | StreamCorruptedException | EOFException e) {
+      throw new IOException("not a Hark tweet sentiment model (" + e + ")", e);
     }
+    if (!(model instanceof TweetSentimentModel sentimentModel)) {
+      throw new IOException("not a Hark tweet sentiment model (it holds a " + model.getClass().getName() + ")");
+    }
+    return sentimentModel;
   }
 }

@@ -5,6 +5,7 @@ import edu.stanford.nlp.classify.LinearClassifier;
 import edu.stanford.nlp.classify.LinearClassifierFactory;
 import edu.stanford.nlp.classify.RVFDataset;
 import edu.stanford.nlp.ling.RVFDatum;
+import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
 import io.hark.nlp.Sentiment.Polarity;
 import java.io.IOException;
@@ -54,8 +55,12 @@ public final class TweetSentimentTrainer {
   static final double DISTANT_SIGMA = 1.0;
   static final int DISTANT_MIN_FEATURE_COUNT = 3;
   static final String MODEL_NAME = "hark-tweet-sentiment-2";
+  /** The shipped model's settings (MODEL.md): sigma chosen on dev, features' minimum count, 2016 repeats. */
+  public static final double SHIPPED_SIGMA = 0.5;
+  public static final int SHIPPED_MIN_FEATURE_COUNT = 2;
+  public static final int SHIPPED_IN_DOMAIN_COPIES = 3;
 
-  private final TweetFeatures features = new TweetFeatures(SentimentLexicon.vader());
+  static final TweetFeatures FEATURES = new TweetFeatures(SentimentLexicon.vader());
 
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
@@ -70,20 +75,14 @@ public final class TweetSentimentTrainer {
             : List.of(0.25, 0.5, 1.0, 2.0);
     int minFeatureCount = args.length > 3 ? Integer.parseInt(args[3]) : 2;
     int inDomainCopies = args.length > 4 ? Integer.parseInt(args[4]) : 1;
-    new TweetSentimentTrainer().run(out, dataDir, sigmas, minFeatureCount, inDomainCopies);
+    run(out, dataDir, sigmas, minFeatureCount, inDomainCopies);
   }
 
-  void run(Path out, Path dataDir, List<Double> sigmas, int minFeatureCount, int inDomainCopies) throws IOException {
+  static void run(Path out, Path dataDir, List<Double> sigmas, int minFeatureCount, int inDomainCopies) throws IOException {
     List<LabeledTweet> dev = LabeledTweet.readTsv(dataDir.resolve(DEV_FILE));
-    Set<String> heldOutIds = new HashSet<>();
-    dev.forEach(t -> heldOutIds.add(t.id()));
-    Path testFile = dataDir.resolve(TEST_FILE);
-    if (Files.exists(testFile)) {
-      LabeledTweet.readTsv(testFile).forEach(t -> heldOutIds.add(t.id()));
-    }
+    Set<String> heldOutIds = heldOutIds(dataDir);
     List<LabeledTweet> semeval = semevalTraining(dataDir, heldOutIds, inDomainCopies);
-    List<LabeledTweet> extra =
-        LabeledTweet.readTsv(dataDir.resolve(EXTRA_FILE)).stream().filter(t -> !heldOutIds.contains(t.id())).toList();
+    List<LabeledTweet> extra = extraSet(dataDir, heldOutIds);
     List<LabeledTweet> train = new ArrayList<>(semeval);
     train.addAll(extra);
     System.out.printf(Locale.ROOT, "train %d tweets (SemEval %d with the 2016 tweets x%d, extra %d), dev %d%n",
@@ -91,7 +90,8 @@ public final class TweetSentimentTrainer {
     System.out.println("train labels " + train.stream().collect(Collectors.groupingBy(LabeledTweet::label, Collectors.counting())));
 
     LinearClassifier<String, String> distantClassifier = trainDistantClassifier(dataDir.resolve(DISTANT_FILE));
-    RVFDataset<String, String> dataset = dataset(train, distantClassifier, minFeatureCount);
+    RVFDataset<String, String> dataset = dataset(datums(train, distantClassifier, null), minFeatureCount);
+    System.out.println("features " + dataset.numFeatures());
     double[] offsets = balancedOffsets(train);
     List<Counter<String>> devFeatures = features(dev);
 
@@ -122,7 +122,41 @@ public final class TweetSentimentTrainer {
       best.write(stream);
     }
     System.out.printf(Locale.ROOT, "wrote %s (%d bytes), sigma %.3f, dev macro recall %.4f%n", out, Files.size(out), bestSigma, bestRecall);
-    scoreWithoutExtra(semeval, extra, distantClassifier, bestSigma, minFeatureCount);
+    TweetSentimentModel withoutExtra = trainModel(semeval, distantClassifier, null, bestSigma, minFeatureCount, MODEL_NAME);
+    List<Counter<String>> extraFeatures = features(extra);
+    System.out.printf(Locale.ROOT, "trained without %s (offsets %s), scored on it: plain %s | offsets %s%n",
+        EXTRA_FILE, java.util.Arrays.toString(withoutExtra.offsets()),
+        score(withoutExtra, extraFeatures, extra, new double[3]),
+        score(withoutExtra, extraFeatures, extra, withoutExtra.offsets()));
+  }
+
+  /**
+   * The shipped model's recipe without the extra set, with the shipped settings: the general model
+   * for tweets of the extra set's kind, before any label of that kind. Takes a few minutes.
+   */
+  public static TweetSentimentModel trainWithoutExtra(Path dataDir) throws IOException {
+    List<LabeledTweet> semeval = semevalTraining(dataDir, heldOutIds(dataDir), SHIPPED_IN_DOMAIN_COPIES);
+    LinearClassifier<String, String> distantClassifier = trainDistantClassifier(dataDir.resolve(DISTANT_FILE));
+    return trainModel(semeval, distantClassifier, null, SHIPPED_SIGMA, SHIPPED_MIN_FEATURE_COUNT, MODEL_NAME);
+  }
+
+  /** The extra set, without tweets whose id is in the dev or test file. */
+  public static List<LabeledTweet> extraSet(Path dataDir) throws IOException {
+    return extraSet(dataDir, heldOutIds(dataDir));
+  }
+
+  private static List<LabeledTweet> extraSet(Path dataDir, Set<String> heldOutIds) throws IOException {
+    return LabeledTweet.readTsv(dataDir.resolve(EXTRA_FILE)).stream().filter(t -> !heldOutIds.contains(t.id())).toList();
+  }
+
+  private static Set<String> heldOutIds(Path dataDir) throws IOException {
+    Set<String> heldOutIds = new HashSet<>();
+    LabeledTweet.readTsv(dataDir.resolve(DEV_FILE)).forEach(t -> heldOutIds.add(t.id()));
+    Path testFile = dataDir.resolve(TEST_FILE);
+    if (Files.exists(testFile)) {
+      LabeledTweet.readTsv(testFile).forEach(t -> heldOutIds.add(t.id()));
+    }
+    return heldOutIds;
   }
 
   private static List<LabeledTweet> semevalTraining(Path dataDir, Set<String> heldOutIds, int inDomainCopies)
@@ -138,7 +172,7 @@ public final class TweetSentimentTrainer {
         }
       }
     }
-    System.out.printf(Locale.ROOT, "SemEval: %d distinct tweets, %d dropped as dev/test ids%n", trainById.size(), dropped);
+    System.err.printf(Locale.ROOT, "SemEval: %d distinct tweets, %d dropped as dev/test ids%n", trainById.size(), dropped);
     List<LabeledTweet> train = new ArrayList<>(trainById.values());
     Set<String> inDomainIds = new HashSet<>();
     for (String file : IN_DOMAIN_FILES) {
@@ -151,63 +185,69 @@ public final class TweetSentimentTrainer {
     return train;
   }
 
-  private LinearClassifier<String, String> trainDistantClassifier(Path file) throws IOException {
+  private static LinearClassifier<String, String> trainDistantClassifier(Path file) throws IOException {
     long start = System.nanoTime();
     RVFDataset<String, String> dataset = new RVFDataset<>();
     for (LabeledTweet tweet : LabeledTweet.readTsv(file)) {
-      dataset.add(new RVFDatum<>(features.extract(tweet.text()), TweetSentimentModel.label(tweet.label())));
+      dataset.add(new RVFDatum<>(FEATURES.extract(tweet.text()), TweetSentimentModel.label(tweet.label())));
     }
     dataset.applyFeatureCountThreshold(DISTANT_MIN_FEATURE_COUNT);
     LinearClassifier<String, String> classifier = train(dataset, DISTANT_SIGMA);
-    System.out.printf(Locale.ROOT, "distant model: %d tweets, %d features (%.0fs)%n",
+    System.err.printf(Locale.ROOT, "distant model: %d tweets, %d features (%.0fs)%n",
         dataset.size(), dataset.numFeatures(), (System.nanoTime() - start) / 1e9);
     return classifier;
   }
 
   /**
-   * The model trained on SemEval alone, with its own balanced offsets, scored on the extra set:
-   * how the choices made here carry over to tweets of another kind.
+   * Trains a model on {@code tweets} with their balanced offsets; a domain-adapted one if
+   * {@code general} is not null.
    */
-  private void scoreWithoutExtra(
-      List<LabeledTweet> semeval, List<LabeledTweet> extra, LinearClassifier<String, String> distantClassifier,
-      double sigma, int minFeatureCount) {
-    RVFDataset<String, String> dataset = dataset(semeval, distantClassifier, minFeatureCount);
-    double[] offsets = balancedOffsets(semeval);
-    TweetSentimentModel model = new TweetSentimentModel(train(dataset, sigma), distantClassifier, offsets, MODEL_NAME);
-    List<Counter<String>> extraFeatures = features(extra);
-    System.out.printf(Locale.ROOT, "trained without %s (offsets %s), scored on it: plain %s | offsets %s%n",
-        EXTRA_FILE, java.util.Arrays.toString(offsets),
-        score(model, extraFeatures, extra, new double[3]), score(model, extraFeatures, extra, offsets));
+  static TweetSentimentModel trainModel(
+      List<LabeledTweet> tweets, LinearClassifier<String, String> distantClassifier, TweetSentimentModel general,
+      double sigma, int minFeatureCount, String name) {
+    RVFDataset<String, String> dataset = dataset(datums(tweets, distantClassifier, general), minFeatureCount);
+    System.err.printf(Locale.ROOT, "training on %d tweets, %d features, sigma %.2f%n", tweets.size(), dataset.numFeatures(), sigma);
+    return new TweetSentimentModel(train(dataset, sigma), distantClassifier, balancedOffsets(tweets), name, general);
   }
 
-  private RVFDataset<String, String> dataset(
-      List<LabeledTweet> tweets, LinearClassifier<String, String> distantClassifier, int minFeatureCount) {
-    RVFDataset<String, String> dataset = new RVFDataset<>();
+  /** The classifier's training examples: {@link TweetFeatures}, distant and (if any) general features. */
+  static List<RVFDatum<String, String>> datums(
+      List<LabeledTweet> tweets, LinearClassifier<String, String> distantClassifier, TweetSentimentModel general) {
+    List<RVFDatum<String, String>> datums = new ArrayList<>(tweets.size());
     for (LabeledTweet tweet : tweets) {
-      Counter<String> tweetFeatures = features.extract(tweet.text());
-      TweetSentimentModel.addDistantFeatures(distantClassifier, tweetFeatures);
-      dataset.add(new RVFDatum<>(tweetFeatures, TweetSentimentModel.label(tweet.label())));
+      Counter<String> tweetFeatures = FEATURES.extract(tweet.text());
+      Counter<String> all = new ClassicCounter<>(tweetFeatures);
+      TweetSentimentModel.addDistantFeatures(distantClassifier, all);
+      if (general != null) {
+        TweetSentimentModel.addGeneralFeatures(general, tweetFeatures, all);
+      }
+      datums.add(new RVFDatum<>(all, TweetSentimentModel.label(tweet.label())));
     }
+    return datums;
+  }
+
+  static RVFDataset<String, String> dataset(List<RVFDatum<String, String>> datums, int minFeatureCount) {
+    RVFDataset<String, String> dataset = new RVFDataset<>();
+    datums.forEach(dataset::add);
     dataset.applyFeatureCountThreshold(minFeatureCount);
-    System.out.println("features " + dataset.numFeatures());
     return dataset;
   }
 
   /** Features without the distant ones: {@link TweetSentimentModel#probabilities} adds those. */
-  private List<Counter<String>> features(List<LabeledTweet> tweets) {
-    return tweets.stream().map(t -> features.extract(t.text())).toList();
+  static List<Counter<String>> features(List<LabeledTweet> tweets) {
+    return tweets.stream().map(t -> FEATURES.extract(t.text())).toList();
   }
 
-  private static LinearClassifier<String, String> train(RVFDataset<String, String> dataset, double sigma) {
+  static LinearClassifier<String, String> train(RVFDataset<String, String> dataset, double sigma) {
     LinearClassifierFactory<String, String> factory = new LinearClassifierFactory<>();
     factory.setSigma(sigma);
     factory.setVerbose(false);
     return factory.trainClassifier(dataset);
   }
 
-  private static SentimentEvaluation.Scores score(
+  static SentimentEvaluation.Scores score(
       TweetSentimentModel model, List<Counter<String>> tweetFeatures, List<LabeledTweet> gold, double[] offsets) {
-    TweetSentimentModel untuned = new TweetSentimentModel(model.classifier(), model.distantClassifier(), new double[3], MODEL_NAME);
+    TweetSentimentModel untuned = model.withOffsets(new double[3]);
     List<double[]> probabilities = tweetFeatures.stream().map(untuned::probabilities).toList();
     return SentimentEvaluation.score(labels(gold), predict(probabilities, offsets));
   }
@@ -232,7 +272,8 @@ public final class TweetSentimentTrainer {
     return Math.round(x * 100) / 100.0;
   }
 
-  private static List<Polarity> predict(List<double[]> probabilities, double[] offsets) {
+  /** The class of the highest log probability plus offset for each text. */
+  static List<Polarity> predict(List<double[]> probabilities, double[] offsets) {
     List<Polarity> predicted = new ArrayList<>(probabilities.size());
     for (double[] p : probabilities) {
       int best = 0;
