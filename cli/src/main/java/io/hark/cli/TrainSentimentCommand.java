@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         "With --targeted, trains the sentiment-toward-a-target model instead, on targeted/semeval-*-B.tsv (never on",
         "semeval-2016test-B.tsv) over the shipped whole-text model; sigma chosen by cross-validation by topic.",
         "With --domain LABELS.tsv (id<TAB>label<TAB>text lines, such as labels export writes) and --out FILE: adapts the",
-        "shipped model (or --general FILE) to the labels' domain in seconds instead; use it with sentiment --model FILE."})
+        "shipped model (or --general FILE) to the labels' domain instead (about a minute); use it with sentiment --model FILE."})
 final class TrainSentimentCommand implements Callable<Integer> {
   @Option(names = "--data", description = "folder of semeval-*.tsv and extra/ (default: ../shared/data/sentiment beside the project)")
   Path data;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import edu.stanford.nlp.classify.LinearClassifier;
 import edu.stanford.nlp.classify.RVFDataset;
 import edu.stanford.nlp.ling.RVFDatum;
+import edu.stanford.nlp.stats.Counter;
 import io.hark.nlp.Sentiment.Polarity;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -93,6 +94,28 @@ class DomainAdaptationTest {
     assertThat(polarity(adapted, "the park was awful")).isEqualTo(Polarity.NEGATIVE);
     assertThat(adapted.general()).isSameAs(general);
     assertThat(adapted.name()).isEqualTo("general+skate");
+  }
+
+  @Test
+  void anAdaptedModelScoresTextsAsItsClassifierScoresTheFeaturesItWasTrainedOn() {
+    TweetSentimentModel adapted = DomainAdaptation.adapt(generalModel(), domainTweets(20), "general+skate", null);
+    List<LabeledTweet> texts = domainTweets(5);
+
+    List<RVFDatum<String, String>> trainingFeatures =
+        TweetSentimentTrainer.datums(texts, adapted.distantClassifier(), adapted.general());
+    for (int i = 0; i < texts.size(); i++) {
+      double[] fast = adapted.probabilities(TweetSentimentTrainer.FEATURES.extract(texts.get(i).text()));
+      Counter<String> scores = adapted.classifier().scoresOf(trainingFeatures.get(i));
+      double[] reference = new double[3];
+      double total = 0;
+      for (Polarity p : Polarity.values()) {
+        reference[p.ordinal()] = Math.exp(scores.getCount(TweetSentimentModel.label(p)) + adapted.offsets()[p.ordinal()]);
+        total += reference[p.ordinal()];
+      }
+      for (Polarity p : Polarity.values()) {
+        assertThat(fast[p.ordinal()]).as("text %d, %s", i, p).isCloseTo(reference[p.ordinal()] / total, within(1e-9));
+      }
+    }
   }
 
   @Test
