@@ -47,12 +47,7 @@ public final class DomainAdaptation {
    */
   public static TweetSentimentModel adapt(
       TweetSentimentModel general, List<LabeledTweet> labels, String name, PrintStream progress) {
-    return adapt(general, labels, name, SIGMAS, progress);
-  }
-
-  static TweetSentimentModel adapt(
-      TweetSentimentModel general, List<LabeledTweet> labels, String name, List<Double> sigmas, PrintStream progress) {
-    return adapt(general, labels, name, crossValidatedSigma(general, labels, sigmas, progress));
+    return adapt(general, labels, name, crossValidatedSigma(general, labels, progress));
   }
 
   private static TweetSentimentModel adapt(
@@ -79,7 +74,7 @@ public final class DomainAdaptation {
         throw new IllegalArgumentException(size + " labels asked for, " + pool.size() + " not held back");
       }
       List<LabeledTweet> labels = pool.subList(0, size);
-      double sigma = size == 0 ? Double.NaN : crossValidatedSigma(general, labels, SIGMAS, progress);
+      double sigma = size == 0 ? Double.NaN : crossValidatedSigma(general, labels, progress);
       TweetSentimentModel model = size == 0 ? general : adapt(general, labels, general.name() + "+curve", sigma);
       curve.add(new CurvePoint(size, sigma,
           TweetSentimentTrainer.score(model, evaluationFeatures, evaluation, model.offsets())));
@@ -89,13 +84,13 @@ public final class DomainAdaptation {
 
   /** The sigma of the best macro recall over the out-of-fold predictions. */
   private static double crossValidatedSigma(
-      TweetSentimentModel general, List<LabeledTweet> labels, List<Double> sigmas, PrintStream progress) {
+      TweetSentimentModel general, List<LabeledTweet> labels, PrintStream progress) {
     int[] folds = stratifiedFolds(labels);
     List<RVFDatum<String, String>> datums = TweetSentimentTrainer.datums(labels, general.distantClassifier(), general);
     List<Counter<String>> tweetFeatures = TweetSentimentTrainer.features(labels);
-    double bestSigma = sigmas.get(0);
+    double bestSigma = SIGMAS.get(0);
     double bestRecall = -1;
-    for (double sigma : sigmas) {
+    for (double sigma : SIGMAS) {
       List<double[]> probabilities = new ArrayList<>(Collections.nCopies(labels.size(), (double[]) null));
       for (int fold = 0; fold < FOLDS; fold++) {
         List<LabeledTweet> trainTweets = new ArrayList<>();
