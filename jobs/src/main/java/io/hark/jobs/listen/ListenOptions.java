@@ -2,13 +2,9 @@
 package io.hark.jobs.listen;
 
 import io.hark.jobs.JobArguments;
-import io.hark.jobs.StartingOffsets;
+import io.hark.jobs.JobOptions;
+import io.hark.jobs.Option;
 import io.hark.jobs.Topics;
-import io.hark.jobs.elasticsearch.ElasticsearchConnection;
-import io.hark.jobs.elasticsearch.ElasticsearchSinkOptions;
-import io.hark.jobs.elasticsearch.IndexTemplates;
-import io.hark.jobs.kafka.KafkaConnection;
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,103 +16,56 @@ import java.util.Map;
  * environment ({@link JobArguments}), never from the command line, and are not passed to Flink's
  * job parameters, so they do not show in the web UI.
  */
-public final class ListenOptions implements Serializable {
+public final class ListenOptions extends JobOptions {
   /** The cap on a mention's text, also applied before a file's mentions are sent to Kafka. */
   public static final int DEFAULT_MAX_TEXT_CHARS = 40_000;
 
-  /** Option name, default (null: none), description. In the order {@code --help} shows them. */
-  public static final List<String[]> OPTIONS = JobArguments.table(List.of(
-      new String[] {"input-topic", Topics.MENTIONS, "topic of Avro Mentions to read"},
-      new String[] {"enriched-topic", Topics.ENRICHED_MENTIONS, "topic to write Avro EnrichedMentions to"},
-      new String[] {"dead-letter-topic", Topics.DEAD_LETTERS, "topic to write Avro DeadLetters to"},
-      new String[] {"query-topic", Topics.QUERIES, "compacted topic of listening query definitions (JSON, keyed by query id)"},
-      new String[] {"query-status-topic", Topics.QUERY_STATUS, "topic where the job reports each query update as active, removed or rejected"},
-      new String[] {"labels-topic", Topics.SENTIMENT_LABELS, "compacted topic of analysts' sentiment labels (scripts/hark labels add), applied to indexed and later mentions"},
-      new String[] {"queries", null, "a YAML file of listening queries to make the query topic hold before starting"},
-      new String[] {"keep-unmatched", "false", "also enrich and index mentions that match no query (metrics and alerts still skip them)"},
-      new String[] {"remember-deliveries", "48h", "a mention redelivered (same platform and id) within this time is dropped"},
-      new String[] {"near-duplicate-window", "1h", "copies of a text this long after its last copy are marked duplicate_of the first"},
-      new String[] {"copy-paste-authors", "3", "distinct authors posting the same text that make further copies a spam signal"},
-      new String[] {"burst-posts", "5", "posts by a new or zero-follower account within --burst-window that are a spam signal"},
-      new String[] {"burst-window", "10m", "see --burst-posts"},
-      new String[] {"repost-nlp-ttl", "24h", "how long an original's NLP is kept for its reposts to reuse"},
-      new String[] {"archive", null, "archive mentions and enriched mentions as Avro files by event hour under this path or URI (s3://, gs://, hdfs://) for replays"},
-      new String[] {"group-id", "hark-listen", "Kafka consumer group (offsets are committed on checkpoints)"},
-      new String[] {"starting-offsets", "committed", "committed (falling back to earliest), earliest or latest"},
-      new String[] {"bounded", "false", "stop at the end offsets seen at start instead of running forever"},
-      new String[] {"index-prefix", "hark", "Elasticsearch indices are PREFIX-mentions-yyyy.MM.dd behind alias PREFIX-mentions"},
-      new String[] {"parallelism", null, "operator parallelism (default: the cluster's)"},
-      new String[] {"checkpoint-interval", "30s", "how often state and Kafka offsets are checkpointed"},
-      new String[] {"max-text-chars", String.valueOf(DEFAULT_MAX_TEXT_CHARS), "longer texts are dead-lettered (text_too_long)"},
-      new String[] {"max-future", "15m", "created_at further ahead of the clock is dead-lettered (created_at_in_future)"},
-      new String[] {"max-past", "30d", "created_at further back than this is dead-lettered (created_at_too_old): "
-          + "garbage dates would make an index per bogus day; history goes through scripts/hark replay"},
-      new String[] {"out-of-orderness", "30s", "how late a mention may arrive relative to newer ones"},
-      new String[] {"idleness", "1m", "a partition silent this long stops holding the watermark back"}));
+  static final Option<String> INPUT_TOPIC = Option.string("input-topic", Topics.MENTIONS, "topic of Avro Mentions to read");
+  static final Option<String> QUERY_STATUS_TOPIC = Option.string("query-status-topic", Topics.QUERY_STATUS,
+      "topic where the job reports each query update as active, removed or rejected");
+  static final Option<String> LABELS_TOPIC = Option.string("labels-topic", Topics.SENTIMENT_LABELS, "compacted topic of "
+      + "analysts' sentiment labels (scripts/hark labels add), applied to indexed and later mentions");
+  static final Option<Path> QUERIES = Option.path("queries", null,
+      "a YAML file of listening queries to make the query topic hold before starting");
+  static final Option<Boolean> KEEP_UNMATCHED = Option.flag("keep-unmatched",
+      "also enrich and index mentions that match no query (metrics and alerts still skip them)");
+  static final Option<Duration> REMEMBER_DELIVERIES = Option.duration("remember-deliveries", "48h",
+      "a mention redelivered (same platform and id) within this time is dropped");
+  static final Option<Duration> NEAR_DUPLICATE_WINDOW = Option.duration("near-duplicate-window", "1h",
+      "copies of a text this long after its last copy are marked duplicate_of the first");
+  static final Option<Integer> COPY_PASTE_AUTHORS = Option.positive("copy-paste-authors", "3",
+      "distinct authors posting the same text that make further copies a spam signal");
+  static final Option<Integer> BURST_POSTS = Option.positive("burst-posts", "5",
+      "posts by a new or zero-follower account within --burst-window that are a spam signal");
+  static final Option<Duration> BURST_WINDOW = Option.duration("burst-window", "10m", "see --burst-posts");
+  static final Option<Duration> REPOST_NLP_TTL =
+      Option.duration("repost-nlp-ttl", "24h", "how long an original's NLP is kept for its reposts to reuse");
+  static final Option<String> ARCHIVE = Option.string("archive", null, "archive mentions and enriched mentions as Avro "
+      + "files by event hour under this path or URI (s3://, gs://, hdfs://) for replays");
+  static final Option<Integer> MAX_TEXT_CHARS = Option.positive("max-text-chars", String.valueOf(DEFAULT_MAX_TEXT_CHARS),
+      "longer texts are dead-lettered (text_too_long)");
+  static final Option<Duration> MAX_FUTURE = Option.duration("max-future", "15m",
+      "created_at further ahead of the clock is dead-lettered (created_at_in_future)");
+  static final Option<Duration> MAX_PAST = Option.duration("max-past", "30d", "created_at further back than this is "
+      + "dead-lettered (created_at_too_old): garbage dates would make an index per bogus day; history goes through "
+      + "scripts/hark replay");
 
-  /** Options that may be given without a value, meaning true. */
-  private static final List<String> FLAGS = List.of("bounded", "keep-unmatched");
-
-  private final KafkaConnection kafka;
-  private final ElasticsearchConnection elasticsearch;
-  private final String inputTopic;
-  private final String enrichedTopic;
-  private final String deadLetterTopic;
-  private final String groupId;
-  private final StartingOffsets startingOffsets;
-  private final boolean bounded;
-  private final IndexTemplates indices;
-  private final Integer parallelism;
-  private final Duration checkpointInterval;
-  private final int maxTextChars;
-  private final Duration maxFuture;
-  private final Duration maxPast;
-  private final Duration outOfOrderness;
-  private final Duration idleness;
-  private final ElasticsearchSinkOptions sink;
-  private final String queryTopic;
-  private final String labelsTopic;
-  private final String queryStatusTopic;
-  private final Path queries;
-  private final boolean keepUnmatched;
-  private final Duration rememberDeliveries;
-  private final Duration nearDuplicateWindow;
-  private final int copyPasteAuthors;
-  private final int burstPosts;
-  private final Duration burstWindow;
-  private final Duration repostNlpTtl;
-  private final String archive;
+  /** In the order {@code --help} shows them. */
+  public static final List<Option<?>> OPTIONS = JobArguments.table(List.of(
+      INPUT_TOPIC,
+      ENRICHED_TOPIC.describedAs("topic to write Avro EnrichedMentions to"),
+      DEAD_LETTER_TOPIC,
+      QUERY_TOPIC.describedAs("compacted topic of listening query definitions (JSON, keyed by query id)"),
+      QUERY_STATUS_TOPIC, LABELS_TOPIC, QUERIES, KEEP_UNMATCHED, REMEMBER_DELIVERIES, NEAR_DUPLICATE_WINDOW,
+      COPY_PASTE_AUTHORS, BURST_POSTS, BURST_WINDOW, REPOST_NLP_TTL, ARCHIVE,
+      GROUP_ID.withDefault("hark-listen"), STARTING_OFFSETS, BOUNDED,
+      INDEX_PREFIX.describedAs("Elasticsearch indices are PREFIX-mentions-yyyy.MM.dd behind alias PREFIX-mentions"),
+      PARALLELISM, CHECKPOINT_INTERVAL, MAX_TEXT_CHARS, MAX_FUTURE, MAX_PAST,
+      OUT_OF_ORDERNESS.withDefault("30s").describedAs("how late a mention may arrive relative to newer ones"),
+      IDLENESS.withDefault("1m")));
 
   private ListenOptions(JobArguments values) {
-    this.kafka = values.kafka();
-    this.elasticsearch = values.elasticsearch();
-    this.inputTopic = values.string("input-topic");
-    this.enrichedTopic = values.string("enriched-topic");
-    this.deadLetterTopic = values.string("dead-letter-topic");
-    this.groupId = values.string("group-id");
-    this.startingOffsets = values.enumValue("starting-offsets", StartingOffsets.class);
-    this.bounded = values.bool("bounded");
-    this.indices = new IndexTemplates(values.string("index-prefix"));
-    this.parallelism = values.optionalPositive("parallelism");
-    this.checkpointInterval = values.duration("checkpoint-interval");
-    this.maxTextChars = values.positive("max-text-chars");
-    this.maxFuture = values.duration("max-future");
-    this.maxPast = values.duration("max-past");
-    this.outOfOrderness = values.duration("out-of-orderness");
-    this.idleness = values.duration("idleness");
-    this.queryTopic = values.string("query-topic");
-    this.labelsTopic = values.string("labels-topic");
-    this.queryStatusTopic = values.string("query-status-topic");
-    this.queries = values.path("queries");
-    this.keepUnmatched = values.bool("keep-unmatched");
-    this.archive = values.string("archive");
-    this.rememberDeliveries = values.duration("remember-deliveries");
-    this.nearDuplicateWindow = values.duration("near-duplicate-window");
-    this.copyPasteAuthors = values.positive("copy-paste-authors");
-    this.burstPosts = values.positive("burst-posts");
-    this.burstWindow = values.duration("burst-window");
-    this.repostNlpTtl = values.duration("repost-nlp-ttl");
-    this.sink = values.sinkOptions();
+    super(values);
   }
 
   /** Parses {@code --name value} pairs; a flag such as {@code --bounded} alone means {@code --bounded true}. */
@@ -125,128 +74,72 @@ public final class ListenOptions implements Serializable {
   }
 
   public static ListenOptions parse(List<String> args, Map<String, String> environment) {
-    return new ListenOptions(JobArguments.parse(OPTIONS, FLAGS, args, environment, usage()));
+    return new ListenOptions(JobArguments.parse(OPTIONS, args, environment, usage()));
   }
 
   public static String usage() {
     return JobArguments.usage("Options of the listen job", OPTIONS);
   }
 
-  public KafkaConnection kafka() {
-    return kafka;
-  }
-
-  public ElasticsearchConnection elasticsearch() {
-    return elasticsearch;
-  }
-
   public String inputTopic() {
-    return inputTopic;
-  }
-
-  public String enrichedTopic() {
-    return enrichedTopic;
-  }
-
-  public String deadLetterTopic() {
-    return deadLetterTopic;
-  }
-
-  public String groupId() {
-    return groupId;
-  }
-
-  public StartingOffsets startingOffsets() {
-    return startingOffsets;
-  }
-
-  public boolean bounded() {
-    return bounded;
-  }
-
-  public IndexTemplates indices() {
-    return indices;
-  }
-
-  public Integer parallelism() {
-    return parallelism;
-  }
-
-  public Duration checkpointInterval() {
-    return checkpointInterval;
+    return values.get(INPUT_TOPIC);
   }
 
   public int maxTextChars() {
-    return maxTextChars;
+    return values.get(MAX_TEXT_CHARS);
   }
 
   public Duration maxFuture() {
-    return maxFuture;
+    return values.get(MAX_FUTURE);
   }
 
   public Duration maxPast() {
-    return maxPast;
-  }
-
-  public Duration outOfOrderness() {
-    return outOfOrderness;
-  }
-
-  public Duration idleness() {
-    return idleness;
-  }
-
-  public ElasticsearchSinkOptions sink() {
-    return sink;
+    return values.get(MAX_PAST);
   }
 
   public String labelsTopic() {
-    return labelsTopic;
-  }
-
-  public String queryTopic() {
-    return queryTopic;
+    return values.get(LABELS_TOPIC);
   }
 
   public String queryStatusTopic() {
-    return queryStatusTopic;
+    return values.get(QUERY_STATUS_TOPIC);
   }
 
   /** The YAML file of queries to sync to the query topic at start, or null. */
   public Path queries() {
-    return queries;
+    return values.get(QUERIES);
   }
 
   public boolean keepUnmatched() {
-    return keepUnmatched;
+    return values.get(KEEP_UNMATCHED);
   }
 
   /** Where the job archives what it reads and emits, or null for no archive. */
   public String archive() {
-    return archive;
+    return values.get(ARCHIVE);
   }
 
   public Duration rememberDeliveries() {
-    return rememberDeliveries;
+    return values.get(REMEMBER_DELIVERIES);
   }
 
   public Duration nearDuplicateWindow() {
-    return nearDuplicateWindow;
+    return values.get(NEAR_DUPLICATE_WINDOW);
   }
 
   public int copyPasteAuthors() {
-    return copyPasteAuthors;
+    return values.get(COPY_PASTE_AUTHORS);
   }
 
   public int burstPosts() {
-    return burstPosts;
+    return values.get(BURST_POSTS);
   }
 
   public Duration burstWindow() {
-    return burstWindow;
+    return values.get(BURST_WINDOW);
   }
 
   public Duration repostNlpTtl() {
-    return repostNlpTtl;
+    return values.get(REPOST_NLP_TTL);
   }
 }

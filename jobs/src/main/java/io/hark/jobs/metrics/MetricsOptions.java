@@ -4,104 +4,62 @@ package io.hark.jobs.metrics;
 import io.hark.analytics.detect.AlertRules;
 import io.hark.analytics.notify.KibanaLinks;
 import io.hark.jobs.JobArguments;
-import io.hark.jobs.StartingOffsets;
+import io.hark.jobs.JobOptions;
+import io.hark.jobs.Option;
 import io.hark.jobs.Topics;
-import io.hark.jobs.elasticsearch.ElasticsearchConnection;
-import io.hark.jobs.elasticsearch.ElasticsearchSinkOptions;
-import io.hark.jobs.elasticsearch.IndexTemplates;
-import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.schema.StrictYaml;
 import java.io.IOException;
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The metrics job's options, parsed once from {@code --name value} arguments; {@link #OPTIONS}
  * lists them with their defaults and {@code --help} prints them.
  */
-public final class MetricsOptions implements Serializable {
-  public static final List<String[]> OPTIONS = JobArguments.table(List.of(
-      new String[] {"enriched-topic", Topics.ENRICHED_MENTIONS, "topic of Avro EnrichedMentions to read"},
-      new String[] {"alert-topic", Topics.ALERTS, "topic to write Avro Alerts to (every step of every episode)"},
-      new String[] {"dead-letter-topic", Topics.DEAD_LETTERS, "topic to write Avro DeadLetters to"},
-      new String[] {"query-topic", Topics.QUERIES, "compacted topic of listening queries (for their groups)"},
-      new String[] {"group-id", "hark-metrics", "Kafka consumer group (offsets are committed on checkpoints)"},
-      new String[] {"starting-offsets", "committed", "committed (falling back to earliest), earliest or latest"},
-      new String[] {"bounded", "false", "stop at the end offsets seen at start instead of running forever"},
-      new String[] {"index-prefix", "hark", "indices PREFIX-metrics-yyyy.MM and PREFIX-alerts-yyyy.MM, aliases PREFIX-metrics, PREFIX-alerts"},
-      new String[] {"parallelism", null, "operator parallelism (default: the cluster's)"},
-      new String[] {"checkpoint-interval", "30s", "how often state and Kafka offsets are checkpointed"},
-      new String[] {"window", "1m", "metrics window (tumbling, event time)"},
-      new String[] {"allowed-lateness", "10m", "a mention this late still updates its window (the document is overwritten)"},
-      new String[] {"out-of-orderness", "2s", "how long a window waits for stragglers before it is emitted and checked for spikes"},
-      new String[] {"idleness", "10s", "a partition silent this long stops holding the watermark back"},
-      new String[] {"include-spam", "false", "count spam in the metrics (by default it is left out and counted as spam_excluded)"},
-      new String[] {"top-k", "10", "entries of each top list (hashtags, topics, terms, authors, posts)"},
-      new String[] {"notifiers", null, "YAML file of notifiers per query group (webhook, Slack, PagerDuty)"},
-      new String[] {"alert-rules", null, "YAML file of alert-rule settings (changes to the detector's and episodes' defaults; see scripts/hark backtest)"},
-      new String[] {"alert-rule", null, "which setting of --alert-rules to run (default: the file's only one)"},
-      new String[] {"replay", "false", "a replay: alerts are recorded, marked replay, and never notified"},
-      new String[] {"kibana-url", "http://localhost:5601", "Kibana as on-call staff reach it, for the links in alerts"},
-      new String[] {"kibana-data-view", null, "the Kibana data view of mentions the links in alerts open (default: PREFIX-mentions)"}));
+public final class MetricsOptions extends JobOptions {
+  static final Option<String> ALERT_TOPIC =
+      Option.string("alert-topic", Topics.ALERTS, "topic to write Avro Alerts to (every step of every episode)");
+  static final Option<Duration> WINDOW = Option.duration("window", "1m", "metrics window (tumbling, event time)");
+  static final Option<Duration> ALLOWED_LATENESS = Option.duration("allowed-lateness", "10m",
+      "a mention this late still updates its window (the document is overwritten)");
+  static final Option<Boolean> INCLUDE_SPAM = Option.flag("include-spam",
+      "count spam in the metrics (by default it is left out and counted as spam_excluded)");
+  static final Option<Integer> TOP_K =
+      Option.positive("top-k", "10", "entries of each top list (hashtags, topics, terms, authors, posts)");
+  static final Option<Path> NOTIFIERS =
+      Option.path("notifiers", null, "YAML file of notifiers per query group (webhook, Slack, PagerDuty)");
+  static final Option<Path> ALERT_RULES = Option.path("alert-rules", null, "YAML file of alert-rule settings "
+      + "(changes to the detector's and episodes' defaults; see scripts/hark backtest)");
+  static final Option<String> ALERT_RULE =
+      Option.string("alert-rule", null, "which setting of --alert-rules to run (default: the file's only one)");
+  static final Option<Boolean> REPLAY = Option.flag("replay", "a replay: alerts are recorded, marked replay, and never notified");
+  static final Option<String> KIBANA_URL = Option.string("kibana-url", "http://localhost:5601",
+      "Kibana as on-call staff reach it, for the links in alerts");
+  static final Option<String> KIBANA_DATA_VIEW = Option.string("kibana-data-view", null,
+      "the Kibana data view of mentions the links in alerts open (default: PREFIX-mentions)");
 
-  private static final List<String> FLAGS = List.of("bounded", "include-spam", "replay");
+  public static final List<Option<?>> OPTIONS = JobArguments.table(List.of(
+      ENRICHED_TOPIC.describedAs("topic of Avro EnrichedMentions to read"),
+      ALERT_TOPIC, DEAD_LETTER_TOPIC,
+      QUERY_TOPIC.describedAs("compacted topic of listening queries (for their groups)"),
+      GROUP_ID.withDefault("hark-metrics"), STARTING_OFFSETS, BOUNDED,
+      INDEX_PREFIX.describedAs("indices PREFIX-metrics-yyyy.MM and PREFIX-alerts-yyyy.MM, aliases PREFIX-metrics, PREFIX-alerts"),
+      PARALLELISM, CHECKPOINT_INTERVAL, WINDOW, ALLOWED_LATENESS,
+      OUT_OF_ORDERNESS.withDefault("2s")
+          .describedAs("how long a window waits for stragglers before it is emitted and checked for spikes"),
+      IDLENESS.withDefault("10s"), INCLUDE_SPAM, TOP_K, NOTIFIERS, ALERT_RULES, ALERT_RULE, REPLAY, KIBANA_URL,
+      KIBANA_DATA_VIEW));
 
-  private final KafkaConnection kafka;
-  private final ElasticsearchConnection elasticsearch;
-  private final String enrichedTopic;
-  private final String alertTopic;
-  private final String deadLetterTopic;
-  private final String queryTopic;
-  private final String groupId;
-  private final StartingOffsets startingOffsets;
-  private final boolean bounded;
-  private final IndexTemplates indices;
-  private final Integer parallelism;
-  private final Duration checkpointInterval;
-  private final Duration window;
-  private final Duration allowedLateness;
-  private final Duration outOfOrderness;
-  private final Duration idleness;
-  private final boolean includeSpam;
-  private final int topK;
   private final String notifiersYaml;
-  private final String notifiersSource;
-  private final boolean replay;
   private final AlertRules alertRules;
-  private final String kibanaUrl;
-  private final String kibanaDataView;
-  private final ElasticsearchSinkOptions sink;
 
   private MetricsOptions(JobArguments values) {
-    this.kafka = values.kafka();
-    this.elasticsearch = values.elasticsearch();
-    this.enrichedTopic = values.string("enriched-topic");
-    this.alertTopic = values.string("alert-topic");
-    this.deadLetterTopic = values.string("dead-letter-topic");
-    this.queryTopic = values.string("query-topic");
-    this.groupId = values.string("group-id");
-    this.startingOffsets = values.enumValue("starting-offsets", StartingOffsets.class);
-    this.bounded = values.bool("bounded");
-    this.indices = new IndexTemplates(values.string("index-prefix"));
-    this.parallelism = values.optionalPositive("parallelism");
-    this.checkpointInterval = values.duration("checkpoint-interval");
-    this.window = values.duration("window");
-    this.allowedLateness = values.duration("allowed-lateness");
-    this.outOfOrderness = values.duration("out-of-orderness");
-    this.idleness = values.duration("idleness");
-    this.includeSpam = values.bool("include-spam");
-    this.topK = values.positive("top-k");
-    Path notifiers = values.path("notifiers");
-    this.notifiersSource = notifiers == null ? null : notifiers.toString();
-    this.notifiersYaml = notifiers == null ? null : read(notifiers);
-    this.replay = values.bool("replay");
-    this.alertRules = alertRules(values.path("alert-rules"), values.string("alert-rule"));
-    this.kibanaUrl = values.string("kibana-url");
-    this.kibanaDataView = values.string("kibana-data-view") == null ? indices.mentionsAlias() : values.string("kibana-data-view");
-    this.sink = values.sinkOptions();
+    super(values);
+    this.notifiersYaml = values.get(NOTIFIERS) == null ? null : read(values.get(NOTIFIERS));
+    this.alertRules = alertRules(values.get(ALERT_RULES), values.get(ALERT_RULE));
   }
 
   public static MetricsOptions parse(String... args) {
@@ -109,7 +67,7 @@ public final class MetricsOptions implements Serializable {
   }
 
   public static MetricsOptions parse(List<String> args, Map<String, String> environment) {
-    return new MetricsOptions(JobArguments.parse(OPTIONS, FLAGS, args, environment, usage()));
+    return new MetricsOptions(JobArguments.parse(OPTIONS, args, environment, usage()));
   }
 
   public static String usage() {
@@ -145,76 +103,24 @@ public final class MetricsOptions implements Serializable {
             : "--alert-rules " + file + " has no setting named '" + name + "'"));
   }
 
-  public KafkaConnection kafka() {
-    return kafka;
-  }
-
-  public ElasticsearchConnection elasticsearch() {
-    return elasticsearch;
-  }
-
-  public String enrichedTopic() {
-    return enrichedTopic;
-  }
-
   public String alertTopic() {
-    return alertTopic;
-  }
-
-  public String deadLetterTopic() {
-    return deadLetterTopic;
-  }
-
-  public String queryTopic() {
-    return queryTopic;
-  }
-
-  public String groupId() {
-    return groupId;
-  }
-
-  public StartingOffsets startingOffsets() {
-    return startingOffsets;
-  }
-
-  public boolean bounded() {
-    return bounded;
-  }
-
-  public IndexTemplates indices() {
-    return indices;
-  }
-
-  public Integer parallelism() {
-    return parallelism;
-  }
-
-  public Duration checkpointInterval() {
-    return checkpointInterval;
+    return values.get(ALERT_TOPIC);
   }
 
   public Duration window() {
-    return window;
+    return values.get(WINDOW);
   }
 
   public Duration allowedLateness() {
-    return allowedLateness;
-  }
-
-  public Duration outOfOrderness() {
-    return outOfOrderness;
-  }
-
-  public Duration idleness() {
-    return idleness;
+    return values.get(ALLOWED_LATENESS);
   }
 
   public boolean includeSpam() {
-    return includeSpam;
+    return values.get(INCLUDE_SPAM);
   }
 
   public int topK() {
-    return topK;
+    return values.get(TOP_K);
   }
 
   /** The notifiers file's content, or null when there is none. */
@@ -223,11 +129,11 @@ public final class MetricsOptions implements Serializable {
   }
 
   public String notifiersSource() {
-    return notifiersSource;
+    return Objects.toString(values.get(NOTIFIERS), null);
   }
 
   public boolean replay() {
-    return replay;
+    return values.get(REPLAY);
   }
 
   public AlertRules alertRules() {
@@ -235,10 +141,7 @@ public final class MetricsOptions implements Serializable {
   }
 
   public KibanaLinks kibana() {
-    return new KibanaLinks(kibanaUrl, kibanaDataView);
-  }
-
-  public ElasticsearchSinkOptions sink() {
-    return sink;
+    String dataView = values.get(KIBANA_DATA_VIEW);
+    return new KibanaLinks(values.get(KIBANA_URL), dataView == null ? indices().mentionsAlias() : dataView);
   }
 }

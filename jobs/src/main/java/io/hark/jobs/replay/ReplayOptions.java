@@ -2,6 +2,8 @@
 package io.hark.jobs.replay;
 
 import io.hark.jobs.JobArguments;
+import io.hark.jobs.JobOptions;
+import io.hark.jobs.Option;
 import io.hark.jobs.elasticsearch.IndexTemplates;
 import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.listen.ListenOptions;
@@ -30,20 +32,32 @@ public final class ReplayOptions implements Serializable {
   /** Where the records come from. */
   public enum Input { KAFKA, ARCHIVE, JSONL }
 
-  private static final List<String[]> OWN = List.of(
-      new String[] {"name", null, "the replay's name: it writes indices PREFIX-replay-NAME-{mentions,metrics,alerts}-*"},
-      new String[] {"from", null, "start of the period, inclusive: 2026-11-01T00:00Z or 2026-11-01 (UTC); Kafka: record time, archive: created_at"},
-      new String[] {"to", null, "end of the period, exclusive (default: everything after --from)"},
-      new String[] {"archive", null, "read the archive at this path or URI (the listen job's --archive) instead of Kafka"},
-      new String[] {"jsonl", null, "read a JSON Lines file of mentions instead of Kafka"},
-      new String[] {"skip-nlp", "false", "replay enriched mentions (enriched topic or archive) as they are: no NLP, query matching or spam scoring"},
-      new String[] {"over-live", "false", "write into the live indices instead of a replay namespace (ids are deterministic: documents are overwritten, not duplicated)"},
-      new String[] {"index-prefix", "hark", "prefix of the live indices"},
-      new String[] {"publish", "false", "when the replay is done, put its indices in place of the live ones it rebuilt (one atomic alias swap)"},
-      new String[] {"queries", null, "YAML file of listening queries to replay with (default: the query topic's now; the topic is not changed)"},
-      new String[] {"dead-letter-topic", "hark.replay.dead-letters", "topic for the records the replay could not process"},
-      new String[] {"alert-topic", null, "also send the replay's alerts (marked replay) to this topic (default: only the alerts index)"},
-      new String[] {"parallelism", "2", "operator parallelism"});
+  static final Option<String> NAME = Option.string("name", null,
+      "the replay's name: it writes indices PREFIX-replay-NAME-{mentions,metrics,alerts}-*");
+  static final Option<Instant> FROM = Option.of("from", null, "start of the period, inclusive: 2026-11-01T00:00Z or "
+      + "2026-11-01 (UTC); Kafka: record time, archive: created_at", ReplayOptions::instant);
+  static final Option<Instant> TO =
+      Option.of("to", null, "end of the period, exclusive (default: everything after --from)", ReplayOptions::instant);
+  static final Option<String> ARCHIVE = Option.string("archive", null,
+      "read the archive at this path or URI (the listen job's --archive) instead of Kafka");
+  static final Option<Path> JSONL = Option.path("jsonl", null, "read a JSON Lines file of mentions instead of Kafka");
+  static final Option<Boolean> SKIP_NLP = Option.flag("skip-nlp",
+      "replay enriched mentions (enriched topic or archive) as they are: no NLP, query matching or spam scoring");
+  static final Option<Boolean> OVER_LIVE = Option.flag("over-live", "write into the live indices instead of a replay "
+      + "namespace (ids are deterministic: documents are overwritten, not duplicated)");
+  static final Option<String> INDEX_PREFIX = JobOptions.INDEX_PREFIX.describedAs("prefix of the live indices");
+  static final Option<Boolean> PUBLISH = Option.flag("publish",
+      "when the replay is done, put its indices in place of the live ones it rebuilt (one atomic alias swap)");
+  static final Option<Path> QUERIES = Option.path("queries", null,
+      "YAML file of listening queries to replay with (default: the query topic's now; the topic is not changed)");
+  static final Option<String> DEAD_LETTER_TOPIC = JobOptions.DEAD_LETTER_TOPIC.withDefault("hark.replay.dead-letters")
+      .describedAs("topic for the records the replay could not process");
+  static final Option<String> ALERT_TOPIC = Option.string("alert-topic", null,
+      "also send the replay's alerts (marked replay) to this topic (default: only the alerts index)");
+  static final Option<Integer> PARALLELISM = JobOptions.PARALLELISM.withDefault("2").describedAs("operator parallelism");
+
+  private static final List<Option<?>> OWN = List.of(NAME, FROM, TO, ARCHIVE, JSONL, SKIP_NLP, OVER_LIVE, INDEX_PREFIX,
+      PUBLISH, QUERIES, DEAD_LETTER_TOPIC, ALERT_TOPIC, PARALLELISM);
 
   /** Options of the jobs a replay sets itself. */
   private static final Set<String> SET_BY_REPLAY = Set.of("group-id", "starting-offsets", "bounded", "checkpoint-interval",
@@ -53,8 +67,7 @@ public final class ReplayOptions implements Serializable {
   private static final Set<String> NOT_PASSED_AS_GIVEN =
       Set.of("index-prefix", "queries", "archive", "dead-letter-topic", "alert-topic", "parallelism");
 
-  public static final List<String[]> OPTIONS = options();
-  private static final List<String> FLAGS = List.of("skip-nlp", "over-live", "publish", "keep-unmatched", "include-spam");
+  public static final List<Option<?>> OPTIONS = options();
 
   private final JobArguments values;
   private final Input input;
@@ -67,24 +80,24 @@ public final class ReplayOptions implements Serializable {
 
   private ReplayOptions(JobArguments values, List<String> args, Map<String, String> environment) {
     this.values = values;
-    this.from = instant("from");
-    this.to = instant("to");
+    this.from = values.get(FROM);
+    this.to = values.get(TO);
     if (from != null && to != null && !from.isBefore(to)) {
       throw new IllegalArgumentException("--from must be before --to");
     }
-    if (values.string("archive") != null && values.string("jsonl") != null) {
+    if (archive() != null && jsonl() != null) {
       throw new IllegalArgumentException("give one of --archive and --jsonl (or neither, for Kafka)");
     }
-    this.input = values.string("archive") != null ? Input.ARCHIVE : values.string("jsonl") != null ? Input.JSONL : Input.KAFKA;
-    if (input == Input.JSONL && values.bool("skip-nlp")) {
+    this.input = archive() != null ? Input.ARCHIVE : jsonl() != null ? Input.JSONL : Input.KAFKA;
+    if (input == Input.JSONL && skipNlp()) {
       throw new IllegalArgumentException("--skip-nlp replays enriched mentions: from Kafka or --archive, not --jsonl");
     }
-    this.liveIndices = new IndexTemplates(values.string("index-prefix"));
-    if (values.bool("publish") && values.bool("over-live")) {
+    this.liveIndices = new IndexTemplates(values.get(INDEX_PREFIX));
+    if (publish() && overLive()) {
       throw new IllegalArgumentException("--publish swaps a replay namespace in for the live indices: not with --over-live");
     }
-    String name = values.string("name");
-    if (values.bool("over-live")) {
+    String name = values.get(NAME);
+    if (overLive()) {
       this.indices = liveIndices;
     } else if (name == null) {
       throw new IllegalArgumentException("--name NAME is needed: the replay writes PREFIX-replay-NAME-* (or --over-live)");
@@ -114,7 +127,7 @@ public final class ReplayOptions implements Serializable {
   }
 
   public static ReplayOptions parse(List<String> args, Map<String, String> environment) {
-    return new ReplayOptions(JobArguments.parse(OPTIONS, FLAGS, args, environment, usage()), args, environment);
+    return new ReplayOptions(JobArguments.parse(OPTIONS, args, environment, usage()), args, environment);
   }
 
   public static String usage() {
@@ -125,12 +138,12 @@ public final class ReplayOptions implements Serializable {
    * The listen and metrics jobs' options as given (connection, sink and pipeline settings), plus what
    * every replay sets: its namespace, a bounded read, no committed offsets, its dead-letter topic.
    */
-  private List<String> passOn(List<String[]> jobOptions, List<String> args) {
+  private List<String> passOn(List<Option<?>> jobOptions, List<String> args) {
     Set<String> known = names(jobOptions);
     List<String> passed = new ArrayList<>();
-    for (String[] option : OPTIONS) {
-      String name = option[0];
-      String value = values.string(name);
+    for (Option<?> option : OPTIONS) {
+      String name = option.name();
+      String value = values.text(option);
       boolean given = args.stream().anyMatch(arg -> arg.equals("--" + name) || arg.startsWith("--" + name + "="));
       if (known.contains(name) && value != null && given && !NOT_PASSED_AS_GIVEN.contains(name)) {
         passed.add("--" + name + "=" + value);
@@ -141,13 +154,13 @@ public final class ReplayOptions implements Serializable {
     return passed;
   }
 
-  private static List<String[]> options() {
+  private static List<Option<?>> options() {
     Set<String> own = names(OWN);
-    List<String[]> all = new ArrayList<>(JobArguments.CONNECTION_OPTIONS);
+    List<Option<?>> all = new ArrayList<>(JobArguments.CONNECTION_OPTIONS);
     all.addAll(OWN);
-    for (List<String[]> job : List.of(ListenOptions.OPTIONS, MetricsOptions.OPTIONS)) {
-      for (String[] option : job) {
-        if (!own.contains(option[0]) && !SET_BY_REPLAY.contains(option[0]) && !names(all).contains(option[0])) {
+    for (List<Option<?>> job : List.of(ListenOptions.OPTIONS, MetricsOptions.OPTIONS)) {
+      for (Option<?> option : job) {
+        if (!own.contains(option.name()) && !SET_BY_REPLAY.contains(option.name()) && !names(all).contains(option.name())) {
           all.add(option);
         }
       }
@@ -155,15 +168,11 @@ public final class ReplayOptions implements Serializable {
     return List.copyOf(all);
   }
 
-  private static Set<String> names(List<String[]> options) {
-    return Set.copyOf(options.stream().map(option -> option[0]).toList());
+  private static Set<String> names(List<Option<?>> options) {
+    return Set.copyOf(options.stream().map(Option::name).toList());
   }
 
-  private Instant instant(String name) {
-    String text = values.string(name);
-    if (text == null) {
-      return null;
-    }
+  private static Instant instant(String name, String text) {
     try {
       return OffsetDateTime.parse(text.strip()).toInstant();
     } catch (DateTimeParseException notDateTime) {
@@ -191,19 +200,19 @@ public final class ReplayOptions implements Serializable {
   }
 
   public String archive() {
-    return values.string("archive");
+    return values.get(ARCHIVE);
   }
 
   public Path jsonl() {
-    return values.path("jsonl");
+    return values.get(JSONL);
   }
 
   public boolean skipNlp() {
-    return values.bool("skip-nlp");
+    return values.get(SKIP_NLP);
   }
 
   public boolean overLive() {
-    return values.bool("over-live");
+    return values.get(OVER_LIVE);
   }
 
   /** The indices written: the replay namespace's, or the live ones with {@code --over-live}. */
@@ -217,24 +226,24 @@ public final class ReplayOptions implements Serializable {
   }
 
   public boolean publish() {
-    return values.bool("publish");
+    return values.get(PUBLISH);
   }
 
   public Path queries() {
-    return values.path("queries");
+    return values.get(QUERIES);
   }
 
   public String deadLetterTopic() {
-    return values.string("dead-letter-topic");
+    return values.get(DEAD_LETTER_TOPIC);
   }
 
   /** The alert topic to write to, or null for none. */
   public String alertTopic() {
-    return values.string("alert-topic");
+    return values.get(ALERT_TOPIC);
   }
 
   public int parallelism() {
-    return values.positive("parallelism");
+    return values.get(PARALLELISM);
   }
 
   public String groupId() {

@@ -87,6 +87,6 @@ class ListenOptionsTest {
   @Test
   void usageListsEveryOption() {
     String usage = ListenOptions.usage();
-    ListenOptions.OPTIONS.forEach(option -> assertThat(usage).contains("--" + option[0]));
+    ListenOptions.OPTIONS.forEach(option -> assertThat(usage).contains("--" + option.name()));
   }
 }
