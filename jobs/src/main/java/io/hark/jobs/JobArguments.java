@@ -26,16 +26,18 @@ import java.util.Properties;
 public final class JobArguments implements Serializable {
   public static final Option<String> BOOTSTRAP =
       Option.string("bootstrap", "localhost:9092", "Kafka bootstrap servers, HOST:PORT[,HOST:PORT...]");
-  public static final Option<Path> KAFKA_CONFIG = Option.path("kafka-config", null, "Java properties file of Kafka client "
-      + "settings, e.g. security.protocol=SASL_SSL, sasl.mechanism=SCRAM-SHA-512, sasl.jaas.config, ssl.truststore.*, "
-      + "ssl.keystore.* (mutual TLS); read where the job is built, but files it names (stores) must exist where its tasks run");
+  public static final Option<Path> KAFKA_CONFIG = Option.path("kafka-config", null, "Java properties file of Kafka "
+      + "client settings, e.g. security.protocol=SASL_SSL, sasl.mechanism=SCRAM-SHA-512, sasl.jaas.config, "
+      + "ssl.truststore.*, ssl.keystore.* (mutual TLS); read where the job is built, but files it names (stores) must "
+      + "exist where its tasks run");
   public static final Option<String> ES =
       Option.string("es", "http://localhost:9200", "Elasticsearch URL(s), comma-separated; https for TLS");
   public static final Option<Path> ES_CA_CERT = Option.path("es-ca-cert", null,
       "PEM file of the CA that signed Elasticsearch's certificate (trusted instead of Java's default CAs)");
   public static final Option<String> ES_USER = Option.string("es-user", null,
       "Elasticsearch user for basic auth (password: --es-password-file or HARK_ES_PASSWORD)");
-  public static final Option<Path> ES_PASSWORD_FILE = Option.path("es-password-file", null, "file holding the Elasticsearch password");
+  public static final Option<Path> ES_PASSWORD_FILE =
+      Option.path("es-password-file", null, "file holding the Elasticsearch password");
   public static final Option<Path> ES_API_KEY_FILE = Option.path("es-api-key-file", null,
       "file holding an Elasticsearch API key, the encoded form (or HARK_ES_API_KEY); wins over --es-user");
 

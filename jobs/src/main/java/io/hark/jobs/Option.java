@@ -9,28 +9,14 @@ import java.util.Locale;
 
 /**
  * One {@code --name value} option of a job, declared once: its name, default (null: none), the help
- * text {@code --help} prints, and how its value is read and checked, with errors that name it.
- * {@link JobArguments} parses a job's options and reads their values through these declarations.
+ * text {@code --help} prints, whether it is a flag, and how its value is read and checked, with errors
+ * that name it. {@link JobArguments} parses a job's options and reads their values through these.
  */
-public final class Option<T> {
+public record Option<T>(String name, String defaultValue, String description, boolean flag, Reader<T> reader) {
   /** Reads an option's text as its value, or throws an error naming the option. */
   @FunctionalInterface
   public interface Reader<T> {
     T read(String name, String text);
-  }
-
-  private final String name;
-  private final String defaultValue;
-  private final String description;
-  private final boolean flag;
-  private final Reader<T> reader;
-
-  private Option(String name, String defaultValue, String description, boolean flag, Reader<T> reader) {
-    this.name = name;
-    this.defaultValue = defaultValue;
-    this.description = description;
-    this.flag = flag;
-    this.reader = reader;
   }
 
   public static <T> Option<T> of(String name, String defaultValue, String description, Reader<T> reader) {
@@ -98,22 +84,6 @@ public final class Option<T> {
   /** The same option with another help text, for a job where it means something more specific. */
   public Option<T> describedAs(String otherDescription) {
     return new Option<>(name, defaultValue, otherDescription, flag, reader);
-  }
-
-  public String name() {
-    return name;
-  }
-
-  public String defaultValue() {
-    return defaultValue;
-  }
-
-  public String description() {
-    return description;
-  }
-
-  public boolean flag() {
-    return flag;
   }
 
   /** The value {@code text} stands for, or null for no text. */

@@ -74,6 +74,8 @@ class OptionTest {
   @Test
   void usageListsEachOptionWithItsDefault() {
     assertThat(JobArguments.usage("Options", List.of(COUNT, FILE)).lines())
-        .containsExactly("Options:", "  --count                  how many (default: 3)", "  --file                   a file");
+        .containsExactly("Options:",
+            "  --count                  how many (default: 3)",
+            "  --file                   a file");
   }
 }

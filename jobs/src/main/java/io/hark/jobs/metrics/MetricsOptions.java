@@ -35,7 +35,8 @@ public final class MetricsOptions extends JobOptions {
       + "(changes to the detector's and episodes' defaults; see scripts/hark backtest)");
   static final Option<String> ALERT_RULE =
       Option.string("alert-rule", null, "which setting of --alert-rules to run (default: the file's only one)");
-  static final Option<Boolean> REPLAY = Option.flag("replay", "a replay: alerts are recorded, marked replay, and never notified");
+  static final Option<Boolean> REPLAY =
+      Option.flag("replay", "a replay: alerts are recorded, marked replay, and never notified");
   static final Option<String> KIBANA_URL = Option.string("kibana-url", "http://localhost:5601",
       "Kibana as on-call staff reach it, for the links in alerts");
   static final Option<String> KIBANA_DATA_VIEW = Option.string("kibana-data-view", null,
@@ -46,7 +47,8 @@ public final class MetricsOptions extends JobOptions {
       ALERT_TOPIC, DEAD_LETTER_TOPIC,
       QUERY_TOPIC.describedAs("compacted topic of listening queries (for their groups)"),
       GROUP_ID.withDefault("hark-metrics"), STARTING_OFFSETS, BOUNDED,
-      INDEX_PREFIX.describedAs("indices PREFIX-metrics-yyyy.MM and PREFIX-alerts-yyyy.MM, aliases PREFIX-metrics, PREFIX-alerts"),
+      INDEX_PREFIX.describedAs(
+          "indices PREFIX-metrics-yyyy.MM and PREFIX-alerts-yyyy.MM, aliases PREFIX-metrics, PREFIX-alerts"),
       PARALLELISM, CHECKPOINT_INTERVAL, WINDOW, ALLOWED_LATENESS,
       OUT_OF_ORDERNESS.withDefault("2s")
           .describedAs("how long a window waits for stragglers before it is emitted and checked for spikes"),
@@ -58,7 +60,8 @@ public final class MetricsOptions extends JobOptions {
 
   private MetricsOptions(JobArguments values) {
     super(values);
-    this.notifiersYaml = values.get(NOTIFIERS) == null ? null : read(values.get(NOTIFIERS));
+    Path notifiers = values.get(NOTIFIERS);
+    this.notifiersYaml = notifiers == null ? null : read(notifiers);
     this.alertRules = alertRules(values.get(ALERT_RULES), values.get(ALERT_RULE));
   }
 

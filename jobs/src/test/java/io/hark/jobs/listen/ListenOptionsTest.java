@@ -23,6 +23,10 @@ class ListenOptionsTest {
     assertThat(options.bounded()).isFalse();
     assertThat(options.startingOffsets()).isEqualTo(io.hark.jobs.StartingOffsets.COMMITTED);
     assertThat(options.parallelism()).isNull();
+    assertThat(options.groupId()).isEqualTo("hark-listen");
+    assertThat(options.outOfOrderness()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(options.idleness()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(options.maxTextChars()).isEqualTo(ListenOptions.DEFAULT_MAX_TEXT_CHARS);
   }
 
   @Test
