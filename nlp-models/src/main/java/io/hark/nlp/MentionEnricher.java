@@ -41,7 +41,7 @@ public final class MentionEnricher {
   private static final Pattern REPOST_PREFIX = Pattern.compile("^RT @\\w+:\\s*");
 
   private final LanguageDetector languages = LanguageDetector.shared();
-  private final TweetSentiment sentiment = TweetSentiment.shared();
+  private final TweetSentiment sentiment;
   private final SocialTextAnnotator annotator = SocialTextAnnotator.shared();
   private final EntityRecognizer entities;
   private final TopicExtractor topics = new TopicExtractor();
@@ -54,7 +54,13 @@ public final class MentionEnricher {
 
   /** @param gazetteer names of brands, products and people to recognise, with their entity type */
   public MentionEnricher(Map<String, String> gazetteer) {
+    this(gazetteer, TweetSentiment.shared());
+  }
+
+  /** @param sentiment the whole-text sentiment model, such as a domain-adapted one */
+  public MentionEnricher(Map<String, String> gazetteer, TweetSentiment sentiment) {
     this.entities = new EntityRecognizer(annotator, gazetteer);
+    this.sentiment = sentiment;
   }
 
   /**

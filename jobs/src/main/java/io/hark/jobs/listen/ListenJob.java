@@ -12,9 +12,11 @@ import io.hark.jobs.labels.SentimentLabels;
 import io.hark.jobs.queries.QueryCatalog;
 import io.hark.jobs.queries.QueryCatalog.SyncResult;
 import io.hark.jobs.queries.QueryControl;
+import io.hark.nlp.sentiment.TweetSentiment;
 import io.hark.queries.QueryFile;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.Mention;
+import java.io.IOException;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -52,8 +54,20 @@ public final class ListenJob {
 
   /** Adds the job's pipeline, with real sources and sinks, to {@code env} (which may hold other pipelines). */
   public static void define(StreamExecutionEnvironment env, ListenOptions options) {
+    checkSentimentModel(options);
     configure(env, options);
     ListenPipeline.define(env, sources(options), sinks(options), options);
+  }
+
+  /** A model file that cannot be read stops the job here, with its reason, not in every task later. */
+  private static void checkSentimentModel(ListenOptions options) {
+    if (options.sentimentModel() != null) {
+      try {
+        TweetSentiment.load(options.sentimentModel());
+      } catch (IOException e) {
+        throw new IllegalArgumentException("--sentiment-model: " + e.getMessage(), e);
+      }
+    }
   }
 
   public static void configure(StreamExecutionEnvironment env, ListenOptions options) {

@@ -37,6 +37,9 @@ public final class ListenOptions extends JobOptions {
       "distinct authors posting the same text that make further copies a spam signal");
   static final Option<Integer> BURST_POSTS = Option.positive("burst-posts", "5",
       "posts by a new or zero-follower account within --burst-window that are a spam signal");
+  static final Option<Path> SENTIMENT_MODEL = Option.path("sentiment-model", null, "a whole-text sentiment model "
+      + "written by scripts/hark train-sentiment (e.g. --domain), at this path wherever the job's tasks run "
+      + "(default: the shipped model)");
   static final Option<Duration> BURST_WINDOW = Option.duration("burst-window", "10m", "see --burst-posts");
   static final Option<Duration> REPOST_NLP_TTL =
       Option.duration("repost-nlp-ttl", "24h", "how long an original's NLP is kept for its reposts to reuse");
@@ -57,7 +60,7 @@ public final class ListenOptions extends JobOptions {
       DEAD_LETTER_TOPIC,
       QUERY_TOPIC.describedAs("compacted topic of listening query definitions (JSON, keyed by query id)"),
       QUERY_STATUS_TOPIC, LABELS_TOPIC, QUERIES, KEEP_UNMATCHED, REMEMBER_DELIVERIES, NEAR_DUPLICATE_WINDOW,
-      COPY_PASTE_AUTHORS, BURST_POSTS, BURST_WINDOW, REPOST_NLP_TTL, ARCHIVE,
+      COPY_PASTE_AUTHORS, BURST_POSTS, BURST_WINDOW, REPOST_NLP_TTL, SENTIMENT_MODEL, ARCHIVE,
       GROUP_ID.withDefault("hark-listen"), STARTING_OFFSETS, BOUNDED,
       INDEX_PREFIX.describedAs("Elasticsearch indices are PREFIX-mentions-yyyy.MM.dd behind alias PREFIX-mentions"),
       PARALLELISM, CHECKPOINT_INTERVAL, MAX_TEXT_CHARS, MAX_FUTURE, MAX_PAST,
@@ -95,6 +98,11 @@ public final class ListenOptions extends JobOptions {
 
   public Duration maxPast() {
     return values.get(MAX_PAST);
+  }
+
+  /** The whole-text sentiment model file, or null for the shipped model. */
+  public Path sentimentModel() {
+    return values.get(SENTIMENT_MODEL);
   }
 
   public String labelsTopic() {

@@ -97,11 +97,12 @@ public final class ListenPipeline {
         .name("mark-near-duplicates")
         .uid("mark-near-duplicates")
         .keyBy(EnrichMention::nlpKey, Types.STRING)
-        .process(new EnrichMention(gazetteer(sources.initialQueries()), options.repostNlpTtl()), EnrichMention.outputType())
+        .process(new EnrichMention(gazetteer(sources.initialQueries()), options.repostNlpTtl(), sentimentModel(options)),
+            EnrichMention.outputType())
         .name("enrich")
         .uid("enrich")
         .connect(queryUpdates)
-        .process(new ScoreQuerySentiment(sources.initialQueries()), EnrichMention.outputType())
+        .process(new ScoreQuerySentiment(sources.initialQueries(), sentimentModel(options)), EnrichMention.outputType())
         .name("sentiment-toward-queries")
         .uid("sentiment-toward-queries")
         .keyBy(ScoreSpam::authorKey, Types.STRING)
@@ -147,6 +148,10 @@ public final class ListenPipeline {
         .process(new ApplySentimentLabels(initialLabels), EnrichMention.outputType())
         .name("apply-sentiment-labels")
         .uid("apply-sentiment-labels");
+  }
+
+  private static String sentimentModel(ListenOptions options) {
+    return options.sentimentModel() == null ? null : options.sentimentModel().toString();
   }
 
   /** The names the NLP recognises as entities: each query's name, a brand. */

@@ -34,20 +34,26 @@ import org.apache.flink.util.Collector;
  */
 public class EnrichMention extends KeyedProcessFunction<String, EnrichedMention, EnrichedMention> {
   public static final String FLAG_NLP_REUSED = "nlp_reused";
-  private static final Map<Map<String, String>, MentionEnricher> ENRICHERS = new HashMap<>();
+  private static final Map<EnricherKey, MentionEnricher> ENRICHERS = new HashMap<>();
 
   private final HashMap<String, String> gazetteer;
   private final Duration remember;
+  private final String sentimentModel;
   private transient MentionEnricher enricher;
   private transient ValueState<ReusableNlp> originalNlp;
+
+  /** An enricher is shared by the operators of a JVM that recognise the same names with the same model. */
+  private record EnricherKey(Map<String, String> gazetteer, String sentimentModel) {}
 
   /**
    * @param gazetteer brand, product and people names to recognise as entities, with their type
    * @param remember how long an original's NLP is kept for its reposts
+   * @param sentimentModel a whole-text sentiment model file, or null for the shipped model
    */
-  public EnrichMention(Map<String, String> gazetteer, Duration remember) {
+  public EnrichMention(Map<String, String> gazetteer, Duration remember, String sentimentModel) {
     this.gazetteer = new HashMap<>(gazetteer);
     this.remember = remember;
+    this.sentimentModel = sentimentModel;
   }
 
   public static TypeInformation<EnrichedMention> outputType() {
@@ -64,7 +70,8 @@ public class EnrichMention extends KeyedProcessFunction<String, EnrichedMention,
   @Override
   public void open(OpenContext openContext) {
     synchronized (ENRICHERS) {
-      enricher = ENRICHERS.computeIfAbsent(Map.copyOf(gazetteer), MentionEnricher::new);
+      enricher = ENRICHERS.computeIfAbsent(new EnricherKey(Map.copyOf(gazetteer), sentimentModel),
+          key -> new MentionEnricher(key.gazetteer(), SentimentModels.wholeText(key.sentimentModel())));
     }
     ValueStateDescriptor<ReusableNlp> descriptor =
         new ValueStateDescriptor<>("original-nlp", TypeInformation.of(ReusableNlp.class));

@@ -29,13 +29,18 @@ public class ScoreQuerySentiment extends BroadcastProcessFunction<EnrichedMentio
   private transient Map<String, List<String>> targets;
   private transient TargetedSentiment model;
 
-  public ScoreQuerySentiment(Collection<QueryDefinition> initialQueries) {
+  private final String sentimentModel;
+
+  /** @param sentimentModel the whole-text sentiment model file the NLP uses, or null for the shipped model */
+  public ScoreQuerySentiment(Collection<QueryDefinition> initialQueries, String sentimentModel) {
     this.queries = new BroadcastQueries(initialQueries);
+    this.sentimentModel = sentimentModel;
   }
 
   @Override
   public void open(OpenContext openContext) {
-    model = TargetedSentiment.shared();
+    model = sentimentModel == null ? TargetedSentiment.shared()
+        : TargetedSentiment.shared().withWholeText(SentimentModels.wholeText(sentimentModel));
   }
 
   @Override

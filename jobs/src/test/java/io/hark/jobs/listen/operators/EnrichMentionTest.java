@@ -23,7 +23,7 @@ class EnrichMentionTest {
   @BeforeAll
   static void open() throws Exception {
     harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-        new EnrichMention(Map.of(), Duration.ofHours(1)), EnrichMention::nlpKey, Types.STRING);
+        new EnrichMention(Map.of(), Duration.ofHours(1), null), EnrichMention::nlpKey, Types.STRING);
   }
 
   @AfterAll

@@ -40,7 +40,7 @@ class ScoreQuerySentimentTest {
 
   private static BroadcastOperatorTestHarness<EnrichedMention, QueryUpdate, EnrichedMention> harness() throws Exception {
     var harness = new BroadcastOperatorTestHarness<EnrichedMention, QueryUpdate, EnrichedMention>(
-        new CoBroadcastWithNonKeyedOperator<>(new ScoreQuerySentiment(QUERIES), List.of(BroadcastQueries.STATE)),
+        new CoBroadcastWithNonKeyedOperator<>(new ScoreQuerySentiment(QUERIES, null), List.of(BroadcastQueries.STATE)),
         1, 1, 0);
     harness.setup();
     harness.open();
