@@ -74,7 +74,7 @@ final class TrainSentimentCommand implements Callable<Integer> {
     }
     TweetSentimentTrainer.main(new String[] {
         model.toString(), dataDir.toString(), sigmas, String.valueOf(minFeatureCount), String.valueOf(inDomainCopies)});
-    System.err.println("model written to " + model + "; update MODEL.md and the recorded dev score in TweetSentimentTest");
+    System.err.println("model written to " + model + "; update MODEL.md and the recorded dev score in BenchCommand (bench nlp compares)");
     return 0;
   }
 
