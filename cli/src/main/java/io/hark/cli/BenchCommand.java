@@ -4,8 +4,8 @@ package io.hark.cli;
 import io.hark.analytics.Durations;
 import io.hark.nlp.CoreNlpSentiment;
 import io.hark.nlp.MentionEnricher;
-import io.hark.nlp.Sentiment;
-import io.hark.nlp.Sentiment.Polarity;
+import io.hark.nlp.TextSentiment;
+import io.hark.nlp.TextSentiment.Polarity;
 import io.hark.nlp.sentiment.LabeledTweet;
 import io.hark.nlp.sentiment.SentimentEvaluation;
 import io.hark.nlp.sentiment.TargetedSentiment;
@@ -178,7 +178,7 @@ final class BenchCommand implements Callable<Integer> {
     heap = usedHeap() - heapBefore;
     List<Polarity> stockLabels = new ArrayList<>();
     double stockRate = rate(stockTexts.size(), () -> {
-      stockTexts.forEach(text -> stockLabels.add(stock.analyze(text).map(Sentiment::polarity).orElse(Polarity.NEUTRAL)));
+      stockTexts.forEach(text -> stockLabels.add(stock.analyze(text).map(TextSentiment::polarity).orElse(Polarity.NEUTRAL)));
       return null;
     });
     System.out.printf("(b) stock CoreNLP (tokenize,ssplit,pos,lemma,ner,parse,sentiment; default models), "

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.cli;
 
-import io.hark.nlp.Sentiment;
+import io.hark.nlp.TextSentiment;
 import io.hark.nlp.sentiment.TargetedSentiment;
 import io.hark.nlp.sentiment.TweetSentiment;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ final class SentimentCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String format(String id, Sentiment result) {
+  private static String format(String id, TextSentiment result) {
     return id + '\t' + result.polarity().name().toLowerCase(Locale.ROOT) + '\t'
         + String.format(Locale.ROOT, "%.4f", result.score());
   }

@@ -39,7 +39,7 @@ public final class CoreNlpSentiment {
   }
 
   /** The sentiment of {@code text}, or empty when it has no sentence CoreNLP could parse. */
-  public Optional<Sentiment> analyze(String text) {
+  public Optional<TextSentiment> analyze(String text) {
     String capped = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
     Annotation document = new Annotation(capped);
     pipeline.annotate(document);
@@ -63,6 +63,6 @@ public final class CoreNlpSentiment {
     if (negative + neutral + positive <= 0) {
       return Optional.empty();
     }
-    return Optional.of(Sentiment.fromProbabilities(negative, neutral, positive, MODEL));
+    return Optional.of(TextSentiment.fromProbabilities(negative, neutral, positive, MODEL));
   }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.nlp;
 
-import io.hark.nlp.entities.Entity;
+import io.hark.nlp.entities.NamedEntity;
 import java.util.List;
 
 /**
@@ -11,5 +11,5 @@ import java.util.List;
  * @param sentiment null where unsupported (languages other than English) or failed: never a guess
  * @param flags markers such as {@link MentionEnricher#FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE}
  */
-public record Enrichment(String language, Sentiment sentiment, List<Entity> entities, List<String> topics,
+public record Enrichment(String language, TextSentiment sentiment, List<NamedEntity> entities, List<String> topics,
     List<String> flags) {}

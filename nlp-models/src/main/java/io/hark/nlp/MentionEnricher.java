@@ -2,7 +2,7 @@
 package io.hark.nlp;
 
 import io.hark.nlp.entities.AnnotatedText;
-import io.hark.nlp.entities.Entity;
+import io.hark.nlp.entities.NamedEntity;
 import io.hark.nlp.entities.EntityRecognizer;
 import io.hark.nlp.entities.SocialTextAnnotator;
 import io.hark.nlp.language.LanguageDetector;
@@ -87,7 +87,7 @@ public final class MentionEnricher {
     }
     try {
       AnnotatedText annotated = annotator.annotate(text);
-      List<Entity> found = entities.recognize(annotated);
+      List<NamedEntity> found = entities.recognize(annotated);
       return new Enrichment(language, sentiment.analyze(text), found, topics.extractKeys(annotated, hashtags, found),
           List.copyOf(flags));
     } catch (RuntimeException e) {

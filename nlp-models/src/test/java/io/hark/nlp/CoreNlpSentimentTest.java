@@ -3,7 +3,7 @@ package io.hark.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hark.nlp.Sentiment.Polarity;
+import io.hark.nlp.TextSentiment.Polarity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +27,8 @@ class CoreNlpSentimentTest {
 
   @Test
   void tellsClearPraiseFromClearComplaint() {
-    Sentiment praise = sentiment.analyze("This is a wonderful, beautiful and brilliant airline.").orElseThrow();
-    Sentiment complaint = sentiment.analyze("The service was terrible and the food was awful.").orElseThrow();
+    TextSentiment praise = sentiment.analyze("This is a wonderful, beautiful and brilliant airline.").orElseThrow();
+    TextSentiment complaint = sentiment.analyze("The service was terrible and the food was awful.").orElseThrow();
     assertThat(praise.polarity()).isEqualTo(Polarity.POSITIVE);
     assertThat(complaint.polarity()).isEqualTo(Polarity.NEGATIVE);
     assertThat(praise.score()).isGreaterThan(0).isLessThanOrEqualTo(1);
@@ -40,16 +40,16 @@ class CoreNlpSentimentTest {
   @Test
   void readsTextWithoutWordsAsNeutral() {
     assertThat(sentiment.analyze("")).isEmpty();
-    assertThat(sentiment.analyze("🔥🔥🔥 \u200b\u202e ...")).get().extracting(Sentiment::polarity)
+    assertThat(sentiment.analyze("🔥🔥🔥 \u200b\u202e ...")).get().extracting(TextSentiment::polarity)
         .isEqualTo(Polarity.NEUTRAL);
   }
 
   /** One sentence of 250 tokens made the parser's chart take 3 GB: longer sentences get a flat tree. */
   @Test
   void readsASentenceLongerThanTheParserTakesInBoundedMemory() {
-    assertThat(sentiment.analyze("bad ".repeat(50_000))).get().extracting(Sentiment::polarity)
+    assertThat(sentiment.analyze("bad ".repeat(50_000))).get().extracting(TextSentiment::polarity)
         .isEqualTo(Polarity.NEGATIVE);
     assertThat(sentiment.analyze("bad ".repeat(CoreNlpSentiment.MAX_SENTENCE_TOKENS - 1) + "bad."))
-        .get().extracting(Sentiment::polarity).isEqualTo(Polarity.NEGATIVE);
+        .get().extracting(TextSentiment::polarity).isEqualTo(Polarity.NEGATIVE);
   }
 }

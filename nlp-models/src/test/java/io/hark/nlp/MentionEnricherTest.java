@@ -14,7 +14,7 @@ class MentionEnricherTest {
   void englishGetsEverything() {
     Enrichment enrichment = enricher.enrich("Skyline Air lost my bag in London again, worst airline ever :(", List.of());
     assertThat(enrichment.language()).isEqualTo("en");
-    assertThat(enrichment.sentiment().polarity()).isEqualTo(Sentiment.Polarity.NEGATIVE);
+    assertThat(enrichment.sentiment().polarity()).isEqualTo(TextSentiment.Polarity.NEGATIVE);
     assertThat(enrichment.entities()).extracting(e -> e.text() + "/" + e.type())
         .contains("Skyline Air/BRAND", "London/LOCATION");
     assertThat(enrichment.topics()).contains("skyline air");

@@ -12,7 +12,7 @@ import java.util.List;
  * @param tokens   all tokens in text order
  * @param mentions CRF entity mentions in text order
  */
-public record AnnotatedText(String text, List<Token> tokens, List<Mention> mentions) {
+public record AnnotatedText(String text, List<Token> tokens, List<EntitySpan> mentions) {
 
     public AnnotatedText {
         tokens = List.copyOf(tokens);

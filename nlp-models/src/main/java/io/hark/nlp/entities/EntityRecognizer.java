@@ -38,32 +38,32 @@ public final class EntityRecognizer {
     }
 
     /** Annotates the text and recognizes its entities. */
-    public List<Entity> recognize(String text) {
+    public List<NamedEntity> recognize(String text) {
         return recognize(annotator.annotate(text));
     }
 
     /** Recognizes entities in an already annotated text (to share one CoreNLP pass with topics). */
-    public List<Entity> recognize(AnnotatedText annotated) {
+    public List<NamedEntity> recognize(AnnotatedText annotated) {
         if (annotated == null) {
             return List.of();
         }
         List<Gazetteer.Match> known = gazetteer.find(annotated.tokens());
         List<Located> located = new ArrayList<>(known.size() + annotated.mentions().size());
         for (Gazetteer.Match match : known) {
-            located.add(new Located(match.start(), new Entity(match.name(), match.type())));
+            located.add(new Located(match.start(), new NamedEntity(match.name(), match.type())));
         }
-        for (Mention mention : annotated.mentions()) {
+        for (EntitySpan mention : annotated.mentions()) {
             boolean coveredByGazetteer = known.stream().anyMatch(m -> mention.overlaps(m.start(), m.end()));
             if (!coveredByGazetteer) {
                 located.add(new Located(mention.start(),
-                        new Entity(WHITESPACE.matcher(annotated.span(mention.start(), mention.end())).replaceAll(" "),
+                        new NamedEntity(WHITESPACE.matcher(annotated.span(mention.start(), mention.end())).replaceAll(" "),
                                 mention.type())));
             }
         }
         located.sort(Comparator.comparingInt(Located::start));
 
         Set<String> seen = new HashSet<>();
-        List<Entity> entities = new ArrayList<>(located.size());
+        List<NamedEntity> entities = new ArrayList<>(located.size());
         for (Located l : located) {
             if (seen.add(l.entity().dedupeKey())) {
                 entities.add(l.entity());
@@ -72,6 +72,6 @@ public final class EntityRecognizer {
         return List.copyOf(entities);
     }
 
-    private record Located(int start, Entity entity) {
+    private record Located(int start, NamedEntity entity) {
     }
 }

@@ -39,7 +39,7 @@ public final class SocialTextAnnotator {
 
     static final String NER_MODEL = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
 
-    private static final Set<String> CRF_TYPES = Set.of(Entity.PERSON, Entity.ORGANIZATION, Entity.LOCATION);
+    private static final Set<String> CRF_TYPES = Set.of(NamedEntity.PERSON, NamedEntity.ORGANIZATION, NamedEntity.LOCATION);
 
     /**
      * Social text is full of emoji, symbols and broken encodings: keep unknown characters as
@@ -101,7 +101,7 @@ public final class SocialTextAnnotator {
                     label.ner() == null ? "O" : label.ner(),
                     label.sentIndex(), label.beginPosition(), label.endPosition()));
         }
-        List<Mention> mentions = new ArrayList<>();
+        List<EntitySpan> mentions = new ArrayList<>();
         List<CoreEntityMention> coreMentions = document.entityMentions();
         if (coreMentions != null) {
             for (CoreEntityMention mention : coreMentions) {
@@ -112,7 +112,7 @@ public final class SocialTextAnnotator {
                 Integer start = indexOf.get(span.get(0));
                 Integer last = indexOf.get(span.get(span.size() - 1));
                 if (start != null && last != null) {
-                    mentions.add(new Mention(start, last + 1, mention.entityType()));
+                    mentions.add(new EntitySpan(start, last + 1, mention.entityType()));
                 }
             }
         }

@@ -3,7 +3,7 @@ package io.hark.nlp.sentiment;
 
 import edu.stanford.nlp.ling.RVFDatum;
 import edu.stanford.nlp.stats.Counter;
-import io.hark.nlp.Sentiment.Polarity;
+import io.hark.nlp.TextSentiment.Polarity;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,7 +41,7 @@ public final class DomainAdaptation {
   /**
    * The model adapted from {@code general} to the domain of {@code labels}.
    *
-   * @param name the adapted model's name, reported in {@link io.hark.nlp.Sentiment#model()}
+   * @param name the adapted model's name, reported in {@link io.hark.nlp.TextSentiment#model()}
    * @param progress where to report the cross-validation, or null
    * @throws IllegalArgumentException if a class has fewer than {@value #MIN_LABELS_PER_CLASS} labels
    */

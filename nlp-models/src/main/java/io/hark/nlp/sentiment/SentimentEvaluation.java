@@ -2,8 +2,8 @@
 package io.hark.nlp.sentiment;
 
 import io.hark.nlp.CoreNlpSentiment;
-import io.hark.nlp.Sentiment;
-import io.hark.nlp.Sentiment.Polarity;
+import io.hark.nlp.TextSentiment;
+import io.hark.nlp.TextSentiment.Polarity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -143,7 +143,7 @@ public final class SentimentEvaluation {
     Collections.shuffle(tweets, new Random(seed));
     List<LabeledTweet> sampled = tweets.subList(0, Math.min(sample, tweets.size()));
     CoreNlpSentiment coreNlp = new CoreNlpSentiment();
-    Scores scores = score(sampled, text -> coreNlp.analyze(text).map(Sentiment::polarity).orElse(Polarity.NEUTRAL));
+    Scores scores = score(sampled, text -> coreNlp.analyze(text).map(TextSentiment::polarity).orElse(Polarity.NEUTRAL));
     System.out.println(testFile.getFileName() + " stock CoreNLP, sample seed " + seed + ": " + scores);
   }
 }

@@ -3,8 +3,8 @@ package io.hark.nlp.sentiment;
 
 import edu.stanford.nlp.stats.ClassicCounter;
 import edu.stanford.nlp.stats.Counter;
-import io.hark.nlp.Sentiment;
-import io.hark.nlp.Sentiment.Polarity;
+import io.hark.nlp.TextSentiment;
+import io.hark.nlp.TextSentiment.Polarity;
 import io.hark.nlp.text.SocialTextNormalizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +91,7 @@ public final class TargetedSentiment {
    * {@code @} or {@code #}, and the spaces between words); the whole-text sentiment when none occurs.
    * Never throws: null, empty or unprocessable input is neutral with a uniform confidence.
    */
-  public Sentiment analyze(String text, List<String> targets) {
+  public TextSentiment analyze(String text, List<String> targets) {
     try {
       TargetContext.Mention mention = TargetContext.find(text, targets);
       if (mention == null) {
@@ -103,9 +103,9 @@ public final class TargetedSentiment {
       double positive = 1 / (1 + Math.exp(-model.logOdds(features(textFeatures, whole, near, mention))));
       // A comparative takes a side even in words the whole-text model finds neutral ("Forkly > DashBite").
       double neutral = mention.side() == TargetContext.Side.NONE ? near[Polarity.NEUTRAL.ordinal()] : 0;
-      return Sentiment.fromProbabilities((1 - neutral) * (1 - positive), neutral, (1 - neutral) * positive, model.name());
+      return TextSentiment.fromProbabilities((1 - neutral) * (1 - positive), neutral, (1 - neutral) * positive, model.name());
     } catch (RuntimeException | StackOverflowError e) {
-      return new Sentiment(Polarity.NEUTRAL, 0, 1.0 / 3, model.name());
+      return new TextSentiment(Polarity.NEUTRAL, 0, 1.0 / 3, model.name());
     }
   }
 

@@ -32,7 +32,7 @@ public final class TargetedSentimentModel implements Serializable {
    * @param weights positive-minus-negative weight per feature
    * @param offset added to the log-odds
    * @param sigma the Gaussian prior it was trained with, so that its recipe can be cross-validated again
-   * @param name the model name reported in {@link io.hark.nlp.Sentiment#model()}
+   * @param name the model name reported in {@link io.hark.nlp.TextSentiment#model()}
    */
   public TargetedSentimentModel(Map<String, Double> weights, double offset, double sigma, String name) {
     this.weights = new HashMap<>(weights);

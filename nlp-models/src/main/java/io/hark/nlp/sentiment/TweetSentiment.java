@@ -2,8 +2,8 @@
 package io.hark.nlp.sentiment;
 
 import edu.stanford.nlp.stats.Counter;
-import io.hark.nlp.Sentiment;
-import io.hark.nlp.Sentiment.Polarity;
+import io.hark.nlp.TextSentiment;
+import io.hark.nlp.TextSentiment.Polarity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -79,13 +79,13 @@ public final class TweetSentiment {
    * The sentiment of {@code text}. Never throws: null, empty or unprocessable input is neutral with
    * a uniform confidence.
    */
-  public Sentiment analyze(String text) {
+  public TextSentiment analyze(String text) {
     try {
       double[] p = probabilities(features(text));
-      return Sentiment.fromProbabilities(
+      return TextSentiment.fromProbabilities(
           p[Polarity.NEGATIVE.ordinal()], p[Polarity.NEUTRAL.ordinal()], p[Polarity.POSITIVE.ordinal()], model.name());
     } catch (RuntimeException | StackOverflowError e) {
-      return new Sentiment(Polarity.NEUTRAL, 0, 1.0 / 3, model.name());
+      return new TextSentiment(Polarity.NEUTRAL, 0, 1.0 / 3, model.name());
     }
   }
 

@@ -4,7 +4,7 @@ package io.hark.nlp.sentiment;
 import edu.stanford.nlp.classify.LinearClassifier;
 import edu.stanford.nlp.ling.RVFDatum;
 import edu.stanford.nlp.stats.Counter;
-import io.hark.nlp.Sentiment.Polarity;
+import io.hark.nlp.TextSentiment.Polarity;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +62,7 @@ public final class TweetSentimentModel implements Serializable {
    *     the distant features
    * @param distantClassifier the positive/negative model over {@link TweetFeatures}
    * @param offsets added to the score of each class, indexed by {@link Polarity#ordinal()}
-   * @param name the model name reported in {@link io.hark.nlp.Sentiment#model()}
+   * @param name the model name reported in {@link io.hark.nlp.TextSentiment#model()}
    */
   public TweetSentimentModel(
       LinearClassifier<String, String> classifier,

@@ -2,7 +2,7 @@
 package io.hark.nlp.topics;
 
 import io.hark.nlp.entities.AnnotatedText;
-import io.hark.nlp.entities.Entity;
+import io.hark.nlp.entities.NamedEntity;
 import io.hark.nlp.entities.Token;
 
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class TopicExtractor {
      *                  written in the text are added after these.
      * @param entities  the mention's entities, e.g. from {@link io.hark.nlp.entities.EntityRecognizer}; may be null
      */
-    public List<Topic> extract(AnnotatedText annotated, List<String> hashtags, List<Entity> entities) {
+    public List<Topic> extract(AnnotatedText annotated, List<String> hashtags, List<NamedEntity> entities) {
         Map<String, Topic> ranked = new LinkedHashMap<>();
         if (hashtags != null) {
             for (String hashtag : hashtags) {
@@ -54,7 +54,7 @@ public final class TopicExtractor {
             }
         }
         if (entities != null) {
-            for (Entity entity : entities) {
+            for (NamedEntity entity : entities) {
                 add(ranked, entity == null ? null : normalize(entity.text()), Topic.Kind.ENTITY);
             }
         }
@@ -69,7 +69,7 @@ public final class TopicExtractor {
     }
 
     /** Just the keys of {@link #extract}, for callers that don't care about the kind. */
-    public List<String> extractKeys(AnnotatedText annotated, List<String> hashtags, List<Entity> entities) {
+    public List<String> extractKeys(AnnotatedText annotated, List<String> hashtags, List<NamedEntity> entities) {
         return extract(annotated, hashtags, entities).stream().map(Topic::key).toList();
     }
 
@@ -106,10 +106,10 @@ public final class TopicExtractor {
      * Words of the entities, lower-cased: they end a keyphrase, so a gazetteer name the CRF missed
      * ("Skyline Air customer service") does not leak into one ("air customer service").
      */
-    private static Set<String> entityWords(List<Entity> entities) {
+    private static Set<String> entityWords(List<NamedEntity> entities) {
         Set<String> words = new HashSet<>();
         if (entities != null) {
-            for (Entity entity : entities) {
+            for (NamedEntity entity : entities) {
                 if (entity != null && entity.text() != null) {
                     words.addAll(Arrays.asList(WHITESPACE.split(entity.text().toLowerCase(Locale.ROOT))));
                 }

@@ -25,20 +25,20 @@ class EntityRecognizerTest {
 
     @Test
     void findsCrfEntitiesInTextOrder() {
-        List<Entity> entities = recognizer.recognize(
+        List<NamedEntity> entities = recognizer.recognize(
                 "Barack Obama met Angela Merkel in Berlin to talk with Microsoft about jobs.");
 
         assertThat(entities).containsExactly(
-                new Entity("Barack Obama", Entity.PERSON),
-                new Entity("Angela Merkel", Entity.PERSON),
-                new Entity("Berlin", Entity.LOCATION),
-                new Entity("Microsoft", Entity.ORGANIZATION));
+                new NamedEntity("Barack Obama", NamedEntity.PERSON),
+                new NamedEntity("Angela Merkel", NamedEntity.PERSON),
+                new NamedEntity("Berlin", NamedEntity.LOCATION),
+                new NamedEntity("Microsoft", NamedEntity.ORGANIZATION));
     }
 
     @Test
     void gazetteerMatchesCaseInsensitivelyOnTokenBoundariesWithCanonicalName() {
         assertThat(recognizer.recognize("flew SKYLINE air's red-eye, and at&t had no signal"))
-                .containsExactly(new Entity("Skyline Air", "BRAND"), new Entity("AT&T", "BRAND"));
+                .containsExactly(new NamedEntity("Skyline Air", "BRAND"), new NamedEntity("AT&T", "BRAND"));
         assertThat(recognizer.recognize("the skylines are air-brushed; bluejets everywhere"))
                 .isEmpty();
     }
@@ -46,19 +46,19 @@ class EntityRecognizerTest {
     @Test
     void longestGazetteerMatchWins() {
         assertThat(recognizer.recognize("Redeemed my Skyline Air miles for a trip"))
-                .containsExactly(new Entity("Skyline Air Miles", "PRODUCT"));
+                .containsExactly(new NamedEntity("Skyline Air Miles", "PRODUCT"));
     }
 
     @Test
     void gazetteerBeatsCrfOnOverlap() {
         assertThat(recognizer.recognize("Tim Cook announced the new iPhone in Cupertino."))
-                .containsExactly(new Entity("Tim Cook", "EXECUTIVE"), new Entity("Cupertino", Entity.LOCATION));
+                .containsExactly(new NamedEntity("Tim Cook", "EXECUTIVE"), new NamedEntity("Cupertino", NamedEntity.LOCATION));
     }
 
     @Test
     void deduplicatesCaseInsensitively() {
         assertThat(recognizer.recognize("BlueJet again. bluejet is late. BLUEJET!!!"))
-                .containsExactly(new Entity("BlueJet", "BRAND"));
+                .containsExactly(new NamedEntity("BlueJet", "BRAND"));
     }
 
     @Test
@@ -80,26 +80,26 @@ class EntityRecognizerTest {
     void nullGivesNothing() {
         assertThat(recognizer.recognize((String) null)).isEmpty();
         assertThat(new EntityRecognizer(null).recognize("Skyline Air lost my bag"))
-                .as("without a gazetteer no brand is known").extracting(Entity::type).doesNotContain("BRAND");
-        assertThat(recognizer.recognize("Skyline Air lost my bag")).contains(new Entity("Skyline Air", "BRAND"));
+                .as("without a gazetteer no brand is known").extracting(NamedEntity::type).doesNotContain("BRAND");
+        assertThat(recognizer.recognize("Skyline Air lost my bag")).contains(new NamedEntity("Skyline Air", "BRAND"));
     }
 
     @Test
     void invisibleCharactersDoNotHideEntities() {
         assertThat(recognizer.recognize("\u202EBarack\u200B Obama visited \u2066Skyline\u2069 Air"))
-                .contains(new Entity("Skyline Air", "BRAND"))
-                .anySatisfy(e -> assertThat(e.type()).isEqualTo(Entity.PERSON));
+                .contains(new NamedEntity("Skyline Air", "BRAND"))
+                .anySatisfy(e -> assertThat(e.type()).isEqualTo(NamedEntity.PERSON));
     }
 
     @Test
     void longTextIsCappedAndBounded() {
         String megabyte = "Barack Obama visited Berlin. ".repeat(36_000) + "Angela Merkel";
         long start = System.nanoTime();
-        List<Entity> entities = recognizer.recognize(megabyte);
+        List<NamedEntity> entities = recognizer.recognize(megabyte);
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(entities).containsExactly(
-                new Entity("Barack Obama", Entity.PERSON), new Entity("Berlin", Entity.LOCATION));
+                new NamedEntity("Barack Obama", NamedEntity.PERSON), new NamedEntity("Berlin", NamedEntity.LOCATION));
         assertThat(millis).as("only the first %d chars are annotated", SocialTextAnnotator.MAX_CHARS)
                 .isLessThan(10_000);
     }
@@ -116,10 +116,10 @@ class EntityRecognizerTest {
     @Test
     void sharedAnnotatorIsSafeAcrossThreads() {
         String text = "Angela Merkel flew Skyline Air to Paris.";
-        List<Entity> expected = recognizer.recognize(text);
+        List<NamedEntity> expected = recognizer.recognize(text);
         assertThat(expected).hasSize(3);
 
-        List<List<Entity>> results = IntStream.range(0, 64).parallel()
+        List<List<NamedEntity>> results = IntStream.range(0, 64).parallel()
                 .mapToObj(i -> recognizer.recognize(text)).toList();
         assertThat(results).allSatisfy(r -> assertThat(r).isEqualTo(expected));
     }

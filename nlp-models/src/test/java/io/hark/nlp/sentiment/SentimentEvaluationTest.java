@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.nlp.sentiment;
 
-import static io.hark.nlp.Sentiment.Polarity.NEGATIVE;
-import static io.hark.nlp.Sentiment.Polarity.NEUTRAL;
-import static io.hark.nlp.Sentiment.Polarity.POSITIVE;
+import static io.hark.nlp.TextSentiment.Polarity.NEGATIVE;
+import static io.hark.nlp.TextSentiment.Polarity.NEUTRAL;
+import static io.hark.nlp.TextSentiment.Polarity.POSITIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

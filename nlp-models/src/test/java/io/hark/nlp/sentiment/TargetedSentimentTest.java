@@ -3,8 +3,8 @@ package io.hark.nlp.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hark.nlp.Sentiment;
-import io.hark.nlp.Sentiment.Polarity;
+import io.hark.nlp.TextSentiment;
+import io.hark.nlp.TextSentiment.Polarity;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,8 @@ class TargetedSentimentTest {
 
   @Test
   void givesTheWinnerOfAComparativeThePraiseAndTheLoserTheBlame() {
-    Sentiment forkly = sentiment.analyze(COMPARISON, List.of("forkly", "@forkly", "#forkly"));
-    Sentiment dashBite = sentiment.analyze(COMPARISON, List.of("dashbite", "@dashbite", "#dashbite"));
+    TextSentiment forkly = sentiment.analyze(COMPARISON, List.of("forkly", "@forkly", "#forkly"));
+    TextSentiment dashBite = sentiment.analyze(COMPARISON, List.of("dashbite", "@dashbite", "#dashbite"));
     assertThat(forkly.polarity()).isEqualTo(Polarity.POSITIVE);
     assertThat(forkly.score()).isPositive();
     assertThat(dashBite.polarity()).isEqualTo(Polarity.NEGATIVE);
@@ -42,7 +42,7 @@ class TargetedSentimentTest {
 
   @Test
   void scoresTheTargetWhenItOccurs() {
-    Sentiment s = sentiment.analyze("I love @Forkly, best delivery app ever", List.of("forkly"));
+    TextSentiment s = sentiment.analyze("I love @Forkly, best delivery app ever", List.of("forkly"));
     assertThat(s.model()).isEqualTo(TargetedSentimentTrainer.MODEL_NAME);
     assertThat(s.score()).isPositive();
     assertThat(sentiment.analyze("#Forkly lost my order again, useless", List.of("forkly")).score()).isNegative();
@@ -52,7 +52,7 @@ class TargetedSentimentTest {
   void neverThrows() {
     for (String text : new String[] {null, "", " ", "\uD800", "forkly ".repeat(100_000)}) {
       for (List<String> targets : List.of(List.<String>of(), List.of("forkly"), List.of("", "#", "@"))) {
-        Sentiment s = sentiment.analyze(text, targets);
+        TextSentiment s = sentiment.analyze(text, targets);
         assertThat(s.score()).isBetween(-1.0, 1.0);
       }
     }
@@ -61,8 +61,8 @@ class TargetedSentimentTest {
 
   @Test
   void isSafeToShareAcrossThreads() {
-    Sentiment expected = sentiment.analyze(COMPARISON, List.of("dashbite"));
-    List<Sentiment> results =
+    TextSentiment expected = sentiment.analyze(COMPARISON, List.of("dashbite"));
+    List<TextSentiment> results =
         IntStream.range(0, 2_000).parallel().mapToObj(i -> sentiment.analyze(COMPARISON, List.of("dashbite"))).toList();
     assertThat(results).allMatch(expected::equals);
   }

@@ -4,7 +4,7 @@ package io.hark.nlp.topics;
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.hark.nlp.entities.AnnotatedText;
-import io.hark.nlp.entities.Entity;
+import io.hark.nlp.entities.NamedEntity;
 import io.hark.nlp.entities.EntityRecognizer;
 import io.hark.nlp.entities.SocialTextAnnotator;
 
@@ -45,7 +45,7 @@ public final class EnrichmentBenchmark {
         double fast = measure(() -> {
             for (String tweet : TWEETS) {
                 AnnotatedText annotated = annotator.annotate(tweet);
-                List<Entity> entities = recognizer.recognize(annotated);
+                List<NamedEntity> entities = recognizer.recognize(annotated);
                 extractor.extract(annotated, List.of(), entities);
             }
         });
@@ -58,7 +58,7 @@ public final class EnrichmentBenchmark {
         System.out.printf("same, shared instances, %d cores: %.0f texts/s%n", threads, parallel);
         for (String tweet : TWEETS) {
             AnnotatedText annotated = annotator.annotate(tweet);
-            List<Entity> entities = recognizer.recognize(annotated);
+            List<NamedEntity> entities = recognizer.recognize(annotated);
             System.out.println(entities + "  " + extractor.extractKeys(annotated, List.of(), entities));
         }
 

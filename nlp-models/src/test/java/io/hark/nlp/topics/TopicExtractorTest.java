@@ -2,7 +2,7 @@
 package io.hark.nlp.topics;
 
 import io.hark.nlp.entities.AnnotatedText;
-import io.hark.nlp.entities.Entity;
+import io.hark.nlp.entities.NamedEntity;
 import io.hark.nlp.entities.EntityRecognizer;
 import io.hark.nlp.entities.SocialTextAnnotator;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class TopicExtractorTest {
     @Test
     void deduplicatesAcrossKinds() {
         List<Topic> topics = extractor.extract(annotator.annotate("london london #London"),
-                List.of("london", "#LONDON"), List.of(new Entity("London", Entity.LOCATION)));
+                List.of("london", "#LONDON"), List.of(new NamedEntity("London", NamedEntity.LOCATION)));
         assertThat(topics).containsExactly(new Topic("london", Topic.Kind.HASHTAG));
     }
 

@@ -114,7 +114,7 @@ public class EnrichMention extends KeyedProcessFunction<String, EnrichedMention,
     return enriched;
   }
 
-  private static Sentiment toSchema(io.hark.nlp.Sentiment sentiment) {
+  private static Sentiment toSchema(io.hark.nlp.TextSentiment sentiment) {
     return Sentiment.newBuilder()
         .setLabel(label(sentiment))
         .setScore(sentiment.score())
@@ -124,7 +124,7 @@ public class EnrichMention extends KeyedProcessFunction<String, EnrichedMention,
   }
 
   /** The schema's label of an NLP sentiment. */
-  static SentimentLabel label(io.hark.nlp.Sentiment sentiment) {
+  static SentimentLabel label(io.hark.nlp.TextSentiment sentiment) {
     return SentimentLabel.valueOf(sentiment.polarity().name().toLowerCase(Locale.ROOT));
   }
 }

@@ -66,7 +66,7 @@ public class ScoreQuerySentiment extends BroadcastProcessFunction<EnrichedMentio
     for (String queryId : enriched.getMatchedQueries()) {
       List<String> about = targets.get(queryId);
       if (about != null) {
-        io.hark.nlp.Sentiment toward = model.analyze(enriched.getMention().getText(), about);
+        io.hark.nlp.TextSentiment toward = model.analyze(enriched.getMention().getText(), about);
         byQuery.add(new QuerySentiment(queryId, EnrichMention.label(toward), toward.score(), SentimentSource.model));
       }
     }

@@ -4,7 +4,7 @@ package io.hark.jobs.listen.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hark.jobs.TestMentions;
-import io.hark.nlp.Sentiment.Polarity;
+import io.hark.nlp.TextSentiment.Polarity;
 import io.hark.nlp.sentiment.DomainAdaptation;
 import io.hark.nlp.sentiment.LabeledTweet;
 import io.hark.nlp.sentiment.TweetSentiment;

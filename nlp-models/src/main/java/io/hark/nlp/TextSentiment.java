@@ -9,11 +9,11 @@ package io.hark.nlp;
  * @param confidence the probability of {@code polarity}
  * @param model which model produced it
  */
-public record Sentiment(Polarity polarity, double score, double confidence, String model) {
+public record TextSentiment(Polarity polarity, double score, double confidence, String model) {
   public enum Polarity { NEGATIVE, NEUTRAL, POSITIVE }
 
   /** From the three class probabilities, which need not be normalized. */
-  public static Sentiment fromProbabilities(double negative, double neutral, double positive, String model) {
+  public static TextSentiment fromProbabilities(double negative, double neutral, double positive, String model) {
     double total = negative + neutral + positive;
     if (!(total > 0)) {
       throw new IllegalArgumentException("probabilities must sum to a positive number");
@@ -31,6 +31,6 @@ public record Sentiment(Polarity polarity, double score, double confidence, Stri
       polarity = Polarity.POSITIVE;
       confidence = positive;
     }
-    return new Sentiment(polarity, positive - negative, confidence, model);
+    return new TextSentiment(polarity, positive - negative, confidence, model);
   }
 }

@@ -9,7 +9,7 @@ import java.util.Locale;
  * @param text the entity as written in the text (CRF) or the gazetteer's canonical name
  * @param type {@link #PERSON}, {@link #ORGANIZATION}, {@link #LOCATION} or a gazetteer type
  */
-public record Entity(String text, String type) {
+public record NamedEntity(String text, String type) {
 
     public static final String PERSON = "PERSON";
     public static final String ORGANIZATION = "ORGANIZATION";

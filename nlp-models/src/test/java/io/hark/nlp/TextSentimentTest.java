@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.hark.nlp.Sentiment.Polarity;
+import io.hark.nlp.TextSentiment.Polarity;
 import org.junit.jupiter.api.Test;
 
-class SentimentTest {
+class TextSentimentTest {
   @Test
   void normalizesAndPicksTheMostProbableClass() {
-    Sentiment s = Sentiment.fromProbabilities(6, 2, 2, "m");
+    TextSentiment s = TextSentiment.fromProbabilities(6, 2, 2, "m");
     assertThat(s.polarity()).isEqualTo(Polarity.NEGATIVE);
     assertThat(s.score()).isCloseTo(-0.4, within(1e-9));
     assertThat(s.confidence()).isCloseTo(0.6, within(1e-9));
@@ -19,11 +19,11 @@ class SentimentTest {
 
   @Test
   void tiesGoToNeutral() {
-    assertThat(Sentiment.fromProbabilities(1, 1, 1, "m").polarity()).isEqualTo(Polarity.NEUTRAL);
+    assertThat(TextSentiment.fromProbabilities(1, 1, 1, "m").polarity()).isEqualTo(Polarity.NEUTRAL);
   }
 
   @Test
   void rejectsAllZero() {
-    assertThatThrownBy(() -> Sentiment.fromProbabilities(0, 0, 0, "m")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TextSentiment.fromProbabilities(0, 0, 0, "m")).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -8,7 +8,7 @@ package io.hark.nlp.entities;
  * @param end   index after the last token
  * @param type  PERSON, ORGANIZATION or LOCATION
  */
-public record Mention(int start, int end, String type) {
+public record EntitySpan(int start, int end, String type) {
 
     boolean overlaps(int otherStart, int otherEnd) {
         return start < otherEnd && otherStart < end;
