@@ -27,47 +27,65 @@ import picocli.CommandLine.Option;
 
 /** The listen job's enrichment over JSON Lines, for debugging. */
 @Command(
-    name = "enrich",
-    description = {
-        "Reads JSON Lines mentions (stdin or --in) and writes one JSON line per input line: the enriched",
-        "mention as the listen job makes it, or {\"error\":REASON,\"detail\":..,\"line\":N} for a line that is not a mention."})
+        name = "enrich",
+        description = {
+            "Reads JSON Lines mentions (stdin or --in) and writes one JSON line per input line: the enriched",
+            "mention as the listen job makes it, or {\"error\":REASON,\"detail\":..,\"line\":N} for a line that is not a mention."
+        })
 final class EnrichCommand implements Callable<Integer> {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  @Option(names = "--in", description = "input file (default: standard input)")
-  Path in;
+    @Option(names = "--in", description = "input file (default: standard input)")
+    Path in;
 
-  @Option(names = "--queries", description = "listening queries (YAML): each mention gets the ids of those it matches and its sentiment toward each")
-  Path queries;
+    @Option(
+            names = "--queries",
+            description =
+                    "listening queries (YAML): each mention gets the ids of those it matches and its sentiment toward each")
+    Path queries;
 
-  @Override
-  public Integer call() throws Exception {
-    List<QueryDefinition> definitions = queries == null ? List.of() : QueryFile.load(queries);
-    CompiledQueries compiled = MatchQueries.compile(definitions);
-    Map<String, List<String>> targets = ScoreQuerySentiment.targetsOf(definitions);
-    MentionEnricher enricher = new MentionEnricher(ListenPipeline.gazetteer(definitions));
-    CommandFiles.mapLines(in, (line, number) -> {
-      if (line.isBlank()) {
-        return null;
-      }
-      try {
-        Mention mention = MentionJson.parse(line, Instant.now(), "enrich");
-        EnrichedMention enriched = EnrichMention.enriched(mention, enricher.enrich(mention.getText(), mention.getHashtags()));
-        List<String> matched = compiled.match(MatchQueries.matchInput(compiled, mention));
-        enriched.setMatchedQueries(matched);
-        enriched.setMatchedGroups(matched.stream().map(compiled::group).filter(Objects::nonNull).distinct().sorted().toList());
-        if (enriched.getSentiment() != null) {
-          enriched.setSentimentByQuery(ScoreQuerySentiment.towardQueries(enriched, targets, TargetedSentiment.shared()));
-        }
-        return PlainJson.toJson(enriched);
-      } catch (MentionJson.InvalidMentionException e) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("error", e.reason());
-        error.put("detail", e.getMessage());
-        error.put("line", number);
-        return MAPPER.writeValueAsString(error);
-      }
-    });
-    return 0;
-  }
+    @Override
+    public Integer call() throws Exception {
+        List<QueryDefinition> definitions = queries == null ? List.of() : QueryFile.load(queries);
+        CompiledQueries compiled = MatchQueries.compile(definitions);
+        Map<String, List<String>> targets = ScoreQuerySentiment.targetsOf(definitions);
+        MentionEnricher enricher = new MentionEnricher(ListenPipeline.gazetteer(definitions));
+        CommandFiles.mapLines(
+                in,
+                (line, number) -> {
+                    if (line.isBlank()) {
+                        return null;
+                    }
+                    try {
+                        Mention mention = MentionJson.parse(line, Instant.now(), "enrich");
+                        EnrichedMention enriched =
+                                EnrichMention.enriched(
+                                        mention,
+                                        enricher.enrich(mention.getText(), mention.getHashtags()));
+                        List<String> matched =
+                                compiled.match(MatchQueries.matchInput(compiled, mention));
+                        enriched.setMatchedQueries(matched);
+                        enriched.setMatchedGroups(
+                                matched.stream()
+                                        .map(compiled::group)
+                                        .filter(Objects::nonNull)
+                                        .distinct()
+                                        .sorted()
+                                        .toList());
+                        if (enriched.getSentiment() != null) {
+                            enriched.setSentimentByQuery(
+                                    ScoreQuerySentiment.towardQueries(
+                                            enriched, targets, TargetedSentiment.shared()));
+                        }
+                        return PlainJson.toJson(enriched);
+                    } catch (MentionJson.InvalidMentionException e) {
+                        Map<String, Object> error = new LinkedHashMap<>();
+                        error.put("error", e.reason());
+                        error.put("detail", e.getMessage());
+                        error.put("line", number);
+                        return MAPPER.writeValueAsString(error);
+                    }
+                });
+        return 0;
+    }
 }

@@ -29,201 +29,288 @@ import picocli.CommandLine.Option;
 
 /**
  * Hark end to end on one machine: embedded Kafka and Elasticsearch, Flink in this JVM, the listen
- * job, and a sample stream (or a file). Everything lives in temporary directories and is gone
- * when the command ends.
+ * job, and a sample stream (or a file). Everything lives in temporary directories and is gone when
+ * the command ends.
  */
 @Command(
-    name = "local",
-    description = {
-        "Runs Hark end to end on embedded Kafka, Elasticsearch and Flink.",
-        "Without --mentions, feeds a live sample stream until Ctrl-C.",
-        "With --mentions FILE --exit-after-drain, feeds the file, waits until every record is indexed or",
-        "dead-lettered, stops, and prints as its last line {\"read\":..,\"indexed\":..,\"dead_lettered\":..,",
-        "\"redelivered\":..,\"unmatched\":..}: every line read is indexed, dead-lettered, a redelivery or unmatched."})
+        name = "local",
+        description = {
+            "Runs Hark end to end on embedded Kafka, Elasticsearch and Flink.",
+            "Without --mentions, feeds a live sample stream until Ctrl-C.",
+            "With --mentions FILE --exit-after-drain, feeds the file, waits until every record is indexed or",
+            "dead-lettered, stops, and prints as its last line {\"read\":..,\"indexed\":..,\"dead_lettered\":..,",
+            "\"redelivered\":..,\"unmatched\":..}: every line read is indexed, dead-lettered, a redelivery or unmatched."
+        })
 final class LocalCommand implements Callable<Integer> {
-  @Option(names = "--mentions", description = "JSON Lines file of mentions to feed instead of the sample stream")
-  Path mentions;
+    @Option(
+            names = "--mentions",
+            description = "JSON Lines file of mentions to feed instead of the sample stream")
+    Path mentions;
 
-  @Option(names = "--exit-after-drain", description = "with --mentions: stop once everything is indexed or dead-lettered")
-  boolean exitAfterDrain;
+    @Option(
+            names = "--exit-after-drain",
+            description = "with --mentions: stop once everything is indexed or dead-lettered")
+    boolean exitAfterDrain;
 
-  @Option(names = "--queries", description = "YAML file of listening queries (default: examples/queries.yaml, for the sample stream)")
-  Path queries;
+    @Option(
+            names = "--queries",
+            description =
+                    "YAML file of listening queries (default: examples/queries.yaml, for the sample stream)")
+    Path queries;
 
-  @Option(names = "--keep-unmatched", description = "also index mentions that match no query")
-  boolean keepUnmatched;
+    @Option(names = "--keep-unmatched", description = "also index mentions that match no query")
+    boolean keepUnmatched;
 
-  @Option(names = "--notifiers", description = "YAML file of alert notifiers per query group (webhook, Slack, PagerDuty)")
-  Path notifiers;
+    @Option(
+            names = "--notifiers",
+            description =
+                    "YAML file of alert notifiers per query group (webhook, Slack, PagerDuty)")
+    Path notifiers;
 
-  @Option(names = "--rate", defaultValue = "50", description = "sample stream: mentions per second (default: ${DEFAULT-VALUE})")
-  double rate;
+    @Option(
+            names = "--rate",
+            defaultValue = "50",
+            description = "sample stream: mentions per second (default: ${DEFAULT-VALUE})")
+    double rate;
 
-  @Option(names = "--crisis-after", defaultValue = "4m", converter = DetectCommand.DurationConverter.class,
-      description = "sample stream: stage a 10-minute crisis (6 times the brand's mentions, angry) this long after the"
-          + " start, to show an alert; 0 for none (default: ${DEFAULT-VALUE})")
-  Duration crisisAfter;
+    @Option(
+            names = "--crisis-after",
+            defaultValue = "4m",
+            converter = DetectCommand.DurationConverter.class,
+            description =
+                    "sample stream: stage a 10-minute crisis (6 times the brand's mentions, angry) this long after the"
+                            + " start, to show an alert; 0 for none (default: ${DEFAULT-VALUE})")
+    Duration crisisAfter;
 
-  @Option(names = "--crisis-brand", defaultValue = "BlueJet", description = "sample stream: whose crisis (default: ${DEFAULT-VALUE})")
-  String crisisBrand;
+    @Option(
+            names = "--crisis-brand",
+            defaultValue = "BlueJet",
+            description = "sample stream: whose crisis (default: ${DEFAULT-VALUE})")
+    String crisisBrand;
 
-  @Option(names = "--web-ui-port", defaultValue = "8081", description = "Flink web UI port, another if taken (default: ${DEFAULT-VALUE})")
-  int webUiPort;
+    @Option(
+            names = "--web-ui-port",
+            defaultValue = "8081",
+            description = "Flink web UI port, another if taken (default: ${DEFAULT-VALUE})")
+    int webUiPort;
 
-  @Override
-  public Integer call() throws Exception {
-    if (exitAfterDrain && mentions == null) {
-      throw new IllegalArgumentException("--exit-after-drain needs --mentions FILE");
-    }
-    if (mentions != null && !Files.isReadable(mentions)) {
-      throw new IllegalArgumentException("cannot read " + mentions);
-    }
-    say("starting embedded Kafka and Elasticsearch...");
-    try (LocalStack stack = LocalStack.start()) {
-      say("Kafka:         " + stack.bootstrapServers());
-      say("Elasticsearch: " + stack.elasticsearchUrl() + "  (try: curl '" + stack.elasticsearchUrl()
-          + "/hark-mentions/_search?q=text:delay&pretty')");
-      LocalFlink flink = LocalFlink.withWebUi(webUiPort, LocalJobs.PARALLELISM);
-      say("Flink web UI:  " + flink.webUiUrl());
-      if (exitAfterDrain) {
-        return drain(stack, flink);
-      }
-      return runLive(stack, flink);
-    }
-  }
-
-  private LocalJobs jobs(LocalStack stack) {
-    return new LocalJobs(stack, queries == null ? CommandFiles.sampleQueries() : queries, keepUnmatched, notifiers, null);
-  }
-
-  private int drain(LocalStack stack, LocalFlink flink) throws Exception {
-    ListenOptions options = jobs(stack).listen(true);
-    MentionProducer.FileResult produced;
-    try (MentionProducer producer = new MentionProducer(options.kafka(), options.inputTopic(), options.deadLetterTopic());
-        Progress progress = Progress.start("reading  ", JsonLinesMentionFormat.lines(mentions))) {
-      produced = producer.sendJsonLines(mentions, options.maxTextChars(), progress::stepTo);
-    }
-    say("loading the NLP models and running the listen job...");
-    long started = System.nanoTime();
-    JobClient job = ListenJob.start(flink.environment(), options);
-    JobExecutionResult result;
-    try (Progress progress = Progress.start("indexing ", produced.lines())) {
-      ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
-      poller.scheduleWithFixedDelay(() -> progress.stepTo(quietly(() -> done(options))), 2, 2, TimeUnit.SECONDS);
-      try {
-        result = job.getJobExecutionResult().get();
-      } finally {
-        poller.shutdownNow();
-      }
-      progress.stepTo(done(options));
-    }
-    say("counting per query and window, and looking for spikes...");
-    MetricsOptions metrics = jobs(stack).metrics(true);
-    MetricsJob.start(flink.environment(), metrics).getJobExecutionResult().get();
-    double seconds = (System.nanoTime() - started) / 1e9;
-    long indexed = IndexCounts.count(options.elasticsearch(), options.indices().mentionsAlias());
-    long metricDocuments = IndexCounts.count(options.elasticsearch(), metrics.indices().metricsAlias());
-    List<String> alerts = new ArrayList<>();
-    TopicReader.readAll(options.kafka(), metrics.alertTopic(), record -> alerts.add(AlertTail.line(record.value())));
-    alerts.forEach(System.err::println);
-    long deadLettered = TopicReader.readAll(options.kafka(), options.deadLetterTopic(), record -> { });
-    stack.close();
-    long redelivered = LocalFlink.counted(result, DropRedelivered.DROPPED);
-    long unmatched = LocalFlink.counted(result, MatchQueries.UNMATCHED);
-    System.out.printf("{\"read\":%d,\"indexed\":%d,\"dead_lettered\":%d,\"duplicate_ids\":%d,\"redelivered\":%d,"
-            + "\"unmatched\":%d,\"metric_documents\":%d,\"alert_steps\":%d,\"seconds\":%.1f,"
-            + "\"mentions_per_second\":%.1f}%n",
-        produced.lines(), indexed, deadLettered, produced.duplicateKeys(), redelivered, unmatched, metricDocuments,
-        alerts.size(), seconds, produced.lines() / seconds);
-    return 0;
-  }
-
-  private int runLive(LocalStack stack, LocalFlink flink) throws Exception {
-    LocalJobs jobs = jobs(stack);
-    ListenOptions options = jobs.listen(false);
-    MetricsOptions metrics = jobs.metrics(false);
-    JobClient job = jobs.startLive(flink);
-    Thread alertTail = new Thread(new AlertTail(options.kafka(), metrics.alertTopic(), System.out), "hark-local-alerts");
-    alertTail.setDaemon(true);
-    alertTail.start();
-    Thread feeder = new Thread(() -> feed(options), "hark-local-feeder");
-    feeder.setDaemon(true);
-    feeder.start();
-    LocalFlink.cancelOnExit(job, () -> {
-      feeder.interrupt();
-      stack.close();
-    });
-    say("running; Ctrl-C stops everything. NLP models load first (about 20 s).");
-    LiveProgress live = new LiveProgress(options);
-    while (!job.getJobExecutionResult().isDone()) {
-      Thread.sleep(5_000);
-      live.print();
-    }
-    job.getJobExecutionResult().get();
-    return 0;
-  }
-
-  private void feed(ListenOptions options) {
-    try (MentionProducer producer = new MentionProducer(options.kafka(), options.inputTopic(), options.deadLetterTopic())) {
-      if (mentions != null) {
-        MentionProducer.FileResult result = producer.sendJsonLines(mentions, options.maxTextChars(), lines -> { });
-        say("fed " + result.lines() + " lines from " + mentions);
-      } else {
-        List<SampleStream.Crisis> crises = crisisAfter.isZero() ? List.of()
-            : List.of(new SampleStream.Crisis(Instant.now().plus(crisisAfter), crisisBrand, Duration.ofMinutes(10), 6));
-        SampleStream.send(new SampleMentions(System.nanoTime(), Instant.now(), rate), producer, null, 200, crises,
-            sent -> { });
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      say("feeding stopped: " + e.getMessage());
-    }
-  }
-
-  private static long done(ListenOptions options) throws Exception {
-    return IndexCounts.count(options.elasticsearch(), options.indices().mentionsAlias())
-        + TopicReader.size(options.kafka(), options.deadLetterTopic());
-  }
-
-  /** Live counters, read back from Kafka and Elasticsearch every few seconds. */
-  private static final class LiveProgress {
-    private final ListenOptions options;
-    private final Instant started = Instant.now();
-    private long lastIndexed;
-    private Instant lastTime = started;
-
-    LiveProgress(ListenOptions options) {
-      this.options = options;
+    @Override
+    public Integer call() throws Exception {
+        if (exitAfterDrain && mentions == null) {
+            throw new IllegalArgumentException("--exit-after-drain needs --mentions FILE");
+        }
+        if (mentions != null && !Files.isReadable(mentions)) {
+            throw new IllegalArgumentException("cannot read " + mentions);
+        }
+        say("starting embedded Kafka and Elasticsearch...");
+        try (LocalStack stack = LocalStack.start()) {
+            say("Kafka:         " + stack.bootstrapServers());
+            say(
+                    "Elasticsearch: "
+                            + stack.elasticsearchUrl()
+                            + "  (try: curl '"
+                            + stack.elasticsearchUrl()
+                            + "/hark-mentions/_search?q=text:delay&pretty')");
+            LocalFlink flink = LocalFlink.withWebUi(webUiPort, LocalJobs.PARALLELISM);
+            say("Flink web UI:  " + flink.webUiUrl());
+            if (exitAfterDrain) {
+                return drain(stack, flink);
+            }
+            return runLive(stack, flink);
+        }
     }
 
-    void print() {
-      long received = quietly(() -> TopicReader.size(options.kafka(), options.inputTopic()));
-      long indexed = quietly(() -> IndexCounts.count(options.elasticsearch(), options.indices().mentionsAlias()));
-      long deadLettered = quietly(() -> TopicReader.size(options.kafka(), options.deadLetterTopic()));
-      Instant now = Instant.now();
-      double rate = (indexed - lastIndexed) / Math.max(0.001, Duration.between(lastTime, now).toMillis() / 1000.0);
-      lastIndexed = indexed;
-      lastTime = now;
-      Duration up = Duration.between(started, now);
-      System.out.printf("[%02d:%02d:%02d] received %d | indexed %d (%.1f mentions/s) | dead-lettered %d%n",
-          up.toHours(), up.toMinutesPart(), up.toSecondsPart(), received, indexed, rate, deadLettered);
+    private LocalJobs jobs(LocalStack stack) {
+        return new LocalJobs(
+                stack,
+                queries == null ? CommandFiles.sampleQueries() : queries,
+                keepUnmatched,
+                notifiers,
+                null);
     }
-  }
 
-  private interface Count {
-    long get() throws Exception;
-  }
-
-  private static long quietly(Count count) {
-    try {
-      return count.get();
-    } catch (Exception e) {
-      return 0;
+    private int drain(LocalStack stack, LocalFlink flink) throws Exception {
+        ListenOptions options = jobs(stack).listen(true);
+        MentionProducer.FileResult produced;
+        try (MentionProducer producer =
+                        new MentionProducer(
+                                options.kafka(), options.inputTopic(), options.deadLetterTopic());
+                Progress progress =
+                        Progress.start("reading  ", JsonLinesMentionFormat.lines(mentions))) {
+            produced = producer.sendJsonLines(mentions, options.maxTextChars(), progress::stepTo);
+        }
+        say("loading the NLP models and running the listen job...");
+        long started = System.nanoTime();
+        JobClient job = ListenJob.start(flink.environment(), options);
+        JobExecutionResult result;
+        try (Progress progress = Progress.start("indexing ", produced.lines())) {
+            ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+            poller.scheduleWithFixedDelay(
+                    () -> progress.stepTo(quietly(() -> done(options))), 2, 2, TimeUnit.SECONDS);
+            try {
+                result = job.getJobExecutionResult().get();
+            } finally {
+                poller.shutdownNow();
+            }
+            progress.stepTo(done(options));
+        }
+        say("counting per query and window, and looking for spikes...");
+        MetricsOptions metrics = jobs(stack).metrics(true);
+        MetricsJob.start(flink.environment(), metrics).getJobExecutionResult().get();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long indexed =
+                IndexCounts.count(options.elasticsearch(), options.indices().mentionsAlias());
+        long metricDocuments =
+                IndexCounts.count(options.elasticsearch(), metrics.indices().metricsAlias());
+        List<String> alerts = new ArrayList<>();
+        TopicReader.readAll(
+                options.kafka(),
+                metrics.alertTopic(),
+                record -> alerts.add(AlertTail.line(record.value())));
+        alerts.forEach(System.err::println);
+        long deadLettered =
+                TopicReader.readAll(options.kafka(), options.deadLetterTopic(), record -> {});
+        stack.close();
+        long redelivered = LocalFlink.counted(result, DropRedelivered.DROPPED);
+        long unmatched = LocalFlink.counted(result, MatchQueries.UNMATCHED);
+        System.out.printf(
+                "{\"read\":%d,\"indexed\":%d,\"dead_lettered\":%d,\"duplicate_ids\":%d,\"redelivered\":%d,"
+                        + "\"unmatched\":%d,\"metric_documents\":%d,\"alert_steps\":%d,\"seconds\":%.1f,"
+                        + "\"mentions_per_second\":%.1f}%n",
+                produced.lines(),
+                indexed,
+                deadLettered,
+                produced.duplicateKeys(),
+                redelivered,
+                unmatched,
+                metricDocuments,
+                alerts.size(),
+                seconds,
+                produced.lines() / seconds);
+        return 0;
     }
-  }
 
-  private static void say(String line) {
-    System.err.println(line);
-  }
+    private int runLive(LocalStack stack, LocalFlink flink) throws Exception {
+        LocalJobs jobs = jobs(stack);
+        ListenOptions options = jobs.listen(false);
+        MetricsOptions metrics = jobs.metrics(false);
+        JobClient job = jobs.startLive(flink);
+        Thread alertTail =
+                new Thread(
+                        new AlertTail(options.kafka(), metrics.alertTopic(), System.out),
+                        "hark-local-alerts");
+        alertTail.setDaemon(true);
+        alertTail.start();
+        Thread feeder = new Thread(() -> feed(options), "hark-local-feeder");
+        feeder.setDaemon(true);
+        feeder.start();
+        LocalFlink.cancelOnExit(
+                job,
+                () -> {
+                    feeder.interrupt();
+                    stack.close();
+                });
+        say("running; Ctrl-C stops everything. NLP models load first (about 20 s).");
+        LiveProgress live = new LiveProgress(options);
+        while (!job.getJobExecutionResult().isDone()) {
+            Thread.sleep(5_000);
+            live.print();
+        }
+        job.getJobExecutionResult().get();
+        return 0;
+    }
+
+    private void feed(ListenOptions options) {
+        try (MentionProducer producer =
+                new MentionProducer(
+                        options.kafka(), options.inputTopic(), options.deadLetterTopic())) {
+            if (mentions != null) {
+                MentionProducer.FileResult result =
+                        producer.sendJsonLines(mentions, options.maxTextChars(), lines -> {});
+                say("fed " + result.lines() + " lines from " + mentions);
+            } else {
+                List<SampleStream.Crisis> crises =
+                        crisisAfter.isZero()
+                                ? List.of()
+                                : List.of(
+                                        new SampleStream.Crisis(
+                                                Instant.now().plus(crisisAfter),
+                                                crisisBrand,
+                                                Duration.ofMinutes(10),
+                                                6));
+                SampleStream.send(
+                        new SampleMentions(System.nanoTime(), Instant.now(), rate),
+                        producer,
+                        null,
+                        200,
+                        crises,
+                        sent -> {});
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            say("feeding stopped: " + e.getMessage());
+        }
+    }
+
+    private static long done(ListenOptions options) throws Exception {
+        return IndexCounts.count(options.elasticsearch(), options.indices().mentionsAlias())
+                + TopicReader.size(options.kafka(), options.deadLetterTopic());
+    }
+
+    /** Live counters, read back from Kafka and Elasticsearch every few seconds. */
+    private static final class LiveProgress {
+        private final ListenOptions options;
+        private final Instant started = Instant.now();
+        private long lastIndexed;
+        private Instant lastTime = started;
+
+        LiveProgress(ListenOptions options) {
+            this.options = options;
+        }
+
+        void print() {
+            long received = quietly(() -> TopicReader.size(options.kafka(), options.inputTopic()));
+            long indexed =
+                    quietly(
+                            () ->
+                                    IndexCounts.count(
+                                            options.elasticsearch(),
+                                            options.indices().mentionsAlias()));
+            long deadLettered =
+                    quietly(() -> TopicReader.size(options.kafka(), options.deadLetterTopic()));
+            Instant now = Instant.now();
+            double rate =
+                    (indexed - lastIndexed)
+                            / Math.max(0.001, Duration.between(lastTime, now).toMillis() / 1000.0);
+            lastIndexed = indexed;
+            lastTime = now;
+            Duration up = Duration.between(started, now);
+            System.out.printf(
+                    "[%02d:%02d:%02d] received %d | indexed %d (%.1f mentions/s) | dead-lettered %d%n",
+                    up.toHours(),
+                    up.toMinutesPart(),
+                    up.toSecondsPart(),
+                    received,
+                    indexed,
+                    rate,
+                    deadLettered);
+        }
+    }
+
+    private interface Count {
+        long get() throws Exception;
+    }
+
+    private static long quietly(Count count) {
+        try {
+            return count.get();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static void say(String line) {
+        System.err.println(line);
+    }
 }

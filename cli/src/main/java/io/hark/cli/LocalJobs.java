@@ -18,53 +18,68 @@ import org.apache.flink.core.execution.JobClient;
  *
  * @param queries the YAML file of listening queries the query topic is made to hold
  * @param notifiers the notifiers file, or null for none
- * @param stateTtl how long the listen job remembers deliveries, originals' NLP and copy-paste texts, or null for
- *     its defaults
+ * @param stateTtl how long the listen job remembers deliveries, originals' NLP and copy-paste
+ *     texts, or null for its defaults
  */
-record LocalJobs(LocalStack stack, Path queries, boolean keepUnmatched, Path notifiers, Duration stateTtl) {
-  static final int PARALLELISM = 2;
+record LocalJobs(
+        LocalStack stack, Path queries, boolean keepUnmatched, Path notifiers, Duration stateTtl) {
+    static final int PARALLELISM = 2;
 
-  ListenOptions listen(boolean bounded) {
-    List<String> args = common("hark-local");
-    args.addAll(List.of("--queries", queries.toString()));
-    if (bounded) {
-      args.add("--bounded");
+    ListenOptions listen(boolean bounded) {
+        List<String> args = common("hark-local");
+        args.addAll(List.of("--queries", queries.toString()));
+        if (bounded) {
+            args.add("--bounded");
+        }
+        if (keepUnmatched) {
+            args.add("--keep-unmatched");
+        }
+        if (stateTtl != null) {
+            String ttl = stateTtl.toSeconds() + "s";
+            args.addAll(
+                    List.of(
+                            "--remember-deliveries",
+                            ttl,
+                            "--repost-nlp-ttl",
+                            ttl,
+                            "--near-duplicate-window",
+                            ttl));
+        }
+        return ListenOptions.parse(args, Map.of());
     }
-    if (keepUnmatched) {
-      args.add("--keep-unmatched");
-    }
-    if (stateTtl != null) {
-      String ttl = stateTtl.toSeconds() + "s";
-      args.addAll(List.of("--remember-deliveries", ttl, "--repost-nlp-ttl", ttl, "--near-duplicate-window", ttl));
-    }
-    return ListenOptions.parse(args, Map.of());
-  }
 
-  MetricsOptions metrics(boolean bounded) {
-    List<String> args = common("hark-local-metrics");
-    if (bounded) {
-      args.add("--bounded");
+    MetricsOptions metrics(boolean bounded) {
+        List<String> args = common("hark-local-metrics");
+        if (bounded) {
+            args.add("--bounded");
+        }
+        if (notifiers != null) {
+            args.addAll(List.of("--notifiers", notifiers.toString()));
+        }
+        return MetricsOptions.parse(args, System.getenv());
     }
-    if (notifiers != null) {
-      args.addAll(List.of("--notifiers", notifiers.toString()));
+
+    /** Both jobs as one Flink job, so one MiniCluster (and one web UI) runs them. */
+    JobClient startLive(LocalFlink flink) throws Exception {
+        ListenJob.define(flink.environment(), listen(false));
+        MetricsJob.define(flink.environment(), metrics(false));
+        return flink.environment().executeAsync("hark-local");
     }
-    return MetricsOptions.parse(args, System.getenv());
-  }
 
-  /** Both jobs as one Flink job, so one MiniCluster (and one web UI) runs them. */
-  JobClient startLive(LocalFlink flink) throws Exception {
-    ListenJob.define(flink.environment(), listen(false));
-    MetricsJob.define(flink.environment(), metrics(false));
-    return flink.environment().executeAsync("hark-local");
-  }
-
-  private List<String> common(String groupId) {
-    return new ArrayList<>(List.of(
-        "--bootstrap", stack.bootstrapServers(),
-        "--es", stack.elasticsearchUrl(),
-        "--group-id", groupId,
-        "--starting-offsets", "earliest",
-        "--checkpoint-interval", "10s",
-        "--parallelism", String.valueOf(PARALLELISM)));
-  }
+    private List<String> common(String groupId) {
+        return new ArrayList<>(
+                List.of(
+                        "--bootstrap",
+                        stack.bootstrapServers(),
+                        "--es",
+                        stack.elasticsearchUrl(),
+                        "--group-id",
+                        groupId,
+                        "--starting-offsets",
+                        "earliest",
+                        "--checkpoint-interval",
+                        "10s",
+                        "--parallelism",
+                        String.valueOf(PARALLELISM)));
+    }
 }

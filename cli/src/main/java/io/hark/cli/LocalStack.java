@@ -9,47 +9,48 @@ import java.util.concurrent.CompletionException;
 
 /** Embedded Kafka and Elasticsearch for the local mode, started side by side, topics created. */
 final class LocalStack implements AutoCloseable {
-  private final EmbeddedKafka kafka;
-  private final EmbeddedElasticsearch elasticsearch;
+    private final EmbeddedKafka kafka;
+    private final EmbeddedElasticsearch elasticsearch;
 
-  private LocalStack(EmbeddedKafka kafka, EmbeddedElasticsearch elasticsearch) {
-    this.kafka = kafka;
-    this.elasticsearch = elasticsearch;
-  }
-
-  static LocalStack start() {
-    CompletableFuture<EmbeddedElasticsearch> elasticsearch = CompletableFuture.supplyAsync(EmbeddedElasticsearch::start);
-    EmbeddedKafka kafka;
-    try {
-      kafka = EmbeddedKafka.start();
-      kafka.createTopics(Topics.DEFAULT_PARTITIONS);
-    } catch (RuntimeException e) {
-      elasticsearch.thenAccept(EmbeddedElasticsearch::close);
-      throw e;
+    private LocalStack(EmbeddedKafka kafka, EmbeddedElasticsearch elasticsearch) {
+        this.kafka = kafka;
+        this.elasticsearch = elasticsearch;
     }
-    try {
-      return new LocalStack(kafka, elasticsearch.join());
-    } catch (CompletionException e) {
-      kafka.close();
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+
+    static LocalStack start() {
+        CompletableFuture<EmbeddedElasticsearch> elasticsearch =
+                CompletableFuture.supplyAsync(EmbeddedElasticsearch::start);
+        EmbeddedKafka kafka;
+        try {
+            kafka = EmbeddedKafka.start();
+            kafka.createTopics(Topics.DEFAULT_PARTITIONS);
+        } catch (RuntimeException e) {
+            elasticsearch.thenAccept(EmbeddedElasticsearch::close);
+            throw e;
+        }
+        try {
+            return new LocalStack(kafka, elasticsearch.join());
+        } catch (CompletionException e) {
+            kafka.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
-  }
 
-  String bootstrapServers() {
-    return kafka.bootstrapServers();
-  }
-
-  String elasticsearchUrl() {
-    return elasticsearch.httpUrl();
-  }
-
-  /** Idempotent, as the servers' own {@code close()}. */
-  @Override
-  public void close() {
-    try {
-      elasticsearch.close();
-    } finally {
-      kafka.close();
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
     }
-  }
+
+    String elasticsearchUrl() {
+        return elasticsearch.httpUrl();
+    }
+
+    /** Idempotent, as the servers' own {@code close()}. */
+    @Override
+    public void close() {
+        try {
+            elasticsearch.close();
+        } finally {
+            kafka.close();
+        }
+    }
 }

@@ -43,136 +43,231 @@ import picocli.CommandLine;
  * bad file publishes nothing, and {@code labels export} writes the labelled texts.
  */
 class LabelsCommandITCase {
-  @RegisterExtension
-  static final MiniClusterExtension FLINK = HarkMiniCluster.extension();
+    @RegisterExtension static final MiniClusterExtension FLINK = HarkMiniCluster.extension();
 
-  private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
 
-  private record Run(int exitCode, String stdout) {}
+    private record Run(int exitCode, String stdout) {}
 
-  @Test
-  void correctionsReachIndexedAndLaterMentionsOfTheSameText(@TempDir Path dir) throws Exception {
-    String run = "labels-it-" + System.nanoTime();
-    SharedServers.kafka().createTopics(Map.of(run + ".mentions", 2, run + ".enriched", 1, run + ".dead-letters", 1));
-    String bootstrap = SharedServers.kafka().bootstrapServers();
-    String es = SharedServers.elasticsearch().httpUrl();
-    ListenOptions options = ListenOptions.parse(List.of(
-        "--bootstrap", bootstrap, "--es", es,
-        "--input-topic", run + ".mentions", "--enriched-topic", run + ".enriched",
-        "--dead-letter-topic", run + ".dead-letters",
-        "--query-topic", run + ".queries", "--query-status-topic", run + ".status", "--labels-topic", run + ".labels",
-        "--group-id", run, "--index-prefix", run, "--starting-offsets", "earliest",
-        "--checkpoint-interval", "2s", "--parallelism", "2"), Map.of());
-    QueryCatalog.ensureTopics(options.kafka(), options.queryTopic(), options.queryStatusTopic());
-    QueryCatalog.sync(options.kafka(), options.queryTopic(),
-        List.of(new QueryDefinition("coffee", "Coffee", "brewhaus", "coffee")));
-    String[] kafkaArgs = {"--bootstrap", bootstrap, "--labels-topic", run + ".labels"};
+    @Test
+    void correctionsReachIndexedAndLaterMentionsOfTheSameText(@TempDir Path dir) throws Exception {
+        String run = "labels-it-" + System.nanoTime();
+        SharedServers.kafka()
+                .createTopics(
+                        Map.of(
+                                run + ".mentions",
+                                2,
+                                run + ".enriched",
+                                1,
+                                run + ".dead-letters",
+                                1));
+        String bootstrap = SharedServers.kafka().bootstrapServers();
+        String es = SharedServers.elasticsearch().httpUrl();
+        ListenOptions options =
+                ListenOptions.parse(
+                        List.of(
+                                "--bootstrap",
+                                bootstrap,
+                                "--es",
+                                es,
+                                "--input-topic",
+                                run + ".mentions",
+                                "--enriched-topic",
+                                run + ".enriched",
+                                "--dead-letter-topic",
+                                run + ".dead-letters",
+                                "--query-topic",
+                                run + ".queries",
+                                "--query-status-topic",
+                                run + ".status",
+                                "--labels-topic",
+                                run + ".labels",
+                                "--group-id",
+                                run,
+                                "--index-prefix",
+                                run,
+                                "--starting-offsets",
+                                "earliest",
+                                "--checkpoint-interval",
+                                "2s",
+                                "--parallelism",
+                                "2"),
+                        Map.of());
+        QueryCatalog.ensureTopics(
+                options.kafka(), options.queryTopic(), options.queryStatusTopic());
+        QueryCatalog.sync(
+                options.kafka(),
+                options.queryTopic(),
+                List.of(new QueryDefinition("coffee", "Coffee", "brewhaus", "coffee")));
+        String[] kafkaArgs = {"--bootstrap", bootstrap, "--labels-topic", run + ".labels"};
 
-    Mention complaint = mention(1, "Brewhaus lost my order and the barista laughed");
-    Mention repost = mention(2, "Brewhaus lost my order and the barista laughed");
-    repost.setRepostOfId(complaint.getId());
-    Mention other = mention(3, "Brewhaus opens a new store in Seattle tomorrow");
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    HarkMiniCluster.limitRestarts(env);
-    JobClient job = ListenJob.start(env, options);
-    try {
-      send(options, complaint, repost, other);
-      Map<String, JsonNode> indexed = awaitDocuments(run, found -> found.size() == 3);
-      assertThat(indexed).hasSize(3);
-      assertThat(indexed.values()).allMatch(document -> document.path("sentiment").path("source").asText().equals("model"));
+        Mention complaint = mention(1, "Brewhaus lost my order and the barista laughed");
+        Mention repost = mention(2, "Brewhaus lost my order and the barista laughed");
+        repost.setRepostOfId(complaint.getId());
+        Mention other = mention(3, "Brewhaus opens a new store in Seattle tomorrow");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        HarkMiniCluster.limitRestarts(env);
+        JobClient job = ListenJob.start(env, options);
+        try {
+            send(options, complaint, repost, other);
+            Map<String, JsonNode> indexed = awaitDocuments(run, found -> found.size() == 3);
+            assertThat(indexed).hasSize(3);
+            assertThat(indexed.values())
+                    .allMatch(
+                            document ->
+                                    document.path("sentiment")
+                                            .path("source")
+                                            .asText()
+                                            .equals("model"));
 
-      Path bad = Files.writeString(dir.resolve("bad.tsv"), id(complaint) + "\tpositive\n" + id(other) + "\tglad\n");
-      assertThat(hark(concat(new String[] {"labels", "add", bad.toString()}, kafkaArgs)).exitCode()).isNotZero();
-      assertThat(TopicReader.size(options.kafka(), options.labelsTopic())).as("a bad file publishes nothing").isZero();
+            Path bad =
+                    Files.writeString(
+                            dir.resolve("bad.tsv"),
+                            id(complaint) + "\tpositive\n" + id(other) + "\tglad\n");
+            assertThat(
+                            hark(concat(new String[] {"labels", "add", bad.toString()}, kafkaArgs))
+                                    .exitCode())
+                    .isNotZero();
+            assertThat(TopicReader.size(options.kafka(), options.labelsTopic()))
+                    .as("a bad file publishes nothing")
+                    .isZero();
 
-      Path labels = Files.writeString(dir.resolve("labels.tsv"), id(complaint) + "\tpositive\n");
-      Run added = hark(concat(new String[] {"labels", "add", labels.toString()}, kafkaArgs));
-      assertThat(added.exitCode()).isZero();
-      assertThat(added.stdout()).contains("published 1 label(s)");
-      indexed = awaitDocuments(run, found -> isAnalysts(found.get(id(complaint)), "positive")
-          && isAnalysts(found.get(id(repost)), "positive"));
-      assertThat(indexed.get(id(complaint)).path("sentiment").path("score").asDouble()).isEqualTo(1.0);
-      assertThat(indexed.get(id(complaint)).path("sentiment").path("model").asText()).isNotEqualTo("none");
-      assertThat(isAnalysts(indexed.get(id(repost)), "positive")).as("the indexed repost").isTrue();
-      assertThat(indexed.get(id(other)).path("sentiment").path("source").asText()).isEqualTo("model");
+            Path labels =
+                    Files.writeString(dir.resolve("labels.tsv"), id(complaint) + "\tpositive\n");
+            Run added = hark(concat(new String[] {"labels", "add", labels.toString()}, kafkaArgs));
+            assertThat(added.exitCode()).isZero();
+            assertThat(added.stdout()).contains("published 1 label(s)");
+            indexed =
+                    awaitDocuments(
+                            run,
+                            found ->
+                                    isAnalysts(found.get(id(complaint)), "positive")
+                                            && isAnalysts(found.get(id(repost)), "positive"));
+            assertThat(indexed.get(id(complaint)).path("sentiment").path("score").asDouble())
+                    .isEqualTo(1.0);
+            assertThat(indexed.get(id(complaint)).path("sentiment").path("model").asText())
+                    .isNotEqualTo("none");
+            assertThat(isAnalysts(indexed.get(id(repost)), "positive"))
+                    .as("the indexed repost")
+                    .isTrue();
+            assertThat(indexed.get(id(other)).path("sentiment").path("source").asText())
+                    .isEqualTo("model");
 
-      Mention copy = mention(4, "brewhaus LOST my order and the barista laughed");
-      copy.getAuthor().setId("copycat");
-      Mention laterRepost = mention(5, "Brewhaus lost my order and the barista laughed");
-      laterRepost.setRepostOfId(complaint.getId());
-      assertThat(hark(concat(new String[] {"labels", "add", "--id", id(other), "--sentiment", "negative"}, kafkaArgs))
-          .exitCode()).isZero();
-      send(options, copy, laterRepost);
-      indexed = awaitDocuments(run, found -> found.size() == 5 && isAnalysts(found.get(id(other)), "negative"));
-      assertThat(indexed.get(id(copy)).path("duplicate_of").asText()).isEqualTo(id(complaint));
-      assertThat(isAnalysts(indexed.get(id(copy)), "positive")).as("a later copy-paste").isTrue();
-      assertThat(isAnalysts(indexed.get(id(laterRepost)), "positive")).as("a later repost").isTrue();
-      assertThat(isAnalysts(indexed.get(id(other)), "negative")).isTrue();
+            Mention copy = mention(4, "brewhaus LOST my order and the barista laughed");
+            copy.getAuthor().setId("copycat");
+            Mention laterRepost = mention(5, "Brewhaus lost my order and the barista laughed");
+            laterRepost.setRepostOfId(complaint.getId());
+            assertThat(
+                            hark(concat(
+                                            new String[] {
+                                                "labels",
+                                                "add",
+                                                "--id",
+                                                id(other),
+                                                "--sentiment",
+                                                "negative"
+                                            },
+                                            kafkaArgs))
+                                    .exitCode())
+                    .isZero();
+            send(options, copy, laterRepost);
+            indexed =
+                    awaitDocuments(
+                            run,
+                            found ->
+                                    found.size() == 5
+                                            && isAnalysts(found.get(id(other)), "negative"));
+            assertThat(indexed.get(id(copy)).path("duplicate_of").asText())
+                    .isEqualTo(id(complaint));
+            assertThat(isAnalysts(indexed.get(id(copy)), "positive"))
+                    .as("a later copy-paste")
+                    .isTrue();
+            assertThat(isAnalysts(indexed.get(id(laterRepost)), "positive"))
+                    .as("a later repost")
+                    .isTrue();
+            assertThat(isAnalysts(indexed.get(id(other)), "negative")).isTrue();
 
-      Path exported = dir.resolve("exported.tsv");
-      Run export = hark(concat(new String[] {"labels", "export", "--es", es, "--index-prefix", run, "--out",
-          exported.toString()}, kafkaArgs));
-      assertThat(export.exitCode()).isZero();
-      assertThat(Files.readAllLines(exported)).containsExactlyInAnyOrder(
-          id(complaint) + "\tpositive\t" + complaint.getText(),
-          id(other) + "\tnegative\t" + other.getText());
-    } finally {
-      job.cancel().get();
+            Path exported = dir.resolve("exported.tsv");
+            Run export =
+                    hark(
+                            concat(
+                                    new String[] {
+                                        "labels",
+                                        "export",
+                                        "--es",
+                                        es,
+                                        "--index-prefix",
+                                        run,
+                                        "--out",
+                                        exported.toString()
+                                    },
+                                    kafkaArgs));
+            assertThat(export.exitCode()).isZero();
+            assertThat(Files.readAllLines(exported))
+                    .containsExactlyInAnyOrder(
+                            id(complaint) + "\tpositive\t" + complaint.getText(),
+                            id(other) + "\tnegative\t" + other.getText());
+        } finally {
+            job.cancel().get();
+        }
     }
-  }
 
-  private static boolean isAnalysts(JsonNode document, String label) {
-    return document != null && document.path("sentiment").path("source").asText().equals("analyst")
-        && document.path("sentiment").path("label").asText().equals(label);
-  }
-
-  private static Mention mention(int n, String text) {
-    Mention mention = TestMentions.mention(n, Instant.now());
-    mention.setText(text);
-    mention.setHashtags(List.of());
-    return mention;
-  }
-
-  private static String id(Mention mention) {
-    return MentionIds.of(mention);
-  }
-
-  private static void send(ListenOptions options, Mention... mentions) {
-    try (MentionProducer producer = new MentionProducer(options.kafka(), options.inputTopic(), options.deadLetterTopic())) {
-      for (Mention mention : mentions) {
-        producer.send(mention);
-      }
+    private static boolean isAnalysts(JsonNode document, String label) {
+        return document != null
+                && document.path("sentiment").path("source").asText().equals("analyst")
+                && document.path("sentiment").path("label").asText().equals(label);
     }
-  }
 
-  private static Map<String, JsonNode> awaitDocuments(String prefix, Predicate<Map<String, JsonNode>> done)
-      throws Exception {
-    ElasticsearchConnection es = ElasticsearchConnection.of(SharedServers.elasticsearch().httpUrl());
-    Instant deadline = Instant.now().plus(PATIENCE);
-    while (true) {
-      Map<String, JsonNode> found = IndexedDocuments.byId(es, prefix + "-mentions");
-      if (done.test(found) || Instant.now().isAfter(deadline)) {
-        return found;
-      }
-      Thread.sleep(500);
+    private static Mention mention(int n, String text) {
+        Mention mention = TestMentions.mention(n, Instant.now());
+        mention.setText(text);
+        mention.setHashtags(List.of());
+        return mention;
     }
-  }
 
-  private static Run hark(String... args) {
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-    try {
-      int exitCode = new CommandLine(new Hark()).execute(args);
-      return new Run(exitCode, stdout.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(original);
+    private static String id(Mention mention) {
+        return MentionIds.of(mention);
     }
-  }
 
-  private static String[] concat(String[] first, String[] second) {
-    String[] all = Arrays.copyOf(first, first.length + second.length);
-    System.arraycopy(second, 0, all, first.length, second.length);
-    return all;
-  }
+    private static void send(ListenOptions options, Mention... mentions) {
+        try (MentionProducer producer =
+                new MentionProducer(
+                        options.kafka(), options.inputTopic(), options.deadLetterTopic())) {
+            for (Mention mention : mentions) {
+                producer.send(mention);
+            }
+        }
+    }
+
+    private static Map<String, JsonNode> awaitDocuments(
+            String prefix, Predicate<Map<String, JsonNode>> done) throws Exception {
+        ElasticsearchConnection es =
+                ElasticsearchConnection.of(SharedServers.elasticsearch().httpUrl());
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (true) {
+            Map<String, JsonNode> found = IndexedDocuments.byId(es, prefix + "-mentions");
+            if (done.test(found) || Instant.now().isAfter(deadline)) {
+                return found;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private static Run hark(String... args) {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        try {
+            int exitCode = new CommandLine(new Hark()).execute(args);
+            return new Run(exitCode, stdout.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
 }

@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class LocalCommandTest {
-  @Test
-  void crisisAfterZeroStagesNoCrisis() {
-    LocalCommand local = new LocalCommand();
-    new CommandLine(local).parseArgs("--crisis-after", "0");
-    assertThat(local.crisisAfter).isZero();
-    new CommandLine(local).parseArgs();
-    assertThat(local.crisisAfter).isEqualTo(Duration.ofMinutes(4));
-  }
+    @Test
+    void crisisAfterZeroStagesNoCrisis() {
+        LocalCommand local = new LocalCommand();
+        new CommandLine(local).parseArgs("--crisis-after", "0");
+        assertThat(local.crisisAfter).isZero();
+        new CommandLine(local).parseArgs();
+        assertThat(local.crisisAfter).isEqualTo(Duration.ofMinutes(4));
+    }
 }

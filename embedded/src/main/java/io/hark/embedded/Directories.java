@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 /** File-tree helpers for the embedded servers and the tools that run beside them. */
 public final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     public static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {

@@ -20,13 +20,12 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Elasticsearch server distribution (the {@code integ-test-zip} artifact from Maven Central): where its zip
- * is, and its unpacked copy in a cache shared by all JVMs of this machine.
+ * The Elasticsearch server distribution (the {@code integ-test-zip} artifact from Maven Central):
+ * where its zip is, and its unpacked copy in a cache shared by all JVMs of this machine.
  */
 final class ElasticsearchDistribution {
 
@@ -35,41 +34,54 @@ final class ElasticsearchDistribution {
 
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchDistribution.class);
     private static final String BUILD_INFO = "elasticsearch-distribution.properties";
-    private static final Set<PosixFilePermission> WORLD_READABLE_DIRECTORY = PosixFilePermissions.fromString("rwxr-xr-x");
+    private static final Set<PosixFilePermission> WORLD_READABLE_DIRECTORY =
+            PosixFilePermissions.fromString("rwxr-xr-x");
 
-    private ElasticsearchDistribution() {
-    }
+    private ElasticsearchDistribution() {}
 
-    /** The pinned Elasticsearch version, from the parent pom's {@code elasticsearch-server.version}. */
+    /**
+     * The pinned Elasticsearch version, from the parent pom's {@code elasticsearch-server.version}.
+     */
     static String version() {
         return buildInfo().getProperty("version");
     }
 
     /**
-     * Returns the home directory of the unpacked distribution, unpacking it on first use. The cache lives under
-     * java.io.tmpdir rather than the user's home because, when we run as root, Elasticsearch runs as nobody and
-     * must be able to read it.
+     * Returns the home directory of the unpacked distribution, unpacking it on first use. The cache
+     * lives under java.io.tmpdir rather than the user's home because, when we run as root,
+     * Elasticsearch runs as nobody and must be able to read it.
      */
     static Path installedHome() {
         String version = version();
         Path zip = locateZip(System::getProperty, System::getenv, buildInfo());
-        Path cacheDirectory = Path.of(System.getProperty("java.io.tmpdir"), "hark-elasticsearch", version);
+        Path cacheDirectory =
+                Path.of(System.getProperty("java.io.tmpdir"), "hark-elasticsearch", version);
         return unpackOnce(zip, cacheDirectory);
     }
 
     /**
-     * An explicit location (system property, then environment variable) must exist; otherwise the copy made by
-     * this module's build is used, then the artifact in the local Maven repository.
+     * An explicit location (system property, then environment variable) must exist; otherwise the
+     * copy made by this module's build is used, then the artifact in the local Maven repository.
      */
-    static Path locateZip(Function<String, String> systemProperties, Function<String, String> environment,
+    static Path locateZip(
+            Function<String, String> systemProperties,
+            Function<String, String> environment,
             Properties buildInfo) {
-        for (String explicit : new String[] {systemProperties.apply(DISTRIBUTION_PROPERTY),
-                environment.apply(DISTRIBUTION_ENV)}) {
+        for (String explicit :
+                new String[] {
+                    systemProperties.apply(DISTRIBUTION_PROPERTY),
+                    environment.apply(DISTRIBUTION_ENV)
+                }) {
             if (explicit != null && !explicit.isBlank()) {
                 Path zip = Path.of(explicit);
                 if (!Files.isRegularFile(zip)) {
-                    throw new IllegalStateException("The Elasticsearch distribution configured by -D"
-                            + DISTRIBUTION_PROPERTY + " or " + DISTRIBUTION_ENV + " does not exist: " + zip);
+                    throw new IllegalStateException(
+                            "The Elasticsearch distribution configured by -D"
+                                    + DISTRIBUTION_PROPERTY
+                                    + " or "
+                                    + DISTRIBUTION_ENV
+                                    + " does not exist: "
+                                    + zip);
                 }
                 return zip;
             }
@@ -81,21 +93,44 @@ final class ElasticsearchDistribution {
             candidates.add(Path.of(copiedByBuild));
         }
         String localRepository = systemProperties.apply("maven.repo.local");
-        Path repository = localRepository != null && !localRepository.isBlank()
-                ? Path.of(localRepository)
-                : Path.of(systemProperties.apply("user.home"), ".m2", "repository");
-        candidates.add(repository.resolve(Path.of("org", "elasticsearch", "distribution", "integ-test-zip",
-                "elasticsearch", version, "elasticsearch-" + version + ".zip")));
-        return candidates.stream().filter(Files::isRegularFile).findFirst().orElseThrow(() ->
-                new IllegalStateException("Elasticsearch distribution " + version + " not found at " + candidates
-                        + ". Build the embedded module (mvn -pl embedded -am package downloads "
-                        + "org.elasticsearch.distribution.integ-test-zip:elasticsearch:" + version + ":zip), or "
-                        + "point -D" + DISTRIBUTION_PROPERTY + " or " + DISTRIBUTION_ENV + " to that zip."));
+        Path repository =
+                localRepository != null && !localRepository.isBlank()
+                        ? Path.of(localRepository)
+                        : Path.of(systemProperties.apply("user.home"), ".m2", "repository");
+        candidates.add(
+                repository.resolve(
+                        Path.of(
+                                "org",
+                                "elasticsearch",
+                                "distribution",
+                                "integ-test-zip",
+                                "elasticsearch",
+                                version,
+                                "elasticsearch-" + version + ".zip")));
+        return candidates.stream()
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "Elasticsearch distribution "
+                                                + version
+                                                + " not found at "
+                                                + candidates
+                                                + ". Build the embedded module (mvn -pl embedded -am package downloads "
+                                                + "org.elasticsearch.distribution.integ-test-zip:elasticsearch:"
+                                                + version
+                                                + ":zip), or "
+                                                + "point -D"
+                                                + DISTRIBUTION_PROPERTY
+                                                + " or "
+                                                + DISTRIBUTION_ENV
+                                                + " to that zip."));
     }
 
     /**
-     * Unpacks into a private directory and renames it into place, so that concurrent JVMs never see (or use) a
-     * half-unpacked distribution; the loser of a race discards its copy.
+     * Unpacks into a private directory and renames it into place, so that concurrent JVMs never see
+     * (or use) a half-unpacked distribution; the loser of a race discards its copy.
      */
     static Path unpackOnce(Path zip, Path cacheDirectory) {
         Path home = cacheDirectory.resolve("elasticsearch");
@@ -144,15 +179,17 @@ final class ElasticsearchDistribution {
     }
 
     /**
-     * Extracts the zip (whose single top-level directory is the Elasticsearch home) and returns that home. Keeps
-     * the archive's execute bits and makes everything readable by all users.
+     * Extracts the zip (whose single top-level directory is the Elasticsearch home) and returns
+     * that home. Keeps the archive's execute bits and makes everything readable by all users.
      */
     static Path unpack(Path zip, Path target) throws IOException {
-        try (FileSystem archive = FileSystems.newFileSystem(zip, Map.of("enablePosixFileAttributes", "true"))) {
+        try (FileSystem archive =
+                FileSystems.newFileSystem(zip, Map.of("enablePosixFileAttributes", "true"))) {
             Path root = archive.getRootDirectories().iterator().next();
             try (Stream<Path> entries = Files.walk(root)) {
                 for (Path entry : (Iterable<Path>) entries::iterator) {
-                    Path destination = target.resolve(root.relativize(entry).toString()).normalize();
+                    Path destination =
+                            target.resolve(root.relativize(entry).toString()).normalize();
                     if (!destination.startsWith(target)) {
                         throw new IOException("Zip entry escapes the target directory: " + entry);
                     }
@@ -161,8 +198,8 @@ final class ElasticsearchDistribution {
                         Files.setPosixFilePermissions(destination, WORLD_READABLE_DIRECTORY);
                     } else {
                         Files.copy(entry, destination);
-                        Files.setPosixFilePermissions(destination,
-                                readableByAll(Files.getPosixFilePermissions(entry)));
+                        Files.setPosixFilePermissions(
+                                destination, readableByAll(Files.getPosixFilePermissions(entry)));
                     }
                 }
             }
@@ -170,18 +207,28 @@ final class ElasticsearchDistribution {
         try (Stream<Path> topLevel = Files.list(target)) {
             List<Path> directories = topLevel.filter(Files::isDirectory).toList();
             if (directories.size() != 1) {
-                throw new IOException(zip + " should contain exactly one top-level directory, found " + directories);
+                throw new IOException(
+                        zip
+                                + " should contain exactly one top-level directory, found "
+                                + directories);
             }
             return directories.get(0);
         }
     }
 
     private static Set<PosixFilePermission> readableByAll(Set<PosixFilePermission> archived) {
-        Set<PosixFilePermission> permissions = EnumSet.of(PosixFilePermission.OWNER_READ,
-                PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+        Set<PosixFilePermission> permissions =
+                EnumSet.of(
+                        PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.GROUP_READ,
+                        PosixFilePermission.OTHERS_READ);
         if (archived.contains(PosixFilePermission.OWNER_EXECUTE)) {
-            permissions.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
-                    PosixFilePermission.OTHERS_EXECUTE));
+            permissions.addAll(
+                    EnumSet.of(
+                            PosixFilePermission.OWNER_EXECUTE,
+                            PosixFilePermission.GROUP_EXECUTE,
+                            PosixFilePermission.OTHERS_EXECUTE));
         }
         return permissions;
     }
@@ -190,8 +237,10 @@ final class ElasticsearchDistribution {
         Properties properties = new Properties();
         try (InputStream in = ElasticsearchDistribution.class.getResourceAsStream(BUILD_INFO)) {
             if (in == null) {
-                throw new IllegalStateException(BUILD_INFO + " is missing from the classpath; "
-                        + "hark-embedded was not built by Maven");
+                throw new IllegalStateException(
+                        BUILD_INFO
+                                + " is missing from the classpath; "
+                                + "hark-embedded was not built by Maven");
             }
             properties.load(in);
         } catch (IOException e) {

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds the Java runtime for the Elasticsearch child process. Elasticsearch 9 needs Java 21+,
- * while the project itself builds and runs on Java 17, so our own JVM is often not usable.
+ * Finds the Java runtime for the Elasticsearch child process. Elasticsearch 9 needs Java 21+, while
+ * the project itself builds and runs on Java 17, so our own JVM is often not usable.
  */
 final class ElasticsearchJava {
 
@@ -25,33 +25,51 @@ final class ElasticsearchJava {
     private static final Pattern JAVA_VERSION_LINE =
             Pattern.compile("^JAVA_VERSION=\"?([^\"\\s]+)\"?\\s*$", Pattern.MULTILINE);
 
-    private ElasticsearchJava() {
-    }
+    private ElasticsearchJava() {}
 
-    /** ES_JAVA_HOME if set, else our own JVM if new enough, else the newest suitable JDK in /usr/lib/jvm. */
+    /**
+     * ES_JAVA_HOME if set, else our own JVM if new enough, else the newest suitable JDK in
+     * /usr/lib/jvm.
+     */
     static Path locate() {
-        return locate(System.getenv(), Path.of(System.getProperty("java.home")), Runtime.version().feature(),
+        return locate(
+                System.getenv(),
+                Path.of(System.getProperty("java.home")),
+                Runtime.version().feature(),
                 SYSTEM_JVM_DIRECTORY);
     }
 
-    static Path locate(Map<String, String> environment, Path currentJavaHome, int currentFeatureVersion,
+    static Path locate(
+            Map<String, String> environment,
+            Path currentJavaHome,
+            int currentFeatureVersion,
             Path jvmDirectory) {
         String configured = environment.get("ES_JAVA_HOME");
         if (configured != null && !configured.isBlank()) {
             Path home = Path.of(configured);
             if (!Files.isExecutable(home.resolve("bin/java"))) {
-                throw new IllegalStateException("ES_JAVA_HOME=" + configured + " does not contain an executable bin/java");
+                throw new IllegalStateException(
+                        "ES_JAVA_HOME=" + configured + " does not contain an executable bin/java");
             }
             return home;
         }
         if (currentFeatureVersion >= MINIMUM_FEATURE_VERSION) {
             return currentJavaHome;
         }
-        return newestSuitableIn(jvmDirectory).orElseThrow(() -> new IllegalStateException(
-                "Elasticsearch needs Java " + MINIMUM_FEATURE_VERSION + " or newer, but this JVM is Java "
-                        + currentFeatureVersion + " and no JDK " + MINIMUM_FEATURE_VERSION + "+ was found in "
-                        + jvmDirectory + ". Install one (e.g. apt-get install openjdk-21-jdk-headless) or set "
-                        + "ES_JAVA_HOME to its home directory."));
+        return newestSuitableIn(jvmDirectory)
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "Elasticsearch needs Java "
+                                                + MINIMUM_FEATURE_VERSION
+                                                + " or newer, but this JVM is Java "
+                                                + currentFeatureVersion
+                                                + " and no JDK "
+                                                + MINIMUM_FEATURE_VERSION
+                                                + "+ was found in "
+                                                + jvmDirectory
+                                                + ". Install one (e.g. apt-get install openjdk-21-jdk-headless) or set "
+                                                + "ES_JAVA_HOME to its home directory."));
     }
 
     static Optional<Path> newestSuitableIn(Path jvmDirectory) {
@@ -59,13 +77,16 @@ final class ElasticsearchJava {
             return Optional.empty();
         }
         try (Stream<Path> homes = Files.list(jvmDirectory)) {
-            return homes
-                    .filter(home -> Files.isExecutable(home.resolve("bin/java")))
-                    .flatMap(home -> featureVersionOf(home).stream()
-                            .filter(version -> version >= MINIMUM_FEATURE_VERSION)
-                            .mapToObj(version -> Map.entry(home, version)))
-                    .max(Map.Entry.<Path, Integer>comparingByValue()
-                            .thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())))
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+                    .flatMap(
+                            home ->
+                                    featureVersionOf(home).stream()
+                                            .filter(version -> version >= MINIMUM_FEATURE_VERSION)
+                                            .mapToObj(version -> Map.entry(home, version)))
+                    .max(
+                            Map.Entry.<Path, Integer>comparingByValue()
+                                    .thenComparing(
+                                            Map.Entry.comparingByKey(Comparator.naturalOrder())))
                     .map(Map.Entry::getKey);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + jvmDirectory, e);
@@ -84,7 +105,9 @@ final class ElasticsearchJava {
         }
     }
 
-    /** Reads the feature version from a JDK {@code release} file, e.g. 25 for JAVA_VERSION="25.0.3". */
+    /**
+     * Reads the feature version from a JDK {@code release} file, e.g. 25 for JAVA_VERSION="25.0.3".
+     */
     static OptionalInt featureVersionFromRelease(String releaseFile) {
         Matcher matcher = JAVA_VERSION_LINE.matcher(releaseFile);
         return matcher.find() ? featureVersion(matcher.group(1)) : OptionalInt.empty();

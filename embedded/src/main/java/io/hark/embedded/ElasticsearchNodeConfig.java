@@ -5,22 +5,30 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The configuration files of one embedded Elasticsearch node. */
-record ElasticsearchNodeConfig(String clusterName, int httpPort, int transportPort, Path dataDirectory,
+record ElasticsearchNodeConfig(
+        String clusterName,
+        int httpPort,
+        int transportPort,
+        Path dataDirectory,
         Path logsDirectory) {
 
     static final String HOST = "127.0.0.1";
 
     /** The node's settings with security off. */
     String elasticsearchYml() {
-        return elasticsearchYml(List.of(
-                // The distribution ships x-pack security. Left unset, its first-start auto-configuration turns on
-                // TLS and writes keystore settings that this distribution then rejects, so startup fails.
-                "xpack.security.enabled: false"));
+        return elasticsearchYml(
+                List.of(
+                        // The distribution ships x-pack security. Left unset, its first-start
+                        // auto-configuration turns on
+                        // TLS and writes keystore settings that this distribution then rejects, so
+                        // startup fails.
+                        "xpack.security.enabled: false"));
     }
 
     /** The node's settings with {@code securitySettings} in place of the default (security off). */
     String elasticsearchYml(List<String> securitySettings) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "cluster.name: " + quoted(clusterName),
                 "node.name: " + quoted(clusterName + "-node"),
                 "network.host: " + HOST,
@@ -37,14 +45,16 @@ record ElasticsearchNodeConfig(String clusterName, int httpPort, int transportPo
     }
 
     /**
-     * The distribution's jvm.options name the GC log and the crash file relative to the working directory, which
-     * the start script sets to the (shared, read-only) Elasticsearch home; the JVM does not start if it cannot
-     * open the GC log. Point both into our logs directory instead.
+     * The distribution's jvm.options name the GC log and the crash file relative to the working
+     * directory, which the start script sets to the (shared, read-only) Elasticsearch home; the JVM
+     * does not start if it cannot open the GC log. Point both into our logs directory instead.
      */
     static String withLogFilesIn(String jvmOptions, Path logsDirectory) {
         return jvmOptions
                 .replace("file=gc.log", "file=" + logsDirectory.resolve("gc.log"))
-                .replace("-XX:ErrorFile=hs_err_pid%p.log", "-XX:ErrorFile=" + logsDirectory.resolve("hs_err_pid%p.log"));
+                .replace(
+                        "-XX:ErrorFile=hs_err_pid%p.log",
+                        "-XX:ErrorFile=" + logsDirectory.resolve("hs_err_pid%p.log"));
     }
 
     private static String quoted(String value) {

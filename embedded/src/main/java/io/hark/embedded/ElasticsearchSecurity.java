@@ -14,17 +14,19 @@ import java.security.cert.CertificateFactory;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Elasticsearch with security on, as in production: HTTPS with a certificate from {@code authority} and one
- * superuser in the file realm. The distribution has the security module but not the analysis module its
- * {@code .security} index needs, so users and API keys cannot be created through the REST API; the file realm
- * needs no index.
+ * Elasticsearch with security on, as in production: HTTPS with a certificate from {@code authority}
+ * and one superuser in the file realm. The distribution has the security module but not the
+ * analysis module its {@code .security} index needs, so users and API keys cannot be created
+ * through the REST API; the file realm needs no index.
  */
-record ElasticsearchSecurity(CertificateAuthority authority, CertificateAuthority.Issued certificate, String user,
+record ElasticsearchSecurity(
+        CertificateAuthority authority,
+        CertificateAuthority.Issued certificate,
+        String user,
         String password) {
 
     private static final String CERTIFICATE = "http.pem";
@@ -33,7 +35,8 @@ record ElasticsearchSecurity(CertificateAuthority authority, CertificateAuthorit
 
     ElasticsearchSecurity {
         if (password.length() < 6) {
-            throw new IllegalArgumentException("Elasticsearch rejects passwords shorter than 6 characters");
+            throw new IllegalArgumentException(
+                    "Elasticsearch rejects passwords shorter than 6 characters");
         }
     }
 
@@ -52,27 +55,52 @@ record ElasticsearchSecurity(CertificateAuthority authority, CertificateAuthorit
     }
 
     /**
-     * Puts the certificate files into {@code configDirectory} and adds the user with the distribution's own
-     * tool, which hashes the password as the file realm expects.
+     * Puts the certificate files into {@code configDirectory} and adds the user with the
+     * distribution's own tool, which hashes the password as the file realm expects.
      */
     void install(Path home, Path javaHome, Path configDirectory) {
         try {
-            Files.copy(certificate.certificate(), configDirectory.resolve(CERTIFICATE), StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(certificate.privateKey(), configDirectory.resolve(PRIVATE_KEY), StandardCopyOption.REPLACE_EXISTING);
-            Files.copy(authority.certificate(), configDirectory.resolve(AUTHORITY), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    certificate.certificate(),
+                    configDirectory.resolve(CERTIFICATE),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    certificate.privateKey(),
+                    configDirectory.resolve(PRIVATE_KEY),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    authority.certificate(),
+                    configDirectory.resolve(AUTHORITY),
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot copy the certificates into " + configDirectory, e);
+            throw new UncheckedIOException(
+                    "Cannot copy the certificates into " + configDirectory, e);
         }
-        ProcessBuilder users = new ProcessBuilder(home.resolve("bin/elasticsearch-users").toString(),
-                "useradd", user, "-p", password, "-r", "superuser").redirectErrorStream(true);
-        users.environment().putAll(Map.of("ES_JAVA_HOME", javaHome.toString(),
-                "ES_PATH_CONF", configDirectory.toString()));
+        ProcessBuilder users =
+                new ProcessBuilder(
+                                home.resolve("bin/elasticsearch-users").toString(),
+                                "useradd",
+                                user,
+                                "-p",
+                                password,
+                                "-r",
+                                "superuser")
+                        .redirectErrorStream(true);
+        users.environment()
+                .putAll(
+                        Map.of(
+                                "ES_JAVA_HOME",
+                                javaHome.toString(),
+                                "ES_PATH_CONF",
+                                configDirectory.toString()));
         users.environment().remove("JAVA_HOME");
         try {
             Process process = users.start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String output =
+                    new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
-                throw new IllegalStateException("elasticsearch-users could not add " + user + ": " + output.strip());
+                throw new IllegalStateException(
+                        "elasticsearch-users could not add " + user + ": " + output.strip());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot run elasticsearch-users", e);
@@ -87,8 +115,10 @@ record ElasticsearchSecurity(CertificateAuthority authority, CertificateAuthorit
         try (InputStream in = Files.newInputStream(authority.certificate())) {
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
-            trusted.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trusted.setCertificateEntry(
+                    "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            TrustManagerFactory trust =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, trust.getTrustManagers(), null);
@@ -99,10 +129,15 @@ record ElasticsearchSecurity(CertificateAuthority authority, CertificateAuthorit
     }
 
     String authorizationHeader() {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The password is a test secret, but tests check secrets never reach logs, so it stays out of them. */
+    /**
+     * The password is a test secret, but tests check secrets never reach logs, so it stays out of
+     * them.
+     */
     @Override
     public String toString() {
         return "ElasticsearchSecurity[user " + user + "]";

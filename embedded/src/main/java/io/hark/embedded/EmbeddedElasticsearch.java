@@ -18,14 +18,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node Elasticsearch server, run as a child process from the official distribution and listening on
- * 127.0.0.1 only. Each instance has its own data, logs and configuration in a fresh directory that
- * {@link #close()} deletes; a JVM shutdown hook makes sure no server outlives this JVM.
+ * A real single-node Elasticsearch server, run as a child process from the official distribution
+ * and listening on 127.0.0.1 only. Each instance has its own data, logs and configuration in a
+ * fresh directory that {@link #close()} deletes; a JVM shutdown hook makes sure no server outlives
+ * this JVM.
  */
 public final class EmbeddedElasticsearch implements AutoCloseable {
 
@@ -52,8 +52,13 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
     private ElasticsearchNodeConfig config;
     private Process process;
-    /** Where the current launch's output starts in the console log, which keeps the output of all launches. */
+
+    /**
+     * Where the current launch's output starts in the console log, which keeps the output of all
+     * launches.
+     */
     private long consoleOffset;
+
     private boolean closed;
 
     public static EmbeddedElasticsearch start() {
@@ -69,10 +74,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
         private Optional<ElasticsearchSecurity> security = Optional.empty();
 
-        private Builder() {
-        }
+        private Builder() {}
 
-        /** JVM options of the server (ES_JAVA_OPTS), by default {@value EmbeddedElasticsearch#DEFAULT_JAVA_OPTS}. */
+        /**
+         * JVM options of the server (ES_JAVA_OPTS), by default {@value
+         * EmbeddedElasticsearch#DEFAULT_JAVA_OPTS}.
+         */
         public Builder javaOpts(String javaOpts) {
             this.javaOpts = Objects.requireNonNull(javaOpts);
             return this;
@@ -84,21 +91,28 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
 
         /**
-         * Turns security on, as in production: HTTPS only, with a certificate issued by {@code authority}, and
-         * {@code user} (a superuser) must log in with {@code password}. API keys cannot be created on this
-         * distribution (see {@link ElasticsearchSecurity}).
+         * Turns security on, as in production: HTTPS only, with a certificate issued by {@code
+         * authority}, and {@code user} (a superuser) must log in with {@code password}. API keys
+         * cannot be created on this distribution (see {@link ElasticsearchSecurity}).
          */
         public Builder secured(CertificateAuthority authority, String user, String password) {
-            this.security = Optional.of(new ElasticsearchSecurity(authority, authority.issue("elasticsearch"), user,
-                    password));
+            this.security =
+                    Optional.of(
+                            new ElasticsearchSecurity(
+                                    authority, authority.issue("elasticsearch"), user, password));
             return this;
         }
 
         /** Starts the server and returns once the cluster health is at least yellow. */
         public EmbeddedElasticsearch start() {
-            EmbeddedElasticsearch server = new EmbeddedElasticsearch(ElasticsearchDistribution.installedHome(),
-                    ElasticsearchJava.locate(), UnprivilegedUser.neededForElasticsearch(), javaOpts, startupTimeout,
-                    security);
+            EmbeddedElasticsearch server =
+                    new EmbeddedElasticsearch(
+                            ElasticsearchDistribution.installedHome(),
+                            ElasticsearchJava.locate(),
+                            UnprivilegedUser.neededForElasticsearch(),
+                            javaOpts,
+                            startupTimeout,
+                            security);
             try {
                 server.startOnFreePorts();
                 return server;
@@ -109,14 +123,20 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         }
     }
 
-    private EmbeddedElasticsearch(Path home, Path javaHome, Optional<UnprivilegedUser> runAs, String javaOpts,
-            Duration startupTimeout, Optional<ElasticsearchSecurity> security) {
+    private EmbeddedElasticsearch(
+            Path home,
+            Path javaHome,
+            Optional<UnprivilegedUser> runAs,
+            String javaOpts,
+            Duration startupTimeout,
+            Optional<ElasticsearchSecurity> security) {
         this.home = home;
         this.security = security;
-        HttpClient.Builder http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .connectTimeout(Duration.ofSeconds(2));
+        HttpClient.Builder http =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .proxy(HttpClient.Builder.NO_PROXY)
+                        .connectTimeout(Duration.ofSeconds(2));
         security.ifPresent(secured -> http.sslContext(secured.sslContext()));
         this.http = http.build();
         this.javaHome = javaHome;
@@ -124,8 +144,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         this.javaOpts = javaOpts;
         this.startupTimeout = startupTimeout;
         try {
-            this.instanceDirectory = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")),
-                    "hark-elasticsearch-node-");
+            this.instanceDirectory =
+                    Files.createTempDirectory(
+                            Path.of(System.getProperty("java.io.tmpdir")),
+                            "hark-elasticsearch-node-");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a directory for Elasticsearch", e);
         }
@@ -135,14 +157,21 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
     /** The URL clients use: https when {@link Builder#secured secured}. */
     public String httpUrl() {
-        return (security.isPresent() ? "https" : "http") + "://" + ElasticsearchNodeConfig.HOST + ":" + httpPort();
+        return (security.isPresent() ? "https" : "http")
+                + "://"
+                + ElasticsearchNodeConfig.HOST
+                + ":"
+                + httpPort();
     }
 
     public synchronized int httpPort() {
         return config.httpPort();
     }
 
-    /** Stops the server gracefully, keeping its data for {@link #restart()}. Does nothing if it is stopped. */
+    /**
+     * Stops the server gracefully, keeping its data for {@link #restart()}. Does nothing if it is
+     * stopped.
+     */
     public synchronized void stop() {
         if (process == null) {
             return;
@@ -152,7 +181,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         LOG.info("Elasticsearch at {} stopped", httpUrl());
     }
 
-    /** Starts the server again, stopping it first if needed, on the same port and with the same data. */
+    /**
+     * Starts the server again, stopping it first if needed, on the same port and with the same
+     * data.
+     */
     public synchronized void restart() {
         if (closed) {
             throw new IllegalStateException("Elasticsearch at " + httpUrl() + " is closed");
@@ -188,8 +220,13 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             do {
                 transportPort = LocalPorts.free();
             } while (transportPort == httpPort);
-            prepareInstanceDirectory(new ElasticsearchNodeConfig(clusterName, httpPort, transportPort,
-                    instanceDirectory.resolve("data"), instanceDirectory.resolve("logs")));
+            prepareInstanceDirectory(
+                    new ElasticsearchNodeConfig(
+                            clusterName,
+                            httpPort,
+                            transportPort,
+                            instanceDirectory.resolve("data"),
+                            instanceDirectory.resolve("logs")));
             try {
                 launch();
                 return;
@@ -197,7 +234,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 if (!e.portInUse || attempt == START_ATTEMPTS) {
                     throw e;
                 }
-                LOG.info("Elasticsearch could not bind port {} or {}, retrying with other ports", httpPort,
+                LOG.info(
+                        "Elasticsearch could not bind port {} or {}, retrying with other ports",
+                        httpPort,
                         transportPort);
             }
         }
@@ -207,26 +246,32 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         Path configDirectory = instanceDirectory.resolve("config");
         try {
             if (!Files.exists(configDirectory)) {
-                // Elasticsearch reads everything (log4j2.properties, jvm.options, ...) from ES_PATH_CONF
+                // Elasticsearch reads everything (log4j2.properties, jvm.options, ...) from
+                // ES_PATH_CONF
                 Directories.copyRecursively(home.resolve("config"), configDirectory);
                 security.ifPresent(secured -> secured.install(home, javaHome, configDirectory));
             }
-            Files.writeString(configDirectory.resolve("elasticsearch.yml"), security
-                    .map(secured -> nodeConfig.elasticsearchYml(secured.settings()))
-                    .orElseGet(nodeConfig::elasticsearchYml));
-            Files.writeString(configDirectory.resolve("jvm.options"), ElasticsearchNodeConfig.withLogFilesIn(
-                    Files.readString(home.resolve("config/jvm.options")), nodeConfig.logsDirectory()));
+            Files.writeString(
+                    configDirectory.resolve("elasticsearch.yml"),
+                    security.map(secured -> nodeConfig.elasticsearchYml(secured.settings()))
+                            .orElseGet(nodeConfig::elasticsearchYml));
+            Files.writeString(
+                    configDirectory.resolve("jvm.options"),
+                    ElasticsearchNodeConfig.withLogFilesIn(
+                            Files.readString(home.resolve("config/jvm.options")),
+                            nodeConfig.logsDirectory()));
             Files.createDirectories(nodeConfig.dataDirectory());
             Files.createDirectories(nodeConfig.logsDirectory());
             Files.createDirectories(temporaryDirectory());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + instanceDirectory, e);
         }
-        runAs.ifPresent(user -> {
-            user.takeOwnership(instanceDirectory);
-            user.requireCanEnter(instanceDirectory);
-            user.requireCanEnter(home);
-        });
+        runAs.ifPresent(
+                user -> {
+                    user.takeOwnership(instanceDirectory);
+                    user.requireCanEnter(instanceDirectory);
+                    user.requireCanEnter(home);
+                });
         config = nodeConfig;
     }
 
@@ -235,12 +280,14 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         List<String> command = new ArrayList<>();
         runAs.ifPresent(user -> command.addAll(user.commandPrefix()));
         command.add(home.resolve("bin/elasticsearch").toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(instanceDirectory.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(Redirect.appendTo(consoleLog.toFile()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .directory(instanceDirectory.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(Redirect.appendTo(consoleLog.toFile()));
         Map<String, String> environment = builder.environment();
-        // the start script ignores these with a warning, or passes them to the JVM where they do not belong
+        // the start script ignores these with a warning, or passes them to the JVM where they do
+        // not belong
         List.of("JAVA_HOME", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JAVA_OPTS", "CLI_JAVA_OPTS")
                 .forEach(environment::remove);
         environment.put("ES_JAVA_HOME", javaHome.toString());
@@ -257,8 +304,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             throw new UncheckedIOException("Cannot run " + command, e);
         }
         awaitHealthy();
-        LOG.info("Elasticsearch {} ready at {} after {} ms ({})", ElasticsearchDistribution.version(), httpUrl(),
-                (System.nanoTime() - startNanos) / 1_000_000, instanceDirectory);
+        LOG.info(
+                "Elasticsearch {} ready at {} after {} ms ({})",
+                ElasticsearchDistribution.version(),
+                httpUrl(),
+                (System.nanoTime() - startNanos) / 1_000_000,
+                instanceDirectory);
     }
 
     private void awaitHealthy() {
@@ -273,22 +324,27 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                 }
                 if (System.nanoTime() > deadline) {
                     stop();
-                    throw startupFailed("did not become healthy within " + startupTimeout.toSeconds() + " s");
+                    throw startupFailed(
+                            "did not become healthy within " + startupTimeout.toSeconds() + " s");
                 }
                 Thread.sleep(POLL_INTERVAL.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop();
-            throw new IllegalStateException("Interrupted while waiting for Elasticsearch to start", e);
+            throw new IllegalStateException(
+                    "Interrupted while waiting for Elasticsearch to start", e);
         }
     }
 
     private boolean isHealthy(URI health) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET();
-        security.ifPresent(secured -> request.header("Authorization", secured.authorizationHeader()));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET();
+        security.ifPresent(
+                secured -> request.header("Authorization", secured.authorizationHeader()));
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode()
+                    == 200;
         } catch (IOException notListeningYet) {
             return false;
         }
@@ -296,9 +352,16 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
     private StartupFailed startupFailed(String what) {
         String output = consoleOutputTail();
-        boolean portInUse = output.contains("BindHttpException") || output.contains("BindTransportException");
-        return new StartupFailed("Elasticsearch at " + httpUrl() + " " + what + "; its console output ends with:\n"
-                + output, portInUse);
+        boolean portInUse =
+                output.contains("BindHttpException") || output.contains("BindTransportException");
+        return new StartupFailed(
+                "Elasticsearch at "
+                        + httpUrl()
+                        + " "
+                        + what
+                        + "; its console output ends with:\n"
+                        + output,
+                portInUse);
     }
 
     private String consoleOutputTail() {
@@ -306,9 +369,13 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             byte[] output = Files.readAllBytes(consoleLog);
             int start = (int) Math.min(consoleOffset, output.length);
             // lenient decoding: a crashing JVM may write anything
-            List<String> lines = new String(output, start, output.length - start, StandardCharsets.UTF_8)
-                    .lines().toList();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - OUTPUT_TAIL_LINES), lines.size()));
+            List<String> lines =
+                    new String(output, start, output.length - start, StandardCharsets.UTF_8)
+                            .lines()
+                            .toList();
+            return String.join(
+                    "\n",
+                    lines.subList(Math.max(0, lines.size() - OUTPUT_TAIL_LINES), lines.size()));
         } catch (IOException e) {
             return "(cannot read " + consoleLog + ": " + e + ")";
         }

@@ -8,12 +8,11 @@ import java.net.ServerSocket;
 
 final class LocalPorts {
 
-    private LocalPorts() {
-    }
+    private LocalPorts() {}
 
     /**
-     * A port that is free on the loopback interface right now. Another process may take it before our server
-     * binds it, so callers retry on a bind failure.
+     * A port that is free on the loopback interface right now. Another process may take it before
+     * our server binds it, so callers retry on a bind failure.
      */
     static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -10,12 +10,12 @@ import java.util.concurrent.TimeoutException;
 /** Stops a process together with the processes it started. */
 final class ProcessTrees {
 
-    private ProcessTrees() {
-    }
+    private ProcessTrees() {}
 
     /**
-     * Asks the process to terminate (SIGTERM), waits up to {@code grace}, then kills what is left of the tree. The
-     * descendants are listed first: once their parent is gone they are re-parented and no longer reachable.
+     * Asks the process to terminate (SIGTERM), waits up to {@code grace}, then kills what is left
+     * of the tree. The descendants are listed first: once their parent is gone they are re-parented
+     * and no longer reachable.
      */
     static void stop(ProcessHandle process, Duration grace) {
         List<ProcessHandle> tree = process.descendants().toList();

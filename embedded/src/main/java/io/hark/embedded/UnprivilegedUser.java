@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.embedded;
 
+import com.sun.security.auth.module.UnixSystem;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,12 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import com.sun.security.auth.module.UnixSystem;
-
 /**
- * Elasticsearch refuses to run as root. When this JVM is root (typical in containers and CI), the child process
- * is started as this unprivileged account through {@code setpriv}, which exec()s, so the child's PID stays the
- * one we manage.
+ * Elasticsearch refuses to run as root. When this JVM is root (typical in containers and CI), the
+ * child process is started as this unprivileged account through {@code setpriv}, which exec()s, so
+ * the child's PID stays the one we manage.
  */
 record UnprivilegedUser(String name, int uid, int gid) {
 
@@ -32,7 +31,8 @@ record UnprivilegedUser(String name, int uid, int gid) {
         try {
             return Optional.of(fromPasswd(Files.readString(Path.of("/etc/passwd")), ACCOUNT));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read /etc/passwd to find the " + ACCOUNT + " account", e);
+            throw new UncheckedIOException(
+                    "Cannot read /etc/passwd to find the " + ACCOUNT + " account", e);
         }
     }
 
@@ -41,9 +41,18 @@ record UnprivilegedUser(String name, int uid, int gid) {
                 .map(line -> line.split(":", -1))
                 .filter(fields -> fields.length >= 4 && fields[0].equals(account))
                 .findFirst()
-                .map(fields -> new UnprivilegedUser(account, Integer.parseInt(fields[2]), Integer.parseInt(fields[3])))
-                .orElseThrow(() -> new IllegalStateException("Running as root, Elasticsearch must run as the '"
-                        + account + "' account, which is not in /etc/passwd"));
+                .map(
+                        fields ->
+                                new UnprivilegedUser(
+                                        account,
+                                        Integer.parseInt(fields[2]),
+                                        Integer.parseInt(fields[3])))
+                .orElseThrow(
+                        () ->
+                                new IllegalStateException(
+                                        "Running as root, Elasticsearch must run as the '"
+                                                + account
+                                                + "' account, which is not in /etc/passwd"));
     }
 
     List<String> commandPrefix() {
@@ -61,15 +70,26 @@ record UnprivilegedUser(String name, int uid, int gid) {
         }
     }
 
-    /** Fails early, with a hint, instead of letting Elasticsearch fail on a directory it cannot enter. */
+    /**
+     * Fails early, with a hint, instead of letting Elasticsearch fail on a directory it cannot
+     * enter.
+     */
     void requireCanEnter(Path directory) {
         for (Path path = directory.toAbsolutePath(); path != null; path = path.getParent()) {
             try {
                 boolean owned = ((Integer) Files.getAttribute(path, "unix:uid")) == uid;
-                if (!owned && !Files.getPosixFilePermissions(path).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                    throw new IllegalStateException("Elasticsearch runs as " + name + ", who cannot enter " + path
-                            + " (needed for " + directory + "); point java.io.tmpdir to a directory that all "
-                            + "users can enter, such as /tmp");
+                if (!owned
+                        && !Files.getPosixFilePermissions(path)
+                                .contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    throw new IllegalStateException(
+                            "Elasticsearch runs as "
+                                    + name
+                                    + ", who cannot enter "
+                                    + path
+                                    + " (needed for "
+                                    + directory
+                                    + "); point java.io.tmpdir to a directory that all "
+                                    + "users can enter, such as /tmp");
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read the permissions of " + path, e);
@@ -79,13 +99,17 @@ record UnprivilegedUser(String name, int uid, int gid) {
 
     private static void requireSetpriv() {
         String path = System.getenv().getOrDefault("PATH", "");
-        boolean found = Stream.of(path.split(File.pathSeparator))
-                .filter(directory -> !directory.isEmpty())
-                .anyMatch(directory -> Files.isExecutable(Path.of(directory, "setpriv")));
+        boolean found =
+                Stream.of(path.split(File.pathSeparator))
+                        .filter(directory -> !directory.isEmpty())
+                        .anyMatch(directory -> Files.isExecutable(Path.of(directory, "setpriv")));
         if (!found) {
-            throw new IllegalStateException("Running as root: Elasticsearch refuses to run as root and is started "
-                    + "as '" + ACCOUNT + "' with setpriv, which is not on the PATH. Install util-linux "
-                    + "(apt-get install util-linux) or run as a non-root user.");
+            throw new IllegalStateException(
+                    "Running as root: Elasticsearch refuses to run as root and is started "
+                            + "as '"
+                            + ACCOUNT
+                            + "' with setpriv, which is not on the PATH. Install util-linux "
+                            + "(apt-get install util-linux) or run as a non-root user.");
         }
     }
 }

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,36 +25,55 @@ class ElasticsearchDistributionTest {
 
     private static final String VERSION = "9.9.9";
 
-    @TempDir
-    Path temp;
+    @TempDir Path temp;
 
     @Test
     void anExplicitLocationWins() throws IOException {
         Path explicit = Files.writeString(temp.resolve("explicit.zip"), "zip");
         Path copied = Files.writeString(temp.resolve("copied.zip"), "zip");
 
-        assertThat(ElasticsearchDistribution.locateZip(
-                properties(ElasticsearchDistribution.DISTRIBUTION_PROPERTY, explicit.toString()),
-                name -> null, buildInfo(copied)))
+        assertThat(
+                        ElasticsearchDistribution.locateZip(
+                                properties(
+                                        ElasticsearchDistribution.DISTRIBUTION_PROPERTY,
+                                        explicit.toString()),
+                                name -> null,
+                                buildInfo(copied)))
                 .isEqualTo(explicit);
-        assertThat(ElasticsearchDistribution.locateZip(properties(),
-                Map.of(ElasticsearchDistribution.DISTRIBUTION_ENV, explicit.toString())::get, buildInfo(copied)))
+        assertThat(
+                        ElasticsearchDistribution.locateZip(
+                                properties(),
+                                Map.of(
+                                                ElasticsearchDistribution.DISTRIBUTION_ENV,
+                                                explicit.toString())
+                                        ::get,
+                                buildInfo(copied)))
                 .isEqualTo(explicit);
     }
 
     @Test
     void anExplicitLocationMustExist() {
-        assertThatThrownBy(() -> ElasticsearchDistribution.locateZip(
-                properties(ElasticsearchDistribution.DISTRIBUTION_PROPERTY, "/nowhere.zip"), name -> null,
-                buildInfo(temp.resolve("copied.zip"))))
+        assertThatThrownBy(
+                        () ->
+                                ElasticsearchDistribution.locateZip(
+                                        properties(
+                                                ElasticsearchDistribution.DISTRIBUTION_PROPERTY,
+                                                "/nowhere.zip"),
+                                        name -> null,
+                                        buildInfo(temp.resolve("copied.zip"))))
                 .hasMessageContaining("/nowhere.zip");
     }
 
     @Test
     void prefersTheBuildsCopyThenTheLocalRepository() throws IOException {
         Path repository = temp.resolve("repository");
-        Path inRepository = repository.resolve("org/elasticsearch/distribution/integ-test-zip/elasticsearch/"
-                + VERSION + "/elasticsearch-" + VERSION + ".zip");
+        Path inRepository =
+                repository.resolve(
+                        "org/elasticsearch/distribution/integ-test-zip/elasticsearch/"
+                                + VERSION
+                                + "/elasticsearch-"
+                                + VERSION
+                                + ".zip");
         Files.createDirectories(inRepository.getParent());
         Files.writeString(inRepository, "zip");
         Path copied = temp.resolve("copied.zip");
@@ -70,20 +88,33 @@ class ElasticsearchDistributionTest {
 
     @Test
     void defaultsToTheUsersMavenRepository() throws IOException {
-        Path inRepository = temp.resolve(".m2/repository/org/elasticsearch/distribution/integ-test-zip/"
-                + "elasticsearch/" + VERSION + "/elasticsearch-" + VERSION + ".zip");
+        Path inRepository =
+                temp.resolve(
+                        ".m2/repository/org/elasticsearch/distribution/integ-test-zip/"
+                                + "elasticsearch/"
+                                + VERSION
+                                + "/elasticsearch-"
+                                + VERSION
+                                + ".zip");
         Files.createDirectories(inRepository.getParent());
         Files.writeString(inRepository, "zip");
 
-        assertThat(ElasticsearchDistribution.locateZip(properties("user.home", temp.toString()), name -> null,
-                buildInfo(temp.resolve("missing.zip"))))
+        assertThat(
+                        ElasticsearchDistribution.locateZip(
+                                properties("user.home", temp.toString()),
+                                name -> null,
+                                buildInfo(temp.resolve("missing.zip"))))
                 .isEqualTo(inRepository);
     }
 
     @Test
     void explainsHowToGetAMissingDistribution() {
-        assertThatThrownBy(() -> ElasticsearchDistribution.locateZip(properties("user.home", temp.toString()),
-                name -> null, buildInfo(temp.resolve("missing.zip"))))
+        assertThatThrownBy(
+                        () ->
+                                ElasticsearchDistribution.locateZip(
+                                        properties("user.home", temp.toString()),
+                                        name -> null,
+                                        buildInfo(temp.resolve("missing.zip"))))
                 .hasMessageContaining("integ-test-zip:elasticsearch:" + VERSION + ":zip")
                 .hasMessageContaining(ElasticsearchDistribution.DISTRIBUTION_ENV);
     }
@@ -127,13 +158,15 @@ class ElasticsearchDistributionTest {
 
     private Path fakeDistribution() throws IOException {
         Path zip = temp.resolve("distribution.zip");
-        try (FileSystem archive = FileSystems.newFileSystem(zip,
-                Map.of("create", "true", "enablePosixFileAttributes", "true"))) {
+        try (FileSystem archive =
+                FileSystems.newFileSystem(
+                        zip, Map.of("create", "true", "enablePosixFileAttributes", "true"))) {
             Path home = archive.getPath("/elasticsearch-" + VERSION);
             Path script = Files.createDirectories(home.resolve("bin")).resolve("elasticsearch");
             Files.writeString(script, "#!/bin/bash\n");
             Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-x---"));
-            Path config = Files.createDirectories(home.resolve("config")).resolve("elasticsearch.yml");
+            Path config =
+                    Files.createDirectories(home.resolve("config")).resolve("elasticsearch.yml");
             Files.writeString(config, "# nothing\n");
             Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-rw----"));
         }

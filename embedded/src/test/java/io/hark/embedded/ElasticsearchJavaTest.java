@@ -10,19 +10,18 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.OptionalInt;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ElasticsearchJavaTest {
 
-    @TempDir
-    Path jvms;
+    @TempDir Path jvms;
 
     @Test
     void readsTheFeatureVersionFromAReleaseFile() {
-        String release = "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_RUNTIME_VERSION=\"25.0.3+9-LTS\"\n"
-                + "JAVA_VERSION=\"25.0.3\"\nJAVA_VERSION_DATE=\"2026-04-21\"\n";
+        String release =
+                "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_RUNTIME_VERSION=\"25.0.3+9-LTS\"\n"
+                        + "JAVA_VERSION=\"25.0.3\"\nJAVA_VERSION_DATE=\"2026-04-21\"\n";
 
         assertThat(ElasticsearchJava.featureVersionFromRelease(release)).hasValue(25);
         assertThat(ElasticsearchJava.featureVersionFromRelease("OS_NAME=\"Linux\"\n")).isEmpty();
@@ -55,7 +54,9 @@ class ElasticsearchJavaTest {
         Path configured = fakeJdk("configured", "21");
         Path current = Path.of("/current/jvm");
 
-        assertThat(ElasticsearchJava.locate(Map.of("ES_JAVA_HOME", configured.toString()), current, 17, jvms))
+        assertThat(
+                        ElasticsearchJava.locate(
+                                Map.of("ES_JAVA_HOME", configured.toString()), current, 17, jvms))
                 .isEqualTo(configured);
         assertThat(ElasticsearchJava.locate(Map.of(), current, 21, jvms)).isEqualTo(current);
     }
@@ -64,10 +65,17 @@ class ElasticsearchJavaTest {
     void explainsWhatToInstallWhenNoSuitableJdkExists() throws IOException {
         fakeJdk("java-17-openjdk", "17.0.15");
 
-        assertThatThrownBy(() -> ElasticsearchJava.locate(Map.of(), Path.of("/current/jvm"), 17, jvms))
+        assertThatThrownBy(
+                        () -> ElasticsearchJava.locate(Map.of(), Path.of("/current/jvm"), 17, jvms))
                 .hasMessageContaining("Java 21 or newer")
                 .hasMessageContaining("ES_JAVA_HOME");
-        assertThatThrownBy(() -> ElasticsearchJava.locate(Map.of("ES_JAVA_HOME", "/nowhere"), Path.of("/x"), 25, jvms))
+        assertThatThrownBy(
+                        () ->
+                                ElasticsearchJava.locate(
+                                        Map.of("ES_JAVA_HOME", "/nowhere"),
+                                        Path.of("/x"),
+                                        25,
+                                        jvms))
                 .hasMessageContaining("/nowhere");
     }
 

@@ -5,27 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ElasticsearchNodeConfigTest {
 
-    private final ElasticsearchNodeConfig config = new ElasticsearchNodeConfig("hark-1234", 9234, 9334,
-            Path.of("/tmp/node/data"), Path.of("/tmp/node/logs"));
+    private final ElasticsearchNodeConfig config =
+            new ElasticsearchNodeConfig(
+                    "hark-1234", 9234, 9334, Path.of("/tmp/node/data"), Path.of("/tmp/node/logs"));
 
     @Test
     void rendersASingleLoopbackNode() {
-        assertThat(config.elasticsearchYml().lines()).contains(
-                "cluster.name: \"hark-1234\"",
-                "network.host: 127.0.0.1",
-                "http.port: 9234",
-                "transport.port: 9334",
-                "discovery.type: single-node",
-                "path.data: \"/tmp/node/data\"",
-                "path.logs: \"/tmp/node/logs\"",
-                "cluster.routing.allocation.disk.threshold_enabled: false",
-                "action.destructive_requires_name: false",
-                "xpack.security.enabled: false");
+        assertThat(config.elasticsearchYml().lines())
+                .contains(
+                        "cluster.name: \"hark-1234\"",
+                        "network.host: 127.0.0.1",
+                        "http.port: 9234",
+                        "transport.port: 9334",
+                        "discovery.type: single-node",
+                        "path.data: \"/tmp/node/data\"",
+                        "path.logs: \"/tmp/node/logs\"",
+                        "cluster.routing.allocation.disk.threshold_enabled: false",
+                        "action.destructive_requires_name: false",
+                        "xpack.security.enabled: false");
     }
 
     @Test
@@ -37,8 +38,9 @@ class ElasticsearchNodeConfigTest {
 
     @Test
     void quotesValuesThatYamlWouldMisread() {
-        ElasticsearchNodeConfig odd = new ElasticsearchNodeConfig("a\"b", 1, 2, Path.of("/tmp/x: y"),
-                Path.of("/tmp/logs"));
+        ElasticsearchNodeConfig odd =
+                new ElasticsearchNodeConfig(
+                        "a\"b", 1, 2, Path.of("/tmp/x: y"), Path.of("/tmp/logs"));
 
         assertThat(odd.elasticsearchYml().lines())
                 .contains("cluster.name: \"a\\\"b\"", "path.data: \"/tmp/x: y\"");
@@ -46,11 +48,15 @@ class ElasticsearchNodeConfigTest {
 
     @Test
     void movesTheGcLogAndCrashFileIntoTheLogsDirectory() {
-        String jvmOptions = "-XX:+HeapDumpOnOutOfMemoryError\n"
-                + "-XX:ErrorFile=hs_err_pid%p.log\n"
-                + "-Xlog:gc*,gc+age=trace,safepoint:file=gc.log:utctime,level,pid,tags:filecount=32,filesize=64m\n";
+        String jvmOptions =
+                "-XX:+HeapDumpOnOutOfMemoryError\n"
+                        + "-XX:ErrorFile=hs_err_pid%p.log\n"
+                        + "-Xlog:gc*,gc+age=trace,safepoint:file=gc.log:utctime,level,pid,tags:filecount=32,filesize=64m\n";
 
-        assertThat(ElasticsearchNodeConfig.withLogFilesIn(jvmOptions, Path.of("/tmp/node/logs")).lines())
+        assertThat(
+                        ElasticsearchNodeConfig.withLogFilesIn(
+                                        jvmOptions, Path.of("/tmp/node/logs"))
+                                .lines())
                 .containsExactly(
                         "-XX:+HeapDumpOnOutOfMemoryError",
                         "-XX:ErrorFile=/tmp/node/logs/hs_err_pid%p.log",

@@ -13,12 +13,12 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 class EmbeddedElasticsearchITCase {
 
-    private final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).build();
 
     @Test
     void servesDocumentsAcrossARestartAndLeavesNoProcessBehind() throws Exception {
@@ -27,17 +27,24 @@ class EmbeddedElasticsearchITCase {
         try {
             int port = elasticsearch.httpPort();
             assertThat(elasticsearch.httpUrl()).isEqualTo("http://127.0.0.1:" + port);
-            assertThat(send(elasticsearch, "GET", "/_cluster/health", null).body()).contains("\"number_of_nodes\":1");
+            assertThat(send(elasticsearch, "GET", "/_cluster/health", null).body())
+                    .contains("\"number_of_nodes\":1");
             assertListensOnLoopbackOnly(port);
 
-            HttpResponse<String> indexed = send(elasticsearch, "PUT", "/test/_doc/1?refresh=true",
-                    "{\"text\":\"hello hark\"}");
+            HttpResponse<String> indexed =
+                    send(
+                            elasticsearch,
+                            "PUT",
+                            "/test/_doc/1?refresh=true",
+                            "{\"text\":\"hello hark\"}");
             assertThat(indexed.statusCode()).isEqualTo(201);
-            assertThat(send(elasticsearch, "GET", "/test/_doc/1", null).body()).contains("\"text\":\"hello hark\"");
+            assertThat(send(elasticsearch, "GET", "/test/_doc/1", null).body())
+                    .contains("\"text\":\"hello hark\"");
 
             elasticsearch.stop();
             assertThat(elasticsearch.processHandle()).isEmpty();
-            assertThatThrownBy(() -> send(elasticsearch, "GET", "/", null)).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> send(elasticsearch, "GET", "/", null))
+                    .isInstanceOf(IOException.class);
 
             elasticsearch.restart();
             assertThat(elasticsearch.httpPort()).isEqualTo(port);
@@ -65,12 +72,17 @@ class EmbeddedElasticsearchITCase {
         }
     }
 
-    private HttpResponse<String> send(EmbeddedElasticsearch elasticsearch, String method, String path, String json)
+    private HttpResponse<String> send(
+            EmbeddedElasticsearch elasticsearch, String method, String path, String json)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(elasticsearch.httpUrl() + path))
-                .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(elasticsearch.httpUrl() + path))
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                json == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(json));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

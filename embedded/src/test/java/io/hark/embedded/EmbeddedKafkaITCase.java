@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -43,10 +42,18 @@ class EmbeddedKafkaITCase {
             kafka.createTopics(Map.of(TOPIC, 2));
             kafka.createTopics(Map.of(TOPIC, 2, "other", 1));
 
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    kafka.bootstrapServers()))) {
+            try (Admin admin =
+                    Admin.create(
+                            Map.of(
+                                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                    kafka.bootstrapServers()))) {
                 assertThat(admin.listTopics().names().get()).contains(TOPIC, "other");
-                assertThat(admin.describeTopics(Set.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions())
+                assertThat(
+                                admin.describeTopics(Set.of(TOPIC))
+                                        .allTopicNames()
+                                        .get()
+                                        .get(TOPIC)
+                                        .partitions())
                         .hasSize(2);
             }
 
@@ -54,7 +61,9 @@ class EmbeddedKafkaITCase {
             produce(kafka, 1, "c", "d");
 
             List<ConsumerRecord<String, String>> records = consume(kafka, 4);
-            assertThat(records).extracting(ConsumerRecord::value).containsExactlyInAnyOrder("a", "b", "c", "d");
+            assertThat(records)
+                    .extracting(ConsumerRecord::value)
+                    .containsExactlyInAnyOrder("a", "b", "c", "d");
             assertThat(records).extracting(ConsumerRecord::partition).containsOnly(0, 1);
         }
     }
@@ -65,7 +74,8 @@ class EmbeddedKafkaITCase {
         assumeThat(otherAddress).as("a non-loopback IPv4 address on this machine").isPresent();
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             assertThat(kafka.bootstrapServers()).startsWith("127.0.0.1:");
-            assertThatThrownBy(() -> connect(otherAddress.get(), port(kafka))).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> connect(otherAddress.get(), port(kafka)))
+                    .isInstanceOf(IOException.class);
         }
     }
 
@@ -83,7 +93,9 @@ class EmbeddedKafkaITCase {
 
             assertThat(kafka.bootstrapServers()).isEqualTo(bootstrapServers);
             produce(kafka, 1, "after");
-            assertThat(consume(kafka, 2)).extracting(ConsumerRecord::value).containsExactlyInAnyOrder("before", "after");
+            assertThat(consume(kafka, 2))
+                    .extracting(ConsumerRecord::value)
+                    .containsExactlyInAnyOrder("before", "after");
         }
     }
 
@@ -98,10 +110,11 @@ class EmbeddedKafkaITCase {
 
     private static void produce(EmbeddedKafka kafka, int partition, String... values)
             throws InterruptedException, ExecutionException {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        Map<String, Object> config =
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             for (String value : values) {
                 producer.send(new ProducerRecord<>(TOPIC, partition, value, value)).get();
@@ -110,12 +123,18 @@ class EmbeddedKafkaITCase {
     }
 
     private static List<ConsumerRecord<String, String>> consume(EmbeddedKafka kafka, int count) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        Map<String, Object> config =
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                        StringDeserializer.class,
+                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                        StringDeserializer.class);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(TOPIC));
@@ -128,7 +147,8 @@ class EmbeddedKafkaITCase {
     }
 
     private static int port(EmbeddedKafka kafka) {
-        return Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
+        return Integer.parseInt(
+                kafka.bootstrapServers().substring(kafka.bootstrapServers().lastIndexOf(':') + 1));
     }
 
     static void connect(InetAddress address, int port) throws IOException {
@@ -139,13 +159,14 @@ class EmbeddedKafkaITCase {
 
     static Optional<InetAddress> nonLoopbackAddress() throws SocketException {
         return NetworkInterface.networkInterfaces()
-                .filter(networkInterface -> {
-                    try {
-                        return networkInterface.isUp() && !networkInterface.isLoopback();
-                    } catch (SocketException e) {
-                        return false;
-                    }
-                })
+                .filter(
+                        networkInterface -> {
+                            try {
+                                return networkInterface.isUp() && !networkInterface.isLoopback();
+                            } catch (SocketException e) {
+                                return false;
+                            }
+                        })
                 .flatMap(NetworkInterface::inetAddresses)
                 .filter(address -> address instanceof Inet4Address)
                 .findFirst();

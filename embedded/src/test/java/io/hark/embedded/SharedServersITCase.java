@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.Test;
 
 class SharedServersITCase {
@@ -19,11 +18,12 @@ class SharedServersITCase {
     @Test
     void concurrentFirstUsersShareOneServerOfEachKind() throws Exception {
         assertThat(callConcurrently(SharedServers::kafka)).containsOnly(SharedServers.kafka());
-        assertThat(callConcurrently(SharedServers::elasticsearch)).containsOnly(SharedServers.elasticsearch());
+        assertThat(callConcurrently(SharedServers::elasticsearch))
+                .containsOnly(SharedServers.elasticsearch());
 
         SharedServers.kafka().createTopics(Map.of("shared-servers-it", 1));
-        assertThat(SharedServers.elasticsearch().processHandle()).hasValueSatisfying(
-                process -> assertThat(process.isAlive()).isTrue());
+        assertThat(SharedServers.elasticsearch().processHandle())
+                .hasValueSatisfying(process -> assertThat(process.isAlive()).isTrue());
     }
 
     private static <T> List<T> callConcurrently(Callable<T> call) throws Exception {

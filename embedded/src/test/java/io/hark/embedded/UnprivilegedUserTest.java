@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class UnprivilegedUserTest {
 
-    private static final String PASSWD = "root:x:0:0:root:/root:/bin/bash\n"
-            + "nobodyelse:x:1000:1000::/home/nobodyelse:/bin/sh\n"
-            + "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n";
+    private static final String PASSWD =
+            "root:x:0:0:root:/root:/bin/bash\n"
+                    + "nobodyelse:x:1000:1000::/home/nobodyelse:/bin/sh\n"
+                    + "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n";
 
     @Test
     void findsTheAccountInPasswd() {
@@ -26,7 +27,10 @@ class UnprivilegedUserTest {
 
     @Test
     void explainsAMissingAccount() {
-        assertThatThrownBy(() -> UnprivilegedUser.fromPasswd("root:x:0:0:root:/root:/bin/bash\n", "nobody"))
+        assertThatThrownBy(
+                        () ->
+                                UnprivilegedUser.fromPasswd(
+                                        "root:x:0:0:root:/root:/bin/bash\n", "nobody"))
                 .hasMessageContaining("'nobody'");
     }
 }

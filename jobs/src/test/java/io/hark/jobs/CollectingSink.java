@@ -14,34 +14,34 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * (running in the same JVM) to read with {@link #received}.
  */
 public final class CollectingSink<T> implements Sink<T> {
-  private static final Map<String, List<Object>> RECEIVED = new ConcurrentHashMap<>();
+    private static final Map<String, List<Object>> RECEIVED = new ConcurrentHashMap<>();
 
-  private final String name;
+    private final String name;
 
-  public CollectingSink(String name) {
-    this.name = name;
-    RECEIVED.put(name, new CopyOnWriteArrayList<>());
-  }
+    public CollectingSink(String name) {
+        this.name = name;
+        RECEIVED.put(name, new CopyOnWriteArrayList<>());
+    }
 
-  @SuppressWarnings("unchecked")
-  public List<T> received() {
-    return (List<T>) (List<?>) RECEIVED.get(name);
-  }
+    @SuppressWarnings("unchecked")
+    public List<T> received() {
+        return (List<T>) (List<?>) RECEIVED.get(name);
+    }
 
-  @Override
-  public SinkWriter<T> createWriter(WriterInitContext context) {
-    List<Object> target = RECEIVED.get(name);
-    return new SinkWriter<>() {
-      @Override
-      public void write(T element, Context context) {
-        target.add(element);
-      }
+    @Override
+    public SinkWriter<T> createWriter(WriterInitContext context) {
+        List<Object> target = RECEIVED.get(name);
+        return new SinkWriter<>() {
+            @Override
+            public void write(T element, Context context) {
+                target.add(element);
+            }
 
-      @Override
-      public void flush(boolean endOfInput) {}
+            @Override
+            public void flush(boolean endOfInput) {}
 
-      @Override
-      public void close() {}
-    };
-  }
+            @Override
+            public void close() {}
+        };
+    }
 }

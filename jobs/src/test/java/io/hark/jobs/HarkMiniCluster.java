@@ -10,23 +10,25 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 
 /** The one MiniCluster shape for integration tests: parallelism 2, as on a small real cluster. */
 public final class HarkMiniCluster {
-  public static final int PARALLELISM = 2;
+    public static final int PARALLELISM = 2;
 
-  private HarkMiniCluster() {}
+    private HarkMiniCluster() {}
 
-  public static MiniClusterExtension extension() {
-    return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-        .setNumberTaskManagers(1)
-        .setNumberSlotsPerTaskManager(PARALLELISM)
-        .build());
-  }
+    public static MiniClusterExtension extension() {
+        return new MiniClusterExtension(
+                new MiniClusterResourceConfiguration.Builder()
+                        .setNumberTaskManagers(1)
+                        .setNumberSlotsPerTaskManager(PARALLELISM)
+                        .build());
+    }
 
-  /** A job that keeps failing fails the test after a few restarts instead of retrying forever. */
-  public static void limitRestarts(StreamExecutionEnvironment env) {
-    Configuration restarts = new Configuration();
-    restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-    restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
-    restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
-    env.configure(restarts);
-  }
+    /** A job that keeps failing fails the test after a few restarts instead of retrying forever. */
+    public static void limitRestarts(StreamExecutionEnvironment env) {
+        Configuration restarts = new Configuration();
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
+        restarts.set(
+                RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+        env.configure(restarts);
+    }
 }

@@ -19,50 +19,53 @@ import org.ejml.simple.SimpleMatrix;
  * sentences, weighted by their length. Loading takes seconds and most of a gigabyte; thread-safe.
  */
 public final class CoreNlpSentiment {
-  public static final String MODEL = "corenlp-4.5.10-rntn";
-  /** Parsing cost grows faster than linearly with length; longer texts are cut here. */
-  public static final int MAX_CHARS = 1_000;
-  /**
-   * The PCFG parser's chart grows with the square of a sentence's length: 250 tokens of one
-   * sentence take about 3 GB. Longer sentences get a flat tree, which the sentiment model still reads.
-   */
-  public static final int MAX_SENTENCE_TOKENS = 80;
+    public static final String MODEL = "corenlp-4.5.10-rntn";
 
-  private final StanfordCoreNLP pipeline;
+    /** Parsing cost grows faster than linearly with length; longer texts are cut here. */
+    public static final int MAX_CHARS = 1_000;
 
-  public CoreNlpSentiment() {
-    Properties props = new Properties();
-    props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,parse,sentiment");
-    props.setProperty("tokenize.options", "untokenizable=noneKeep");
-    props.setProperty("parse.maxlen", String.valueOf(MAX_SENTENCE_TOKENS));
-    this.pipeline = new StanfordCoreNLP(props);
-  }
+    /**
+     * The PCFG parser's chart grows with the square of a sentence's length: 250 tokens of one
+     * sentence take about 3 GB. Longer sentences get a flat tree, which the sentiment model still
+     * reads.
+     */
+    public static final int MAX_SENTENCE_TOKENS = 80;
 
-  /** The sentiment of {@code text}, or empty when it has no sentence CoreNLP could parse. */
-  public Optional<TextSentiment> analyze(String text) {
-    String capped = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-    Annotation document = new Annotation(capped);
-    pipeline.annotate(document);
-    double negative = 0;
-    double neutral = 0;
-    double positive = 0;
-    for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
-      Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
-      if (tree == null) {
-        continue;
-      }
-      SimpleMatrix classes = RNNCoreAnnotations.getPredictions(tree);
-      if (classes == null) {
-        continue;
-      }
-      int weight = sentence.get(CoreAnnotations.TokensAnnotation.class).size();
-      negative += weight * (classes.get(0) + classes.get(1));
-      neutral += weight * classes.get(2);
-      positive += weight * (classes.get(3) + classes.get(4));
+    private final StanfordCoreNLP pipeline;
+
+    public CoreNlpSentiment() {
+        Properties props = new Properties();
+        props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner,parse,sentiment");
+        props.setProperty("tokenize.options", "untokenizable=noneKeep");
+        props.setProperty("parse.maxlen", String.valueOf(MAX_SENTENCE_TOKENS));
+        this.pipeline = new StanfordCoreNLP(props);
     }
-    if (negative + neutral + positive <= 0) {
-      return Optional.empty();
+
+    /** The sentiment of {@code text}, or empty when it has no sentence CoreNLP could parse. */
+    public Optional<TextSentiment> analyze(String text) {
+        String capped = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+        Annotation document = new Annotation(capped);
+        pipeline.annotate(document);
+        double negative = 0;
+        double neutral = 0;
+        double positive = 0;
+        for (CoreMap sentence : document.get(CoreAnnotations.SentencesAnnotation.class)) {
+            Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+            if (tree == null) {
+                continue;
+            }
+            SimpleMatrix classes = RNNCoreAnnotations.getPredictions(tree);
+            if (classes == null) {
+                continue;
+            }
+            int weight = sentence.get(CoreAnnotations.TokensAnnotation.class).size();
+            negative += weight * (classes.get(0) + classes.get(1));
+            neutral += weight * classes.get(2);
+            positive += weight * (classes.get(3) + classes.get(4));
+        }
+        if (negative + neutral + positive <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(TextSentiment.fromProbabilities(negative, neutral, positive, MODEL));
     }
-    return Optional.of(TextSentiment.fromProbabilities(negative, neutral, positive, MODEL));
-  }
 }

@@ -11,5 +11,9 @@ import java.util.List;
  * @param sentiment null where unsupported (languages other than English) or failed: never a guess
  * @param flags markers such as {@link MentionEnricher#FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE}
  */
-public record Enrichment(String language, TextSentiment sentiment, List<NamedEntity> entities, List<String> topics,
-    List<String> flags) {}
+public record Enrichment(
+        String language,
+        TextSentiment sentiment,
+        List<NamedEntity> entities,
+        List<String> topics,
+        List<String> flags) {}

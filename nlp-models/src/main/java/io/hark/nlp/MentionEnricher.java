@@ -2,8 +2,8 @@
 package io.hark.nlp;
 
 import io.hark.nlp.entities.AnnotatedText;
-import io.hark.nlp.entities.NamedEntity;
 import io.hark.nlp.entities.EntityRecognizer;
+import io.hark.nlp.entities.NamedEntity;
 import io.hark.nlp.entities.SocialTextAnnotator;
 import io.hark.nlp.language.LanguageDetector;
 import io.hark.nlp.sentiment.TweetFeatures;
@@ -27,77 +27,105 @@ import java.util.regex.Pattern;
  * cached by text, because reposts and copy-paste campaigns repeat the same text many times; a
  * repost ({@code RT @user: text}) reuses its original's enrichment.
  *
- * <p>Only the first {@link #MAX_TEXT_CHARS} characters of a text are read, cut at whitespace: no stage
- * looks further, and the cache, keyed by what is read, stays bounded however long the texts.
+ * <p>Only the first {@link #MAX_TEXT_CHARS} characters of a text are read, cut at whitespace: no
+ * stage looks further, and the cache, keyed by what is read, stays bounded however long the texts.
  */
 public final class MentionEnricher {
-  public static final String FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE = "sentiment_unsupported_language";
-  public static final String FLAG_NLP_FAILED = "nlp_failed";
-  private static final Set<String> ENGLISH_MODELS = Set.of("en", "und");
-  /** The most any stage reads: sentiment's features; language and entities read less. */
-  public static final int MAX_TEXT_CHARS = TweetFeatures.MAX_CHARS;
-  private static final int CACHE_SIZE = 10_000;
-  /** A repost's text is the original's behind this prefix: both share one cache entry. */
-  private static final Pattern REPOST_PREFIX = Pattern.compile("^RT @\\w+:\\s*");
+    public static final String FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE =
+            "sentiment_unsupported_language";
+    public static final String FLAG_NLP_FAILED = "nlp_failed";
+    private static final Set<String> ENGLISH_MODELS = Set.of("en", "und");
 
-  private final LanguageDetector languages = LanguageDetector.shared();
-  private final TweetSentiment sentiment;
-  private final SocialTextAnnotator annotator = SocialTextAnnotator.shared();
-  private final EntityRecognizer entities;
-  private final TopicExtractor topics = new TopicExtractor();
-  private final Map<String, Enrichment> cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Enrichment> eldest) {
-      return size() > CACHE_SIZE;
+    /** The most any stage reads: sentiment's features; language and entities read less. */
+    public static final int MAX_TEXT_CHARS = TweetFeatures.MAX_CHARS;
+
+    private static final int CACHE_SIZE = 10_000;
+
+    /** A repost's text is the original's behind this prefix: both share one cache entry. */
+    private static final Pattern REPOST_PREFIX = Pattern.compile("^RT @\\w+:\\s*");
+
+    private final LanguageDetector languages = LanguageDetector.shared();
+    private final TweetSentiment sentiment;
+    private final SocialTextAnnotator annotator = SocialTextAnnotator.shared();
+    private final EntityRecognizer entities;
+    private final TopicExtractor topics = new TopicExtractor();
+    private final Map<String, Enrichment> cache =
+            Collections.synchronizedMap(
+                    new LinkedHashMap<>(256, 0.75f, true) {
+                        @Override
+                        protected boolean removeEldestEntry(Map.Entry<String, Enrichment> eldest) {
+                            return size() > CACHE_SIZE;
+                        }
+                    });
+
+    /**
+     * @param gazetteer names of brands, products and people to recognise, with their entity type
+     */
+    public MentionEnricher(Map<String, String> gazetteer) {
+        this(gazetteer, TweetSentiment.shared());
     }
-  });
 
-  /** @param gazetteer names of brands, products and people to recognise, with their entity type */
-  public MentionEnricher(Map<String, String> gazetteer) {
-    this(gazetteer, TweetSentiment.shared());
-  }
-
-  /** @param sentiment the whole-text sentiment model, such as a domain-adapted one */
-  public MentionEnricher(Map<String, String> gazetteer, TweetSentiment sentiment) {
-    this.entities = new EntityRecognizer(annotator, gazetteer);
-    this.sentiment = sentiment;
-  }
-
-  /**
-   * @param hashtags the platform's hashtags of the mention (they rank first among topics)
-   */
-  public Enrichment enrich(String text, List<String> hashtags) {
-    String original = text == null ? "" : TextCap.capAtBoundary(REPOST_PREFIX.matcher(text).replaceFirst(""), MAX_TEXT_CHARS);
-    String key = original + '\u0000' + hashtags;
-    Enrichment cached = cache.get(key);
-    if (cached != null) {
-      return cached;
+    /**
+     * @param sentiment the whole-text sentiment model, such as a domain-adapted one
+     */
+    public MentionEnricher(Map<String, String> gazetteer, TweetSentiment sentiment) {
+        this.entities = new EntityRecognizer(annotator, gazetteer);
+        this.sentiment = sentiment;
     }
-    Enrichment result = compute(original, hashtags);
-    cache.put(key, result);
-    return result;
-  }
 
-  private Enrichment compute(String text, List<String> hashtags) {
-    List<String> flags = new ArrayList<>();
-    String language = languages.detect(text);
-    if (!ENGLISH_MODELS.contains(language)) {
-      flags.add(FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE);
-      return new Enrichment(language, null, List.of(), hashtagTopics(hashtags), List.copyOf(flags));
+    /**
+     * @param hashtags the platform's hashtags of the mention (they rank first among topics)
+     */
+    public Enrichment enrich(String text, List<String> hashtags) {
+        String original =
+                text == null
+                        ? ""
+                        : TextCap.capAtBoundary(
+                                REPOST_PREFIX.matcher(text).replaceFirst(""), MAX_TEXT_CHARS);
+        String key = original + '\u0000' + hashtags;
+        Enrichment cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Enrichment result = compute(original, hashtags);
+        cache.put(key, result);
+        return result;
     }
-    try {
-      AnnotatedText annotated = annotator.annotate(text);
-      List<NamedEntity> found = entities.recognize(annotated);
-      return new Enrichment(language, sentiment.analyze(text), found, topics.extractKeys(annotated, hashtags, found),
-          List.copyOf(flags));
-    } catch (RuntimeException e) {
-      // A text that trips CoreNLP keeps what is known; the flag makes it findable.
-      flags.add(FLAG_NLP_FAILED);
-      return new Enrichment(language, sentiment.analyze(text), List.of(), hashtagTopics(hashtags), List.copyOf(flags));
-    }
-  }
 
-  private static List<String> hashtagTopics(List<String> hashtags) {
-    return hashtags.stream().map(tag -> tag.toLowerCase(java.util.Locale.ROOT)).distinct().limit(8).toList();
-  }
+    private Enrichment compute(String text, List<String> hashtags) {
+        List<String> flags = new ArrayList<>();
+        String language = languages.detect(text);
+        if (!ENGLISH_MODELS.contains(language)) {
+            flags.add(FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE);
+            return new Enrichment(
+                    language, null, List.of(), hashtagTopics(hashtags), List.copyOf(flags));
+        }
+        try {
+            AnnotatedText annotated = annotator.annotate(text);
+            List<NamedEntity> found = entities.recognize(annotated);
+            return new Enrichment(
+                    language,
+                    sentiment.analyze(text),
+                    found,
+                    topics.extractKeys(annotated, hashtags, found),
+                    List.copyOf(flags));
+        } catch (RuntimeException e) {
+            // A text that trips CoreNLP keeps what is known; the flag makes it findable.
+            flags.add(FLAG_NLP_FAILED);
+            return new Enrichment(
+                    language,
+                    sentiment.analyze(text),
+                    List.of(),
+                    hashtagTopics(hashtags),
+                    List.copyOf(flags));
+        }
+    }
+
+    private static List<String> hashtagTopics(List<String> hashtags) {
+        return hashtags.stream()
+                .map(tag -> tag.toLowerCase(java.util.Locale.ROOT))
+                .distinct()
+                .limit(8)
+                .toList();
+    }
 }

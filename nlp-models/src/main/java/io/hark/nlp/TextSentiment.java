@@ -10,27 +10,32 @@ package io.hark.nlp;
  * @param model which model produced it
  */
 public record TextSentiment(Polarity polarity, double score, double confidence, String model) {
-  public enum Polarity { NEGATIVE, NEUTRAL, POSITIVE }
+    public enum Polarity {
+        NEGATIVE,
+        NEUTRAL,
+        POSITIVE
+    }
 
-  /** From the three class probabilities, which need not be normalized. */
-  public static TextSentiment fromProbabilities(double negative, double neutral, double positive, String model) {
-    double total = negative + neutral + positive;
-    if (!(total > 0)) {
-      throw new IllegalArgumentException("probabilities must sum to a positive number");
+    /** From the three class probabilities, which need not be normalized. */
+    public static TextSentiment fromProbabilities(
+            double negative, double neutral, double positive, String model) {
+        double total = negative + neutral + positive;
+        if (!(total > 0)) {
+            throw new IllegalArgumentException("probabilities must sum to a positive number");
+        }
+        negative /= total;
+        neutral /= total;
+        positive /= total;
+        Polarity polarity = Polarity.NEUTRAL;
+        double confidence = neutral;
+        if (negative > confidence) {
+            polarity = Polarity.NEGATIVE;
+            confidence = negative;
+        }
+        if (positive > confidence) {
+            polarity = Polarity.POSITIVE;
+            confidence = positive;
+        }
+        return new TextSentiment(polarity, positive - negative, confidence, model);
     }
-    negative /= total;
-    neutral /= total;
-    positive /= total;
-    Polarity polarity = Polarity.NEUTRAL;
-    double confidence = neutral;
-    if (negative > confidence) {
-      polarity = Polarity.NEGATIVE;
-      confidence = negative;
-    }
-    if (positive > confidence) {
-      polarity = Polarity.POSITIVE;
-      confidence = positive;
-    }
-    return new TextSentiment(polarity, positive - negative, confidence, model);
-  }
 }

@@ -7,47 +7,47 @@ import java.util.List;
 
 /**
  * What queries are matched against: a mention's text and the metadata field filters test. Any field
- * may be null (a null text is empty, null lists are empty); a filter on a null field does not match.
- * {@code platform} is a {@link io.hark.schema.Platform} name, {@code hashtags} and {@code handles}
- * are written without # and @.
+ * may be null (a null text is empty, null lists are empty); a filter on a null field does not
+ * match. {@code platform} is a {@link io.hark.schema.Platform} name, {@code hashtags} and {@code
+ * handles} are written without # and @.
  */
 public record MatchInput(
-    String text,
-    String author,
-    String lang,
-    String platform,
-    String country,
-    List<String> urls,
-    List<String> hashtags,
-    List<String> handles) {
+        String text,
+        String author,
+        String lang,
+        String platform,
+        String country,
+        List<String> urls,
+        List<String> hashtags,
+        List<String> handles) {
 
-  public MatchInput {
-    text = text == null ? "" : text;
-    urls = urls == null ? List.of() : urls;
-    hashtags = hashtags == null ? List.of() : hashtags;
-    handles = handles == null ? List.of() : handles;
-  }
+    public MatchInput {
+        text = text == null ? "" : text;
+        urls = urls == null ? List.of() : urls;
+        hashtags = hashtags == null ? List.of() : hashtags;
+        handles = handles == null ? List.of() : handles;
+    }
 
-  /**
-   * The input for a mention. The platform's own language wins over {@code detectedLanguage}, which
-   * may be null when the caller skipped detection because no query filters on language.
-   */
-  public static MatchInput of(Mention mention, String detectedLanguage) {
-    List<String> urls = new ArrayList<>();
-    if (mention.getUrl() != null) {
-      urls.add(mention.getUrl());
+    /**
+     * The input for a mention. The platform's own language wins over {@code detectedLanguage},
+     * which may be null when the caller skipped detection because no query filters on language.
+     */
+    public static MatchInput of(Mention mention, String detectedLanguage) {
+        List<String> urls = new ArrayList<>();
+        if (mention.getUrl() != null) {
+            urls.add(mention.getUrl());
+        }
+        if (mention.getUrls() != null) {
+            urls.addAll(mention.getUrls());
+        }
+        return new MatchInput(
+                mention.getText(),
+                mention.getAuthor() == null ? null : mention.getAuthor().getUsername(),
+                mention.getLang() != null ? mention.getLang() : detectedLanguage,
+                mention.getPlatform() == null ? null : mention.getPlatform().name(),
+                mention.getGeo() == null ? null : mention.getGeo().getCountryCode(),
+                urls,
+                mention.getHashtags(),
+                mention.getMentions());
     }
-    if (mention.getUrls() != null) {
-      urls.addAll(mention.getUrls());
-    }
-    return new MatchInput(
-        mention.getText(),
-        mention.getAuthor() == null ? null : mention.getAuthor().getUsername(),
-        mention.getLang() != null ? mention.getLang() : detectedLanguage,
-        mention.getPlatform() == null ? null : mention.getPlatform().name(),
-        mention.getGeo() == null ? null : mention.getGeo().getCountryCode(),
-        urls,
-        mention.getHashtags(),
-        mention.getMentions());
-  }
 }

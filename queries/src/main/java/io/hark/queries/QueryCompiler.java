@@ -7,48 +7,58 @@ import io.hark.queries.QueryNode.Not;
 import io.hark.queries.QueryNode.Or;
 import java.util.List;
 
-/** Turns query trees into {@link Condition}s over the numbered terms of one shared {@link TermIndex}. */
+/**
+ * Turns query trees into {@link Condition}s over the numbered terms of one shared {@link
+ * TermIndex}.
+ */
 final class QueryCompiler {
-  private final TermIndex.Builder terms = new TermIndex.Builder();
-  private boolean usesLanguage;
+    private final TermIndex.Builder terms = new TermIndex.Builder();
+    private boolean usesLanguage;
 
-  Condition compile(QueryNode node) {
-    if (node instanceof Term term) {
-      return new Condition.Occurs(terms.add(term, false));
+    Condition compile(QueryNode node) {
+        if (node instanceof Term term) {
+            return new Condition.Occurs(terms.add(term, false));
+        }
+        if (node instanceof Filter filter) {
+            usesLanguage |=
+                    filter instanceof Filter.FieldFilter field
+                            && field.field() == Filter.Field.LANG;
+            return new Condition.Passes(filter);
+        }
+        if (node instanceof Not not) {
+            return new Condition.Negation(compile(not.operand()));
+        }
+        if (node instanceof Near near) {
+            return new Condition.Nearby(
+                    positionalIds(near.left()), positionalIds(near.right()), near);
+        }
+        if (node instanceof And and) {
+            return new Condition.All(compileAll(and.operands()));
+        }
+        return new Condition.Any(compileAll(((Or) node).operands()));
     }
-    if (node instanceof Filter filter) {
-      usesLanguage |= filter instanceof Filter.FieldFilter field && field.field() == Filter.Field.LANG;
-      return new Condition.Passes(filter);
+
+    int idOf(Term term) {
+        return terms.idOf(term);
     }
-    if (node instanceof Not not) {
-      return new Condition.Negation(compile(not.operand()));
+
+    boolean usesLanguage() {
+        return usesLanguage;
     }
-    if (node instanceof Near near) {
-      return new Condition.Nearby(positionalIds(near.left()), positionalIds(near.right()), near);
+
+    TermIndex terms() {
+        return terms.build();
     }
-    if (node instanceof And and) {
-      return new Condition.All(compileAll(and.operands()));
+
+    private Condition[] compileAll(List<QueryNode> operands) {
+        return operands.stream().map(this::compile).toArray(Condition[]::new);
     }
-    return new Condition.Any(compileAll(((Or) node).operands()));
-  }
 
-  int idOf(Term term) {
-    return terms.idOf(term);
-  }
-
-  boolean usesLanguage() {
-    return usesLanguage;
-  }
-
-  TermIndex terms() {
-    return terms.build();
-  }
-
-  private Condition[] compileAll(List<QueryNode> operands) {
-    return operands.stream().map(this::compile).toArray(Condition[]::new);
-  }
-
-  private int[] positionalIds(QueryNode operand) {
-    return Near.operandTerms(operand).stream().mapToInt(term -> terms.add(term, true)).distinct().sorted().toArray();
-  }
+    private int[] positionalIds(QueryNode operand) {
+        return Near.operandTerms(operand).stream()
+                .mapToInt(term -> terms.add(term, true))
+                .distinct()
+                .sorted()
+                .toArray();
+    }
 }

@@ -9,12 +9,13 @@ import java.util.Objects;
  * an optional label (a client, a campaign) that dashboards group matches by. A null {@code name}
  * becomes the id.
  */
-public record QueryDefinition(String id, String name, String query, String group) implements Serializable {
-  public QueryDefinition {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(query, "query");
-    if (name == null) {
-      name = id;
+public record QueryDefinition(String id, String name, String query, String group)
+        implements Serializable {
+    public QueryDefinition {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(query, "query");
+        if (name == null) {
+            name = id;
+        }
     }
-  }
 }

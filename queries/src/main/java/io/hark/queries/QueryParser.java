@@ -14,15 +14,16 @@ import java.util.function.Supplier;
  * Reads analysts' Boolean queries, in the style of commercial listening tools:
  *
  * <ul>
- *   <li>{@code acme}: the whole word, ignoring case and accents ({@code café} finds "CAFE"), also as
- *       a hashtag or handle (#acme, @acme) but not inside a longer one (#AcmeCoffee). Words are cut
- *       as in {@link TokenizedText}, so {@code don't} is the phrase "don t".
- *   <li>{@code "acme coffee"}: consecutive words. {@code deliver*}: words starting with at least two
- *       letters or digits; not inside phrases, hashtags or handles.
- *   <li>{@code #acme}, {@code @acme}: only that hashtag or handle, in the text or the mention's lists.
- *   <li>{@code a NEAR/n b}: at most n words between an occurrence of each, either order;
- *       {@code NEAR/nf}: a first. n is 1 to 100; operands are terms, phrases, wildcards, hashtags,
- *       handles or parenthesised OR groups of them; distances count from a phrase's nearest edge.
+ *   <li>{@code acme}: the whole word, ignoring case and accents ({@code café} finds "CAFE"), also
+ *       as a hashtag or handle (#acme, @acme) but not inside a longer one (#AcmeCoffee). Words are
+ *       cut as in {@link TokenizedText}, so {@code don't} is the phrase "don t".
+ *   <li>{@code "acme coffee"}: consecutive words. {@code deliver*}: words starting with at least
+ *       two letters or digits; not inside phrases, hashtags or handles.
+ *   <li>{@code #acme}, {@code @acme}: only that hashtag or handle, in the text or the mention's
+ *       lists.
+ *   <li>{@code a NEAR/n b}: at most n words between an occurrence of each, either order; {@code
+ *       NEAR/nf}: a first. n is 1 to 100; operands are terms, phrases, wildcards, hashtags, handles
+ *       or parenthesised OR groups of them; distances count from a phrase's nearest edge.
  *   <li>{@code author:}, {@code lang:}, {@code platform:}, {@code country:} compare ignoring case;
  *       {@code url:example.com/blog} wants a URL on that host or a subdomain whose path starts so.
  *       Values may be quoted: {@code author:"Jane Doe"}.
@@ -45,157 +46,178 @@ import java.util.function.Supplier;
  * {@link #MAX_DEPTH} deep, so that parsing, compiling and matching it take bounded time and stack.
  */
 public final class QueryParser {
-  /** Several times the longest query commercial listening tools accept; a longer one is a mistake. */
-  public static final int MAX_LENGTH = 20_000;
-  /** Far deeper than anyone writes; every step that walks the tree recurses this deep at most. */
-  public static final int MAX_DEPTH = 100;
+    /**
+     * Several times the longest query commercial listening tools accept; a longer one is a mistake.
+     */
+    public static final int MAX_LENGTH = 20_000;
 
-  private final List<QueryToken> tokens;
-  private int next;
-  private int depth;
+    /** Far deeper than anyone writes; every step that walks the tree recurses this deep at most. */
+    public static final int MAX_DEPTH = 100;
 
-  private QueryParser(List<QueryToken> tokens) {
-    this.tokens = tokens;
-  }
+    private final List<QueryToken> tokens;
+    private int next;
+    private int depth;
 
-  /** The tree of {@code query}; throws {@link QuerySyntaxException} saying where it went wrong. */
-  public static QueryNode parse(String query) {
-    if (query.isBlank()) {
-      throw new QuerySyntaxException(0, "the query is empty");
+    private QueryParser(List<QueryToken> tokens) {
+        this.tokens = tokens;
     }
-    if (query.length() > MAX_LENGTH) {
-      throw new QuerySyntaxException(MAX_LENGTH, "the query is longer than " + MAX_LENGTH + " characters");
-    }
-    QueryParser parser = new QueryParser(QueryLexer.tokenize(query));
-    QueryNode root = parser.or();
-    QueryToken rest = parser.peek();
-    if (rest.type() == Type.CLOSE) {
-      throw new QuerySyntaxException(rest.position(), "')' has no matching '('");
-    }
-    if (rest.type() != Type.END) {
-      throw missingOperator(rest);
-    }
-    return root;
-  }
 
-  private QueryNode or() {
-    List<QueryNode> operands = operands(Type.OR, this::and);
-    return operands.size() == 1 ? operands.get(0) : new Or(operands);
-  }
-
-  private QueryNode and() {
-    List<QueryNode> operands = operands(Type.AND, this::near);
-    return operands.size() == 1 ? operands.get(0) : new And(operands);
-  }
-
-  private List<QueryNode> operands(Type operator, Supplier<QueryNode> operand) {
-    List<QueryNode> operands = new ArrayList<>();
-    operands.add(operand.get());
-    while (peek().type() == operator) {
-      next++;
-      operands.add(operand.get());
-    }
-    return operands;
-  }
-
-  private QueryNode near() {
-    QueryToken leftStart = peek();
-    QueryNode left = unary();
-    if (peek().type() != Type.NEAR) {
-      return left;
-    }
-    QueryAtoms.Distance distance = QueryAtoms.nearDistance(take());
-    QueryToken rightStart = peek();
-    QueryNode right = unary();
-    if (peek().type() == Type.NEAR) {
-      throw new QuerySyntaxException(peek().position(), "NEAR cannot follow NEAR; join NEAR groups with AND");
-    }
-    return new Near(nearOperand(left, leftStart), nearOperand(right, rightStart), distance.words(), distance.ordered());
-  }
-
-  private QueryNode unary() {
-    if (peek().type() == Type.NOT) {
-      enter(take());
-      QueryNode negated = new Not(unary());
-      depth--;
-      return negated;
-    }
-    return primary();
-  }
-
-  private QueryNode primary() {
-    QueryToken token = take();
-    switch (token.type()) {
-      case OPEN:
-        enter(token);
-        QueryNode inner = or();
-        depth--;
-        QueryToken close = take();
-        if (close.type() == Type.CLOSE) {
-          return inner;
+    /**
+     * The tree of {@code query}; throws {@link QuerySyntaxException} saying where it went wrong.
+     */
+    public static QueryNode parse(String query) {
+        if (query.isBlank()) {
+            throw new QuerySyntaxException(0, "the query is empty");
         }
-        if (close.type() == Type.END) {
-          throw new QuerySyntaxException(token.position(), "this '(' is never closed");
+        if (query.length() > MAX_LENGTH) {
+            throw new QuerySyntaxException(
+                    MAX_LENGTH, "the query is longer than " + MAX_LENGTH + " characters");
         }
-        throw missingOperator(close);
-      case TERM:
-        return QueryAtoms.term(token);
-      case PHRASE:
-        return QueryAtoms.phrase(token);
-      case FIELD:
-        return QueryAtoms.filter(token);
-      default:
-        throw new QuerySyntaxException(token.position(), "expected a term, phrase or '(' but found " + token.describe());
+        QueryParser parser = new QueryParser(QueryLexer.tokenize(query));
+        QueryNode root = parser.or();
+        QueryToken rest = parser.peek();
+        if (rest.type() == Type.CLOSE) {
+            throw new QuerySyntaxException(rest.position(), "')' has no matching '('");
+        }
+        if (rest.type() != Type.END) {
+            throw missingOperator(rest);
+        }
+        return root;
     }
-  }
 
-  private void enter(QueryToken nesting) {
-    if (++depth > MAX_DEPTH) {
-      throw new QuerySyntaxException(
-          nesting.position(), "parentheses and NOTs nest more than " + MAX_DEPTH + " deep; simplify the query");
+    private QueryNode or() {
+        List<QueryNode> operands = operands(Type.OR, this::and);
+        return operands.size() == 1 ? operands.get(0) : new Or(operands);
     }
-  }
 
-  private static QueryNode nearOperand(QueryNode operand, QueryToken start) {
-    if (isTermGroup(operand)) {
-      return operand;
+    private QueryNode and() {
+        List<QueryNode> operands = operands(Type.AND, this::near);
+        return operands.size() == 1 ? operands.get(0) : new And(operands);
     }
-    throw new QuerySyntaxException(
-        start.position(), "a NEAR operand must be a term, wildcard, phrase or an OR group of those, not " + kindOf(operand));
-  }
 
-  private static String kindOf(QueryNode operand) {
-    if (operand instanceof Filter) {
-      return "a field filter";
+    private List<QueryNode> operands(Type operator, Supplier<QueryNode> operand) {
+        List<QueryNode> operands = new ArrayList<>();
+        operands.add(operand.get());
+        while (peek().type() == operator) {
+            next++;
+            operands.add(operand.get());
+        }
+        return operands;
     }
-    if (operand instanceof Near) {
-      return "another NEAR";
+
+    private QueryNode near() {
+        QueryToken leftStart = peek();
+        QueryNode left = unary();
+        if (peek().type() != Type.NEAR) {
+            return left;
+        }
+        QueryAtoms.Distance distance = QueryAtoms.nearDistance(take());
+        QueryToken rightStart = peek();
+        QueryNode right = unary();
+        if (peek().type() == Type.NEAR) {
+            throw new QuerySyntaxException(
+                    peek().position(), "NEAR cannot follow NEAR; join NEAR groups with AND");
+        }
+        return new Near(
+                nearOperand(left, leftStart),
+                nearOperand(right, rightStart),
+                distance.words(),
+                distance.ordered());
     }
-    if (operand instanceof Or) {
-      return "an OR group with more than terms in it";
+
+    private QueryNode unary() {
+        if (peek().type() == Type.NOT) {
+            enter(take());
+            QueryNode negated = new Not(unary());
+            depth--;
+            return negated;
+        }
+        return primary();
     }
-    return operand instanceof Not ? "a NOT" : "an AND";
-  }
 
-  private static boolean isTermGroup(QueryNode node) {
-    return node instanceof Term || (node instanceof Or or && or.operands().stream().allMatch(QueryParser::isTermGroup));
-  }
-
-  private static QuerySyntaxException missingOperator(QueryToken found) {
-    String hint = found.type() == Type.NOT ? " (NOT only negates: write AND NOT)" : "";
-    return new QuerySyntaxException(
-        found.position(), "expected AND, OR or NEAR/n between terms but found " + found.describe() + hint);
-  }
-
-  private QueryToken peek() {
-    return tokens.get(next);
-  }
-
-  private QueryToken take() {
-    QueryToken token = tokens.get(next);
-    if (token.type() != Type.END) {
-      next++;
+    private QueryNode primary() {
+        QueryToken token = take();
+        switch (token.type()) {
+            case OPEN:
+                enter(token);
+                QueryNode inner = or();
+                depth--;
+                QueryToken close = take();
+                if (close.type() == Type.CLOSE) {
+                    return inner;
+                }
+                if (close.type() == Type.END) {
+                    throw new QuerySyntaxException(token.position(), "this '(' is never closed");
+                }
+                throw missingOperator(close);
+            case TERM:
+                return QueryAtoms.term(token);
+            case PHRASE:
+                return QueryAtoms.phrase(token);
+            case FIELD:
+                return QueryAtoms.filter(token);
+            default:
+                throw new QuerySyntaxException(
+                        token.position(),
+                        "expected a term, phrase or '(' but found " + token.describe());
+        }
     }
-    return token;
-  }
+
+    private void enter(QueryToken nesting) {
+        if (++depth > MAX_DEPTH) {
+            throw new QuerySyntaxException(
+                    nesting.position(),
+                    "parentheses and NOTs nest more than "
+                            + MAX_DEPTH
+                            + " deep; simplify the query");
+        }
+    }
+
+    private static QueryNode nearOperand(QueryNode operand, QueryToken start) {
+        if (isTermGroup(operand)) {
+            return operand;
+        }
+        throw new QuerySyntaxException(
+                start.position(),
+                "a NEAR operand must be a term, wildcard, phrase or an OR group of those, not "
+                        + kindOf(operand));
+    }
+
+    private static String kindOf(QueryNode operand) {
+        if (operand instanceof Filter) {
+            return "a field filter";
+        }
+        if (operand instanceof Near) {
+            return "another NEAR";
+        }
+        if (operand instanceof Or) {
+            return "an OR group with more than terms in it";
+        }
+        return operand instanceof Not ? "a NOT" : "an AND";
+    }
+
+    private static boolean isTermGroup(QueryNode node) {
+        return node instanceof Term
+                || (node instanceof Or or
+                        && or.operands().stream().allMatch(QueryParser::isTermGroup));
+    }
+
+    private static QuerySyntaxException missingOperator(QueryToken found) {
+        String hint = found.type() == Type.NOT ? " (NOT only negates: write AND NOT)" : "";
+        return new QuerySyntaxException(
+                found.position(),
+                "expected AND, OR or NEAR/n between terms but found " + found.describe() + hint);
+    }
+
+    private QueryToken peek() {
+        return tokens.get(next);
+    }
+
+    private QueryToken take() {
+        QueryToken token = tokens.get(next);
+        if (token.type() != Type.END) {
+            next++;
+        }
+        return token;
+    }
 }

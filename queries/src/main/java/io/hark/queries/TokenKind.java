@@ -3,18 +3,18 @@ package io.hark.queries;
 
 /** What a token of a text is: an ordinary word, a #hashtag or an @handle. */
 public enum TokenKind {
-  WORD(""),
-  HASHTAG("#"),
-  HANDLE("@");
+    WORD(""),
+    HASHTAG("#"),
+    HANDLE("@");
 
-  private final String marker;
+    private final String marker;
 
-  TokenKind(String marker) {
-    this.marker = marker;
-  }
+    TokenKind(String marker) {
+        this.marker = marker;
+    }
 
-  /** The character written before the token's word: "#", "@" or nothing. */
-  public String marker() {
-    return marker;
-  }
+    /** The character written before the token's word: "#", "@" or nothing. */
+    public String marker() {
+        return marker;
+    }
 }

@@ -12,41 +12,53 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MatchInputTest {
-  private static Mention.Builder mention() {
-    return Mention.newBuilder()
-        .setId("1")
-        .setPlatform(Platform.reddit)
-        .setCreatedAt(Instant.EPOCH)
-        .setIngestedAt(Instant.EPOCH)
-        .setText("Acme is late #fail")
-        .setAuthor(Author.newBuilder().setId("9").setUsername("JaneDoe").build())
-        .setHashtags(List.of("fail"))
-        .setMentions(List.of("acme"))
-        .setUrls(List.of("https://b.example/2"));
-  }
+    private static Mention.Builder mention() {
+        return Mention.newBuilder()
+                .setId("1")
+                .setPlatform(Platform.reddit)
+                .setCreatedAt(Instant.EPOCH)
+                .setIngestedAt(Instant.EPOCH)
+                .setText("Acme is late #fail")
+                .setAuthor(Author.newBuilder().setId("9").setUsername("JaneDoe").build())
+                .setHashtags(List.of("fail"))
+                .setMentions(List.of("acme"))
+                .setUrls(List.of("https://b.example/2"));
+    }
 
-  @Test
-  void takesTheFieldsQueriesFilterOn() {
-    Mention m = mention().setUrl("https://a.example/1").setGeo(Geo.newBuilder().setCountryCode("GB").build()).build();
-    MatchInput input = MatchInput.of(m, "de");
-    assertThat(input).isEqualTo(new MatchInput(
-        "Acme is late #fail", "JaneDoe", "de", "reddit", "GB",
-        List.of("https://a.example/1", "https://b.example/2"), List.of("fail"), List.of("acme")));
-  }
+    @Test
+    void takesTheFieldsQueriesFilterOn() {
+        Mention m =
+                mention()
+                        .setUrl("https://a.example/1")
+                        .setGeo(Geo.newBuilder().setCountryCode("GB").build())
+                        .build();
+        MatchInput input = MatchInput.of(m, "de");
+        assertThat(input)
+                .isEqualTo(
+                        new MatchInput(
+                                "Acme is late #fail",
+                                "JaneDoe",
+                                "de",
+                                "reddit",
+                                "GB",
+                                List.of("https://a.example/1", "https://b.example/2"),
+                                List.of("fail"),
+                                List.of("acme")));
+    }
 
-  @Test
-  void thePlatformsLanguageWinsOverTheDetectedOne() {
-    assertThat(MatchInput.of(mention().setLang("en").build(), "de").lang()).isEqualTo("en");
-    assertThat(MatchInput.of(mention().build(), null).lang()).isNull();
-  }
+    @Test
+    void thePlatformsLanguageWinsOverTheDetectedOne() {
+        assertThat(MatchInput.of(mention().setLang("en").build(), "de").lang()).isEqualTo("en");
+        assertThat(MatchInput.of(mention().build(), null).lang()).isNull();
+    }
 
-  @Test
-  void missingValuesAreEmptyOrNull() {
-    MatchInput input = new MatchInput(null, null, null, null, null, null, null, null);
-    assertThat(input.text()).isEmpty();
-    assertThat(input.urls()).isEmpty();
-    assertThat(input.hashtags()).isEmpty();
-    assertThat(input.handles()).isEmpty();
-    assertThat(MatchInput.of(mention().build(), null).country()).isNull();
-  }
+    @Test
+    void missingValuesAreEmptyOrNull() {
+        MatchInput input = new MatchInput(null, null, null, null, null, null, null, null);
+        assertThat(input.text()).isEmpty();
+        assertThat(input.urls()).isEmpty();
+        assertThat(input.hashtags()).isEmpty();
+        assertThat(input.handles()).isEmpty();
+        assertThat(MatchInput.of(mention().build(), null).country()).isNull();
+    }
 }

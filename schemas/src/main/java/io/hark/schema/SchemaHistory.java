@@ -15,47 +15,53 @@ import org.apache.avro.Schema;
  * version, and a test checks that each change stays backward compatible with all of them.
  */
 public final class SchemaHistory {
-  /**
-   * In dependency order: a later schema may refer to an earlier one by name. A release holds every
-   * schema that existed then; schemas added later start at a later version.
-   */
-  static final List<String> NAMES = List.of("Mention", "EnrichedMention", "DeadLetter", "WindowMetrics", "Alert");
+    /**
+     * In dependency order: a later schema may refer to an earlier one by name. A release holds
+     * every schema that existed then; schemas added later start at a later version.
+     */
+    static final List<String> NAMES =
+            List.of("Mention", "EnrichedMention", "DeadLetter", "WindowMetrics", "Alert");
 
-  private SchemaHistory() {}
+    private SchemaHistory() {}
 
-  /** The released versions of the named schema, oldest first (none before the release that added it). */
-  public static List<Schema> versionsOf(String name) {
-    if (!NAMES.contains(name)) {
-      throw new IllegalArgumentException("no schema named " + name + "; known: " + NAMES);
-    }
-    List<Schema> versions = new ArrayList<>();
-    for (int version = 1; ; version++) {
-      Schema.Parser parser = new Schema.Parser();
-      Schema found = null;
-      if (read(NAMES.get(0), version) == null) {
-        return versions;
-      }
-      for (String each : NAMES) {
-        String text = read(each, version);
-        if (text != null) {
-          Schema parsed = parser.parse(text);
-          if (each.equals(name)) {
-            found = parsed;
-          }
+    /**
+     * The released versions of the named schema, oldest first (none before the release that added
+     * it).
+     */
+    public static List<Schema> versionsOf(String name) {
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("no schema named " + name + "; known: " + NAMES);
         }
-      }
-      if (found != null) {
-        versions.add(found);
-      }
+        List<Schema> versions = new ArrayList<>();
+        for (int version = 1; ; version++) {
+            Schema.Parser parser = new Schema.Parser();
+            Schema found = null;
+            if (read(NAMES.get(0), version) == null) {
+                return versions;
+            }
+            for (String each : NAMES) {
+                String text = read(each, version);
+                if (text != null) {
+                    Schema parsed = parser.parse(text);
+                    if (each.equals(name)) {
+                        found = parsed;
+                    }
+                }
+            }
+            if (found != null) {
+                versions.add(found);
+            }
+        }
     }
-  }
 
-  private static String read(String name, int version) {
-    String resource = "history/" + name + ".v" + version + ".avsc";
-    try (InputStream in = SchemaHistory.class.getResourceAsStream(resource)) {
-      return in == null ? null : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read schema resource " + resource, e);
+    private static String read(String name, int version) {
+        String resource = "history/" + name + ".v" + version + ".avsc";
+        try (InputStream in = SchemaHistory.class.getResourceAsStream(resource)) {
+            return in == null
+                    ? null
+                    : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read schema resource " + resource, e);
+        }
     }
-  }
 }

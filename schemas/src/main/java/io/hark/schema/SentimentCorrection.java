@@ -9,34 +9,37 @@ import java.util.Locale;
  * positive}) in UTF-8; the latest label per mention wins, so the topic is compacted.
  */
 public record SentimentCorrection(String mentionId, SentimentLabel label) {
-  public SentimentCorrection {
-    int colon = mentionId == null ? -1 : mentionId.indexOf(':');
-    if (colon <= 0 || colon == mentionId.length() - 1 || mentionId.isBlank()) {
-      throw new IllegalArgumentException("a mention id is platform:id (for example x:123), not '" + mentionId + "'");
+    public SentimentCorrection {
+        int colon = mentionId == null ? -1 : mentionId.indexOf(':');
+        if (colon <= 0 || colon == mentionId.length() - 1 || mentionId.isBlank()) {
+            throw new IllegalArgumentException(
+                    "a mention id is platform:id (for example x:123), not '" + mentionId + "'");
+        }
+        if (label == null) {
+            throw new IllegalArgumentException("no label for " + mentionId);
+        }
     }
-    if (label == null) {
-      throw new IllegalArgumentException("no label for " + mentionId);
-    }
-  }
 
-  public static SentimentCorrection of(String mentionId, String label) {
-    return new SentimentCorrection(mentionId.strip(), parseLabel(label));
-  }
-
-  /** A line of a labels file: {@code platform:id<TAB>label}. */
-  public static SentimentCorrection parseLine(String line) {
-    String[] fields = line.split("\t", -1);
-    if (fields.length != 2) {
-      throw new IllegalArgumentException("expected platform:id<TAB>label, found " + fields.length + " field(s)");
+    public static SentimentCorrection of(String mentionId, String label) {
+        return new SentimentCorrection(mentionId.strip(), parseLabel(label));
     }
-    return of(fields[0], fields[1]);
-  }
 
-  public static SentimentLabel parseLabel(String label) {
-    try {
-      return SentimentLabel.valueOf(label.strip().toLowerCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("a label is negative, neutral or positive, not '" + label + "'", e);
+    /** A line of a labels file: {@code platform:id<TAB>label}. */
+    public static SentimentCorrection parseLine(String line) {
+        String[] fields = line.split("\t", -1);
+        if (fields.length != 2) {
+            throw new IllegalArgumentException(
+                    "expected platform:id<TAB>label, found " + fields.length + " field(s)");
+        }
+        return of(fields[0], fields[1]);
     }
-  }
+
+    public static SentimentLabel parseLabel(String label) {
+        try {
+            return SentimentLabel.valueOf(label.strip().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "a label is negative, neutral or positive, not '" + label + "'", e);
+        }
+    }
 }

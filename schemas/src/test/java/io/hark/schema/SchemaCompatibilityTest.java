@@ -20,48 +20,54 @@ import org.junit.jupiter.params.provider.MethodSource;
  * next version), so the next change is checked against it.
  */
 class SchemaCompatibilityTest {
-  static List<String> schemaNames() {
-    return SchemaHistory.NAMES;
-  }
-
-  @ParameterizedTest
-  @MethodSource("schemaNames")
-  void currentSchemaReadsEveryReleasedVersion(String name) {
-    Schema current = currentSchema(name);
-    List<Schema> released = SchemaHistory.versionsOf(name);
-    assertThat(released).as("released versions of %s", name).isNotEmpty();
-    for (int i = 0; i < released.size(); i++) {
-      var result = SchemaCompatibility.checkReaderWriterCompatibility(current, released.get(i));
-      assertThat(result.getType())
-          .as("%s must read data written with v%d: %s", name, i + 1, result.getResult().getIncompatibilities())
-          .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+    static List<String> schemaNames() {
+        return SchemaHistory.NAMES;
     }
-  }
 
-  @ParameterizedTest
-  @MethodSource("schemaNames")
-  void currentSchemaIsTheNewestReleasedVersion(String name) {
-    List<Schema> released = SchemaHistory.versionsOf(name);
-    assertThat(released.get(released.size() - 1).toString())
-        .as("schemas/avro/%s.avsc changed: copy it to schemas/history/%s.v%d.avsc (with its siblings)",
-            name, name, released.size() + 1)
-        .isEqualTo(currentSchema(name).toString());
-  }
-
-  /** The schema as written in {@code schemas/avro/}, which the build generates the classes from. */
-  private static Schema currentSchema(String name) {
-    Schema.Parser parser = new Schema.Parser();
-    Schema found = null;
-    for (String each : SchemaHistory.NAMES) {
-      try {
-        Schema parsed = parser.parse(Files.readString(Path.of("avro", each + ".avsc")));
-        if (each.equals(name)) {
-          found = parsed;
+    @ParameterizedTest
+    @MethodSource("schemaNames")
+    void currentSchemaReadsEveryReleasedVersion(String name) {
+        Schema current = currentSchema(name);
+        List<Schema> released = SchemaHistory.versionsOf(name);
+        assertThat(released).as("released versions of %s", name).isNotEmpty();
+        for (int i = 0; i < released.size(); i++) {
+            var result =
+                    SchemaCompatibility.checkReaderWriterCompatibility(current, released.get(i));
+            assertThat(result.getType())
+                    .as(
+                            "%s must read data written with v%d: %s",
+                            name, i + 1, result.getResult().getIncompatibilities())
+                    .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
     }
-    return found;
-  }
+
+    @ParameterizedTest
+    @MethodSource("schemaNames")
+    void currentSchemaIsTheNewestReleasedVersion(String name) {
+        List<Schema> released = SchemaHistory.versionsOf(name);
+        assertThat(released.get(released.size() - 1).toString())
+                .as(
+                        "schemas/avro/%s.avsc changed: copy it to schemas/history/%s.v%d.avsc (with its siblings)",
+                        name, name, released.size() + 1)
+                .isEqualTo(currentSchema(name).toString());
+    }
+
+    /**
+     * The schema as written in {@code schemas/avro/}, which the build generates the classes from.
+     */
+    private static Schema currentSchema(String name) {
+        Schema.Parser parser = new Schema.Parser();
+        Schema found = null;
+        for (String each : SchemaHistory.NAMES) {
+            try {
+                Schema parsed = parser.parse(Files.readString(Path.of("avro", each + ".avsc")));
+                if (each.equals(name)) {
+                    found = parsed;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return found;
+    }
 }

@@ -10,69 +10,109 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SentimentCorrectionsTest {
-  @Test
-  void aLabelsLineIsAMentionIdAndALabel() {
-    assertThat(SentimentCorrection.parseLine("x:123\tNegative "))
-        .isEqualTo(new SentimentCorrection("x:123", SentimentLabel.negative));
-    assertThatThrownBy(() -> SentimentCorrection.parseLine("x:123 negative")).hasMessageContaining("platform:id<TAB>label");
-    assertThatThrownBy(() -> SentimentCorrection.parseLine("123\tnegative")).hasMessageContaining("platform:id");
-    assertThatThrownBy(() -> SentimentCorrection.parseLine("x:\tnegative")).hasMessageContaining("platform:id");
-    assertThatThrownBy(() -> SentimentCorrection.parseLine("x:1\tangry")).hasMessageContaining("negative, neutral or positive");
-  }
+    @Test
+    void aLabelsLineIsAMentionIdAndALabel() {
+        assertThat(SentimentCorrection.parseLine("x:123\tNegative "))
+                .isEqualTo(new SentimentCorrection("x:123", SentimentLabel.negative));
+        assertThatThrownBy(() -> SentimentCorrection.parseLine("x:123 negative"))
+                .hasMessageContaining("platform:id<TAB>label");
+        assertThatThrownBy(() -> SentimentCorrection.parseLine("123\tnegative"))
+                .hasMessageContaining("platform:id");
+        assertThatThrownBy(() -> SentimentCorrection.parseLine("x:\tnegative"))
+                .hasMessageContaining("platform:id");
+        assertThatThrownBy(() -> SentimentCorrection.parseLine("x:1\tangry"))
+                .hasMessageContaining("negative, neutral or positive");
+    }
 
-  @Test
-  void theMentionsOwnLabelComesBeforeThatOfItsFirstCopyAndOfItsOriginal() {
-    EnrichedMention repostOfACopy = mention("9", "5", "x:1");
-    Map<String, SentimentLabel> labels = Map.of("x:1", SentimentLabel.positive, "x:5", SentimentLabel.neutral);
-    assertThat(SentimentCorrections.labelledIds(repostOfACopy)).containsExactly("x:9", "x:1", "x:5");
-    assertThat(SentimentCorrections.find(repostOfACopy, labels::get)).isEqualTo(SentimentLabel.positive);
-    assertThat(SentimentCorrections.find(repostOfACopy, Map.of("x:5", SentimentLabel.neutral)::get))
-        .isEqualTo(SentimentLabel.neutral);
-    assertThat(SentimentCorrections.find(repostOfACopy, Map.of("x:9", SentimentLabel.negative, "x:1",
-        SentimentLabel.positive)::get)).isEqualTo(SentimentLabel.negative);
-    assertThat(SentimentCorrections.find(mention("7", null, null), labels::get)).isNull();
-  }
+    @Test
+    void theMentionsOwnLabelComesBeforeThatOfItsFirstCopyAndOfItsOriginal() {
+        EnrichedMention repostOfACopy = mention("9", "5", "x:1");
+        Map<String, SentimentLabel> labels =
+                Map.of("x:1", SentimentLabel.positive, "x:5", SentimentLabel.neutral);
+        assertThat(SentimentCorrections.labelledIds(repostOfACopy))
+                .containsExactly("x:9", "x:1", "x:5");
+        assertThat(SentimentCorrections.find(repostOfACopy, labels::get))
+                .isEqualTo(SentimentLabel.positive);
+        assertThat(
+                        SentimentCorrections.find(
+                                repostOfACopy, Map.of("x:5", SentimentLabel.neutral)::get))
+                .isEqualTo(SentimentLabel.neutral);
+        assertThat(
+                        SentimentCorrections.find(
+                                repostOfACopy,
+                                Map.of(
+                                                "x:9",
+                                                SentimentLabel.negative,
+                                                "x:1",
+                                                SentimentLabel.positive)
+                                        ::get))
+                .isEqualTo(SentimentLabel.negative);
+        assertThat(SentimentCorrections.find(mention("7", null, null), labels::get)).isNull();
+    }
 
-  @Test
-  void anAnalystsLabelReplacesTheModelsAndKeepsTheModelsName() {
-    EnrichedMention enriched = mention("1", null, null);
-    EnrichedMention relabelled = SentimentCorrections.relabel(enriched, SentimentLabel.negative);
-    assertThat(relabelled.getSentiment().getLabel()).isEqualTo(SentimentLabel.negative);
-    assertThat(relabelled.getSentiment().getScore()).isEqualTo(-1.0);
-    assertThat(relabelled.getSentiment().getConfidence()).isEqualTo(1.0);
-    assertThat(relabelled.getSentiment().getSource()).isEqualTo(SentimentSource.analyst);
-    assertThat(relabelled.getSentiment().getModel()).isEqualTo("tweet-model");
-    assertThat(relabelled.getSentimentByQuery()).containsExactly(
-        new QuerySentiment("acme", SentimentLabel.negative, -1.0, SentimentSource.analyst),
-        new QuerySentiment("dash", SentimentLabel.negative, -1.0, SentimentSource.analyst));
-    assertThat(enriched.getSentiment().getSource()).isEqualTo(SentimentSource.model);
-    enriched.setSentiment(null);
-    assertThat(SentimentCorrections.relabel(enriched, SentimentLabel.neutral).getSentiment().getModel()).isEqualTo("none");
-  }
+    @Test
+    void anAnalystsLabelReplacesTheModelsAndKeepsTheModelsName() {
+        EnrichedMention enriched = mention("1", null, null);
+        EnrichedMention relabelled =
+                SentimentCorrections.relabel(enriched, SentimentLabel.negative);
+        assertThat(relabelled.getSentiment().getLabel()).isEqualTo(SentimentLabel.negative);
+        assertThat(relabelled.getSentiment().getScore()).isEqualTo(-1.0);
+        assertThat(relabelled.getSentiment().getConfidence()).isEqualTo(1.0);
+        assertThat(relabelled.getSentiment().getSource()).isEqualTo(SentimentSource.analyst);
+        assertThat(relabelled.getSentiment().getModel()).isEqualTo("tweet-model");
+        assertThat(relabelled.getSentimentByQuery())
+                .containsExactly(
+                        new QuerySentiment(
+                                "acme", SentimentLabel.negative, -1.0, SentimentSource.analyst),
+                        new QuerySentiment(
+                                "dash", SentimentLabel.negative, -1.0, SentimentSource.analyst));
+        assertThat(enriched.getSentiment().getSource()).isEqualTo(SentimentSource.model);
+        enriched.setSentiment(null);
+        assertThat(
+                        SentimentCorrections.relabel(enriched, SentimentLabel.neutral)
+                                .getSentiment()
+                                .getModel())
+                .isEqualTo("none");
+    }
 
-  private static EnrichedMention mention(String id, String repostOf, String duplicateOf) {
-    Mention mention = Mention.newBuilder()
-        .setId(id)
-        .setPlatform(Platform.x)
-        .setCreatedAt(Instant.parse("2026-01-01T00:00:00Z"))
-        .setIngestedAt(Instant.parse("2026-01-01T00:00:01Z"))
-        .setText("text " + id)
-        .setAuthor(Author.newBuilder().setId("a").setUsername("a").build())
-        .setEngagement(Engagement.newBuilder().build())
-        .setRepostOfId(repostOf)
-        .setSource("test")
-        .build();
-    return EnrichedMention.newBuilder()
-        .setMention(mention)
-        .setSentiment(Sentiment.newBuilder().setLabel(SentimentLabel.positive).setScore(0.5).setConfidence(0.7)
-            .setModel("tweet-model").build())
-        .setEnrichedAt(Instant.parse("2026-01-01T00:00:02Z"))
-        .setDuplicateOf(duplicateOf)
-        .setTopics(List.of())
-        .setMatchedQueries(List.of("acme", "dash"))
-        .setSentimentByQuery(List.of(
-            new QuerySentiment("acme", SentimentLabel.positive, 0.6, SentimentSource.model),
-            new QuerySentiment("dash", SentimentLabel.negative, -0.4, SentimentSource.model)))
-        .build();
-  }
+    private static EnrichedMention mention(String id, String repostOf, String duplicateOf) {
+        Mention mention =
+                Mention.newBuilder()
+                        .setId(id)
+                        .setPlatform(Platform.x)
+                        .setCreatedAt(Instant.parse("2026-01-01T00:00:00Z"))
+                        .setIngestedAt(Instant.parse("2026-01-01T00:00:01Z"))
+                        .setText("text " + id)
+                        .setAuthor(Author.newBuilder().setId("a").setUsername("a").build())
+                        .setEngagement(Engagement.newBuilder().build())
+                        .setRepostOfId(repostOf)
+                        .setSource("test")
+                        .build();
+        return EnrichedMention.newBuilder()
+                .setMention(mention)
+                .setSentiment(
+                        Sentiment.newBuilder()
+                                .setLabel(SentimentLabel.positive)
+                                .setScore(0.5)
+                                .setConfidence(0.7)
+                                .setModel("tweet-model")
+                                .build())
+                .setEnrichedAt(Instant.parse("2026-01-01T00:00:02Z"))
+                .setDuplicateOf(duplicateOf)
+                .setTopics(List.of())
+                .setMatchedQueries(List.of("acme", "dash"))
+                .setSentimentByQuery(
+                        List.of(
+                                new QuerySentiment(
+                                        "acme",
+                                        SentimentLabel.positive,
+                                        0.6,
+                                        SentimentSource.model),
+                                new QuerySentiment(
+                                        "dash",
+                                        SentimentLabel.negative,
+                                        -0.4,
+                                        SentimentSource.model)))
+                .build();
+    }
 }

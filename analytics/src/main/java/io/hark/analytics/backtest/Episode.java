@@ -11,11 +11,12 @@ import java.util.Objects;
  * @param severity its final severity, as the episode steps name it
  */
 public record Episode(String queryId, Instant opened, Instant resolved, String severity) {
-  public Episode {
-    Objects.requireNonNull(queryId, "queryId");
-    Objects.requireNonNull(opened, "opened");
-    if (resolved != null && resolved.isBefore(opened)) {
-      throw new IllegalArgumentException("episode resolved " + resolved + " before it opened " + opened);
+    public Episode {
+        Objects.requireNonNull(queryId, "queryId");
+        Objects.requireNonNull(opened, "opened");
+        if (resolved != null && resolved.isBefore(opened)) {
+            throw new IllegalArgumentException(
+                    "episode resolved " + resolved + " before it opened " + opened);
+        }
     }
-  }
 }

@@ -13,20 +13,21 @@ import java.util.List;
  * @param detected incidents matched by at least one episode
  * @param medianDelay median detection delay over detected incidents, null when none was detected
  * @param maxDelay worst detection delay over detected incidents, null when none was detected
- * @param missed {@link Incident#describe() descriptions} of the undetected incidents, in input order
+ * @param missed {@link Incident#describe() descriptions} of the undetected incidents, in input
+ *     order
  */
 public record Score(
-    int episodes,
-    int incidents,
-    int truePositives,
-    int falsePositives,
-    int detected,
-    double precision,
-    double recall,
-    Duration medianDelay,
-    Duration maxDelay,
-    List<String> missed) {
-  public Score {
-    missed = List.copyOf(missed);
-  }
+        int episodes,
+        int incidents,
+        int truePositives,
+        int falsePositives,
+        int detected,
+        double precision,
+        double recall,
+        Duration medianDelay,
+        Duration maxDelay,
+        List<String> missed) {
+    public Score {
+        missed = List.copyOf(missed);
+    }
 }

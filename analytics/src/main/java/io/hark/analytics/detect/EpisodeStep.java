@@ -11,8 +11,19 @@ package io.hark.analytics.detect;
  * @param severity the episode's severity so far
  * @param anomalousWindows how many of the episode's windows were anomalous so far
  */
-public record EpisodeStep(Kind kind, long episodeStart, int sequence, Severity severity, int anomalousWindows) {
-  public enum Kind { OPENED, UPDATED, ESCALATED, RESOLVED }
+public record EpisodeStep(
+        Kind kind, long episodeStart, int sequence, Severity severity, int anomalousWindows) {
+    public enum Kind {
+        OPENED,
+        UPDATED,
+        ESCALATED,
+        RESOLVED
+    }
 
-  public enum Severity { LOW, MEDIUM, HIGH, CRITICAL }
+    public enum Severity {
+        LOW,
+        MEDIUM,
+        HIGH,
+        CRITICAL
+    }
 }

@@ -10,20 +10,20 @@ package io.hark.analytics.notify;
  * @param error why the alert was not delivered, null when it was
  */
 public record DeliveryResult(boolean delivered, int attempts, int lastStatus, String error) {
-  static DeliveryResult success(int attempts, int status) {
-    return new DeliveryResult(true, attempts, status, null);
-  }
+    static DeliveryResult success(int attempts, int status) {
+        return new DeliveryResult(true, attempts, status, null);
+    }
 
-  static DeliveryResult failure(int attempts, int status, String error) {
-    return new DeliveryResult(false, attempts, status, error);
-  }
+    static DeliveryResult failure(int attempts, int status, String error) {
+        return new DeliveryResult(false, attempts, status, error);
+    }
 
-  static DeliveryResult replaySkipped() {
-    return new DeliveryResult(false, 0, 0, "replay alert: never notified");
-  }
+    static DeliveryResult replaySkipped() {
+        return new DeliveryResult(false, 0, 0, "replay alert: never notified");
+    }
 
-  /** Whether requests were made and none got through: the alert should be dead-lettered. */
-  public boolean failed() {
-    return !delivered && attempts > 0;
-  }
+    /** Whether requests were made and none got through: the alert should be dead-lettered. */
+    public boolean failed() {
+        return !delivered && attempts > 0;
+    }
 }

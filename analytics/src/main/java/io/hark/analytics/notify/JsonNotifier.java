@@ -9,38 +9,38 @@ import java.net.URI;
 
 /** A notifier that POSTs one JSON document per alert; subclasses say what the document is. */
 abstract class JsonNotifier implements Notifier {
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpDelivery http;
-  private final URI endpoint;
-  private final Secret secret;
+    private final HttpDelivery http;
+    private final URI endpoint;
+    private final Secret secret;
 
-  JsonNotifier(HttpDelivery http, URI endpoint, Secret secret) {
-    this.http = http;
-    this.endpoint = endpoint;
-    this.secret = secret;
-  }
-
-  abstract ObjectNode payload(Alert alert);
-
-  @Override
-  public final DeliveryResult deliver(Alert alert) {
-    if (alert.getReplay()) {
-      return DeliveryResult.replaySkipped();
+    JsonNotifier(HttpDelivery http, URI endpoint, Secret secret) {
+        this.http = http;
+        this.endpoint = endpoint;
+        this.secret = secret;
     }
-    return http.postJson(endpoint, json(payload(alert)), secret);
-  }
 
-  @Override
-  public final String toString() {
-    return describe();
-  }
+    abstract ObjectNode payload(Alert alert);
 
-  private static String json(ObjectNode payload) {
-    try {
-      return JSON.writeValueAsString(payload);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serializes", e);
+    @Override
+    public final DeliveryResult deliver(Alert alert) {
+        if (alert.getReplay()) {
+            return DeliveryResult.replaySkipped();
+        }
+        return http.postJson(endpoint, json(payload(alert)), secret);
     }
-  }
+
+    @Override
+    public final String toString() {
+        return describe();
+    }
+
+    private static String json(ObjectNode payload) {
+        try {
+            return JSON.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
 }

@@ -18,89 +18,106 @@ import java.util.Map;
  * without one. A Flink POJO of strings, numbers and arrays, so shuffles stay small and Kryo-free.
  */
 public class MentionFacts {
-  /** {@code group:NAME} or {@code query:ID}. */
-  public String windowKey;
-  public String group;
-  /** The queries of this window key the mention matched. */
-  public String[] queryIds;
-  public long createdAt;
-  public String documentId;
-  public String text;
-  public String url;
-  public String platform;
-  public String authorKey;
-  public String authorUsername;
-  public long followers;
-  /** negative, neutral, positive, or null when there is no sentiment. */
-  public String sentiment;
-  /** The sentiment toward each of {@link #queryIds}, in the same order, like {@link #sentiment}. */
-  public String[] queryLabels;
-  public long engagement;
-  public String[] hashtags;
-  public String[] topics;
-  public boolean spam;
+    /** {@code group:NAME} or {@code query:ID}. */
+    public String windowKey;
 
-  public MentionFacts() {}
+    public String group;
 
-  /**
-   * One per window key: one for each group among the mention's matched queries (so a mention matching
-   * two queries of a group counts once for the group), and one for each matched query without a group.
-   * None for a mention matching no query.
-   */
-  public static List<MentionFacts> perWindowKey(EnrichedMention enriched, WindowKeys windowKeys) {
-    List<String> matched = enriched.getMatchedQueries();
-    if (matched.size() == 1) {
-      return List.of(of(enriched, windowKeys.of(matched.get(0)), new String[] {matched.get(0)}));
-    }
-    Map<WindowKeys.WindowKey, List<String>> queriesByWindowKey = new LinkedHashMap<>();
-    for (String queryId : matched) {
-      queriesByWindowKey.computeIfAbsent(windowKeys.of(queryId), key -> new ArrayList<>()).add(queryId);
-    }
-    List<MentionFacts> facts = new ArrayList<>(queriesByWindowKey.size());
-    queriesByWindowKey.forEach((key, queryIds) -> facts.add(of(enriched, key, queryIds.toArray(new String[0]))));
-    return facts;
-  }
+    /** The queries of this window key the mention matched. */
+    public String[] queryIds;
 
-  private static MentionFacts of(EnrichedMention enriched, WindowKeys.WindowKey windowKey, String[] queryIds) {
-    Mention mention = enriched.getMention();
-    MentionFacts facts = new MentionFacts();
-    facts.windowKey = windowKey.key();
-    facts.group = windowKey.group();
-    facts.queryIds = queryIds;
-    facts.createdAt = mention.getCreatedAt().toEpochMilli();
-    facts.documentId = MentionIds.of(mention);
-    facts.text = mention.getText();
-    facts.url = mention.getUrl();
-    facts.platform = mention.getPlatform().name();
-    facts.authorKey = MentionIds.author(mention);
-    facts.authorUsername = mention.getAuthor().getUsername();
-    facts.followers = mention.getAuthor().getFollowersCount() == null ? 0 : mention.getAuthor().getFollowersCount();
-    facts.sentiment = enriched.getSentiment() == null ? null : enriched.getSentiment().getLabel().name();
-    facts.queryLabels = new String[queryIds.length];
-    for (int i = 0; i < queryIds.length; i++) {
-      facts.queryLabels[i] = facts.sentiment;
-      for (QuerySentiment toward : enriched.getSentimentByQuery()) {
-        if (toward.getQuery().equals(queryIds[i])) {
-          facts.queryLabels[i] = toward.getLabel().name();
+    public long createdAt;
+    public String documentId;
+    public String text;
+    public String url;
+    public String platform;
+    public String authorKey;
+    public String authorUsername;
+    public long followers;
+
+    /** negative, neutral, positive, or null when there is no sentiment. */
+    public String sentiment;
+
+    /**
+     * The sentiment toward each of {@link #queryIds}, in the same order, like {@link #sentiment}.
+     */
+    public String[] queryLabels;
+
+    public long engagement;
+    public String[] hashtags;
+    public String[] topics;
+    public boolean spam;
+
+    public MentionFacts() {}
+
+    /**
+     * One per window key: one for each group among the mention's matched queries (so a mention
+     * matching two queries of a group counts once for the group), and one for each matched query
+     * without a group. None for a mention matching no query.
+     */
+    public static List<MentionFacts> perWindowKey(EnrichedMention enriched, WindowKeys windowKeys) {
+        List<String> matched = enriched.getMatchedQueries();
+        if (matched.size() == 1) {
+            return List.of(
+                    of(enriched, windowKeys.of(matched.get(0)), new String[] {matched.get(0)}));
         }
-      }
+        Map<WindowKeys.WindowKey, List<String>> queriesByWindowKey = new LinkedHashMap<>();
+        for (String queryId : matched) {
+            queriesByWindowKey
+                    .computeIfAbsent(windowKeys.of(queryId), key -> new ArrayList<>())
+                    .add(queryId);
+        }
+        List<MentionFacts> facts = new ArrayList<>(queriesByWindowKey.size());
+        queriesByWindowKey.forEach(
+                (key, queryIds) -> facts.add(of(enriched, key, queryIds.toArray(new String[0]))));
+        return facts;
     }
-    facts.engagement = Engagements.total(mention.getEngagement());
-    List<String> hashtags = mention.getHashtags();
-    facts.hashtags = new String[hashtags.size()];
-    for (int i = 0; i < facts.hashtags.length; i++) {
-      facts.hashtags[i] = hashtags.get(i).toLowerCase(Locale.ROOT);
+
+    private static MentionFacts of(
+            EnrichedMention enriched, WindowKeys.WindowKey windowKey, String[] queryIds) {
+        Mention mention = enriched.getMention();
+        MentionFacts facts = new MentionFacts();
+        facts.windowKey = windowKey.key();
+        facts.group = windowKey.group();
+        facts.queryIds = queryIds;
+        facts.createdAt = mention.getCreatedAt().toEpochMilli();
+        facts.documentId = MentionIds.of(mention);
+        facts.text = mention.getText();
+        facts.url = mention.getUrl();
+        facts.platform = mention.getPlatform().name();
+        facts.authorKey = MentionIds.author(mention);
+        facts.authorUsername = mention.getAuthor().getUsername();
+        facts.followers =
+                mention.getAuthor().getFollowersCount() == null
+                        ? 0
+                        : mention.getAuthor().getFollowersCount();
+        facts.sentiment =
+                enriched.getSentiment() == null ? null : enriched.getSentiment().getLabel().name();
+        facts.queryLabels = new String[queryIds.length];
+        for (int i = 0; i < queryIds.length; i++) {
+            facts.queryLabels[i] = facts.sentiment;
+            for (QuerySentiment toward : enriched.getSentimentByQuery()) {
+                if (toward.getQuery().equals(queryIds[i])) {
+                    facts.queryLabels[i] = toward.getLabel().name();
+                }
+            }
+        }
+        facts.engagement = Engagements.total(mention.getEngagement());
+        List<String> hashtags = mention.getHashtags();
+        facts.hashtags = new String[hashtags.size()];
+        for (int i = 0; i < facts.hashtags.length; i++) {
+            facts.hashtags[i] = hashtags.get(i).toLowerCase(Locale.ROOT);
+        }
+        facts.topics = enriched.getTopics().toArray(new String[0]);
+        facts.spam = enriched.getFlags().contains(MentionFlags.SPAM);
+        return facts;
     }
-    facts.topics = enriched.getTopics().toArray(new String[0]);
-    facts.spam = enriched.getFlags().contains(MentionFlags.SPAM);
-    return facts;
-  }
 
-  public static String groupKey(String group) {
-    return "group:" + group;
-  }
+    public static String groupKey(String group) {
+        return "group:" + group;
+    }
 
-  public static String queryKey(String queryId) {
-    return "query:" + queryId;
-  }
+    public static String queryKey(String queryId) {
+        return "query:" + queryId;
+    }
 }

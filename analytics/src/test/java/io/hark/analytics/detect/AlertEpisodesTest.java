@@ -12,111 +12,130 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AlertEpisodesTest {
-  /** Expected 100, band up to 150: 160 is just above it (LOW), 260 two band widths out (MEDIUM), 600 ten (CRITICAL). */
-  private static final Verdict NORMAL = new Verdict(100, 50, 150, 0.1, false);
-  private static final Verdict ANOMALOUS = new Verdict(100, 50, 150, 0.9, true);
+    /**
+     * Expected 100, band up to 150: 160 is just above it (LOW), 260 two band widths out (MEDIUM),
+     * 600 ten (CRITICAL).
+     */
+    private static final Verdict NORMAL = new Verdict(100, 50, 150, 0.1, false);
 
-  private final AlertEpisodes episodes = new AlertEpisodes(EpisodeSettings.defaults());
+    private static final Verdict ANOMALOUS = new Verdict(100, 50, 150, 0.9, true);
 
-  private Optional<EpisodeStep> anomalous(long minute, double actual) {
-    return episodes.step(minute(minute), actual, (long) actual, ANOMALOUS);
-  }
+    private final AlertEpisodes episodes = new AlertEpisodes(EpisodeSettings.defaults());
 
-  private Optional<EpisodeStep> normal(long minute) {
-    return episodes.step(minute(minute), 100, 100, NORMAL);
-  }
-
-  @Test
-  void opensEscalatesUpdatesAndResolvesOneEpisode() {
-    List<String> steps = new ArrayList<>();
-    for (long m = 0; m <= 80; m++) {
-      Optional<EpisodeStep> step = m <= 60 ? anomalous(m, m >= 5 && m < 10 ? 260 : 160) : normal(m);
-      if (step.isPresent()) {
-        steps.add(m + " " + describe(step.get()));
-      }
+    private Optional<EpisodeStep> anomalous(long minute, double actual) {
+        return episodes.step(minute(minute), actual, (long) actual, ANOMALOUS);
     }
 
-    assertThat(steps).containsExactly(
-        "0 OPENED 0 LOW 1",
-        "5 ESCALATED 1 MEDIUM 6",
-        "20 UPDATED 2 MEDIUM 21",
-        "35 UPDATED 3 MEDIUM 36",
-        "50 UPDATED 4 MEDIUM 51",
-        // An hour of anomalies: one step more severe.
-        "60 ESCALATED 5 HIGH 61",
-        // Fifteen calm minutes after the last anomalous one.
-        "75 RESOLVED 6 HIGH 61");
-  }
-
-  @Test
-  void everyStepNamesTheEpisodeByItsFirstWindow() {
-    List<EpisodeStep> steps = new ArrayList<>();
-    for (long m = 0; m < 40; m++) {
-      (m < 20 ? anomalous(m, m < 10 ? 160 : 600) : normal(m)).ifPresent(steps::add);
+    private Optional<EpisodeStep> normal(long minute) {
+        return episodes.step(minute(minute), 100, 100, NORMAL);
     }
-    assertThat(steps).extracting(EpisodeStep::kind)
-        .containsExactly(Kind.OPENED, Kind.ESCALATED, Kind.UPDATED, Kind.RESOLVED);
-    assertThat(steps).extracting(EpisodeStep::episodeStart).containsOnly(minute(0));
-    assertThat(steps).extracting(EpisodeStep::sequence).containsExactly(0, 1, 2, 3);
-  }
 
-  @Test
-  void resolvesOnlyAfterFifteenCalmMinutes() {
-    anomalous(0, 160);
-    for (long m = 1; m <= 10; m++) {
-      assertThat(normal(m)).isEmpty();
+    @Test
+    void opensEscalatesUpdatesAndResolvesOneEpisode() {
+        List<String> steps = new ArrayList<>();
+        for (long m = 0; m <= 80; m++) {
+            Optional<EpisodeStep> step =
+                    m <= 60 ? anomalous(m, m >= 5 && m < 10 ? 260 : 160) : normal(m);
+            if (step.isPresent()) {
+                steps.add(m + " " + describe(step.get()));
+            }
+        }
+
+        assertThat(steps)
+                .containsExactly(
+                        "0 OPENED 0 LOW 1",
+                        "5 ESCALATED 1 MEDIUM 6",
+                        "20 UPDATED 2 MEDIUM 21",
+                        "35 UPDATED 3 MEDIUM 36",
+                        "50 UPDATED 4 MEDIUM 51",
+                        // An hour of anomalies: one step more severe.
+                        "60 ESCALATED 5 HIGH 61",
+                        // Fifteen calm minutes after the last anomalous one.
+                        "75 RESOLVED 6 HIGH 61");
     }
-    anomalous(11, 160);
-    for (long m = 12; m <= 25; m++) {
-      assertThat(normal(m)).as("minute %d", m).map(EpisodeStep::kind).isNotEqualTo(Optional.of(Kind.RESOLVED));
+
+    @Test
+    void everyStepNamesTheEpisodeByItsFirstWindow() {
+        List<EpisodeStep> steps = new ArrayList<>();
+        for (long m = 0; m < 40; m++) {
+            (m < 20 ? anomalous(m, m < 10 ? 160 : 600) : normal(m)).ifPresent(steps::add);
+        }
+        assertThat(steps)
+                .extracting(EpisodeStep::kind)
+                .containsExactly(Kind.OPENED, Kind.ESCALATED, Kind.UPDATED, Kind.RESOLVED);
+        assertThat(steps).extracting(EpisodeStep::episodeStart).containsOnly(minute(0));
+        assertThat(steps).extracting(EpisodeStep::sequence).containsExactly(0, 1, 2, 3);
     }
-    assertThat(normal(26)).map(EpisodeStep::kind).contains(Kind.RESOLVED);
-  }
 
-  @Test
-  void aFlappingSeriesPagesOnceUntilItCalmsForADay() {
-    assertThat(anomalous(0, 160)).map(EpisodeStep::kind).contains(Kind.OPENED);
-    assertThat(normal(15)).map(EpisodeStep::kind).contains(Kind.RESOLVED);
-
-    // Every two hours for two days: the cooldown starts again each time.
-    for (long m = 120; m <= 48 * 60; m += 120) {
-      assertThat(anomalous(m, 160)).as("minute %d", m).isEmpty();
+    @Test
+    void resolvesOnlyAfterFifteenCalmMinutes() {
+        anomalous(0, 160);
+        for (long m = 1; m <= 10; m++) {
+            assertThat(normal(m)).isEmpty();
+        }
+        anomalous(11, 160);
+        for (long m = 12; m <= 25; m++) {
+            assertThat(normal(m))
+                    .as("minute %d", m)
+                    .map(EpisodeStep::kind)
+                    .isNotEqualTo(Optional.of(Kind.RESOLVED));
+        }
+        assertThat(normal(26)).map(EpisodeStep::kind).contains(Kind.RESOLVED);
     }
-    assertThat(anomalous(72 * 60 + 1, 160)).map(EpisodeStep::kind).contains(Kind.OPENED);
-  }
 
-  @Test
-  void aWorseSurgeOpensDuringTheCooldown() {
-    anomalous(0, 160);
-    normal(15);
+    @Test
+    void aFlappingSeriesPagesOnceUntilItCalmsForADay() {
+        assertThat(anomalous(0, 160)).map(EpisodeStep::kind).contains(Kind.OPENED);
+        assertThat(normal(15)).map(EpisodeStep::kind).contains(Kind.RESOLVED);
 
-    Optional<EpisodeStep> worse = anomalous(60, 260);
-
-    assertThat(worse).map(EpisodeStep::kind).contains(Kind.OPENED);
-    assertThat(worse).map(EpisodeStep::episodeStart).contains(minute(60));
-    assertThat(worse).map(EpisodeStep::severity).contains(Severity.MEDIUM);
-  }
-
-  @Test
-  void aHandfulOfMentionsIsNotACrisis() {
-    assertThat(episodes.step(minute(0), 9, 9, ANOMALOUS)).isEmpty();
-    assertThat(episodes.step(minute(1), 10, 10, ANOMALOUS)).map(EpisodeStep::kind).contains(Kind.OPENED);
-  }
-
-  @Test
-  void restoredStateCarriesTheEpisodeOn() {
-    anomalous(0, 160);
-    anomalous(1, 260);
-    AlertEpisodes restored = AlertEpisodes.fromBytes(episodes.toBytes());
-
-    for (long m = 2; m < 60; m++) {
-      Verdict verdict = m < 30 ? ANOMALOUS : NORMAL;
-      assertThat(restored.step(minute(m), 160, 160, verdict)).isEqualTo(episodes.step(minute(m), 160, 160, verdict));
+        // Every two hours for two days: the cooldown starts again each time.
+        for (long m = 120; m <= 48 * 60; m += 120) {
+            assertThat(anomalous(m, 160)).as("minute %d", m).isEmpty();
+        }
+        assertThat(anomalous(72 * 60 + 1, 160)).map(EpisodeStep::kind).contains(Kind.OPENED);
     }
-    assertThat(restored.toBytes()).isEqualTo(episodes.toBytes());
-  }
 
-  private static String describe(EpisodeStep step) {
-    return step.kind() + " " + step.sequence() + " " + step.severity() + " " + step.anomalousWindows();
-  }
+    @Test
+    void aWorseSurgeOpensDuringTheCooldown() {
+        anomalous(0, 160);
+        normal(15);
+
+        Optional<EpisodeStep> worse = anomalous(60, 260);
+
+        assertThat(worse).map(EpisodeStep::kind).contains(Kind.OPENED);
+        assertThat(worse).map(EpisodeStep::episodeStart).contains(minute(60));
+        assertThat(worse).map(EpisodeStep::severity).contains(Severity.MEDIUM);
+    }
+
+    @Test
+    void aHandfulOfMentionsIsNotACrisis() {
+        assertThat(episodes.step(minute(0), 9, 9, ANOMALOUS)).isEmpty();
+        assertThat(episodes.step(minute(1), 10, 10, ANOMALOUS))
+                .map(EpisodeStep::kind)
+                .contains(Kind.OPENED);
+    }
+
+    @Test
+    void restoredStateCarriesTheEpisodeOn() {
+        anomalous(0, 160);
+        anomalous(1, 260);
+        AlertEpisodes restored = AlertEpisodes.fromBytes(episodes.toBytes());
+
+        for (long m = 2; m < 60; m++) {
+            Verdict verdict = m < 30 ? ANOMALOUS : NORMAL;
+            assertThat(restored.step(minute(m), 160, 160, verdict))
+                    .isEqualTo(episodes.step(minute(m), 160, 160, verdict));
+        }
+        assertThat(restored.toBytes()).isEqualTo(episodes.toBytes());
+    }
+
+    private static String describe(EpisodeStep step) {
+        return step.kind()
+                + " "
+                + step.sequence()
+                + " "
+                + step.severity()
+                + " "
+                + step.anomalousWindows();
+    }
 }

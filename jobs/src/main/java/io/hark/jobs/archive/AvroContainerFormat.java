@@ -21,32 +21,33 @@ import org.apache.flink.types.Either;
  * Records come out as the right side of an {@link Either}, the shape every Hark source has (file
  * inputs that can hold bad records put them on the left).
  */
-final class AvroContainerFormat<T extends SpecificRecordBase> extends SimpleStreamFormat<Either<DeadLetter, T>> {
-  private final Class<T> type;
+final class AvroContainerFormat<T extends SpecificRecordBase>
+        extends SimpleStreamFormat<Either<DeadLetter, T>> {
+    private final Class<T> type;
 
-  AvroContainerFormat(Class<T> type) {
-    this.type = type;
-  }
+    AvroContainerFormat(Class<T> type) {
+        this.type = type;
+    }
 
-  @Override
-  public StreamFormat.Reader<Either<DeadLetter, T>> createReader(Configuration config, FSDataInputStream stream)
-      throws IOException {
-    DataFileStream<T> records = new DataFileStream<>(stream, new SpecificDatumReader<>(type));
-    return new StreamFormat.Reader<>() {
-      @Override
-      public Either<DeadLetter, T> read() {
-        return records.hasNext() ? Either.Right(records.next()) : null;
-      }
+    @Override
+    public StreamFormat.Reader<Either<DeadLetter, T>> createReader(
+            Configuration config, FSDataInputStream stream) throws IOException {
+        DataFileStream<T> records = new DataFileStream<>(stream, new SpecificDatumReader<>(type));
+        return new StreamFormat.Reader<>() {
+            @Override
+            public Either<DeadLetter, T> read() {
+                return records.hasNext() ? Either.Right(records.next()) : null;
+            }
 
-      @Override
-      public void close() throws IOException {
-        records.close();
-      }
-    };
-  }
+            @Override
+            public void close() throws IOException {
+                records.close();
+            }
+        };
+    }
 
-  @Override
-  public TypeInformation<Either<DeadLetter, T>> getProducedType() {
-    return new EitherTypeInfo<>(new AvroTypeInfo<>(DeadLetter.class), new AvroTypeInfo<>(type));
-  }
+    @Override
+    public TypeInformation<Either<DeadLetter, T>> getProducedType() {
+        return new EitherTypeInfo<>(new AvroTypeInfo<>(DeadLetter.class), new AvroTypeInfo<>(type));
+    }
 }

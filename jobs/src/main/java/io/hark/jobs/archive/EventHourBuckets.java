@@ -13,19 +13,19 @@ import org.apache.flink.util.function.SerializableFunction;
  * records arrived. Flink's own date-time assigner buckets by processing time.
  */
 final class EventHourBuckets<T> implements BucketAssigner<T, String> {
-  private final SerializableFunction<T, Instant> eventTime;
+    private final SerializableFunction<T, Instant> eventTime;
 
-  EventHourBuckets(SerializableFunction<T, Instant> eventTime) {
-    this.eventTime = eventTime;
-  }
+    EventHourBuckets(SerializableFunction<T, Instant> eventTime) {
+        this.eventTime = eventTime;
+    }
 
-  @Override
-  public String getBucketId(T element, Context context) {
-    return Archive.hourDirectory(eventTime.apply(element));
-  }
+    @Override
+    public String getBucketId(T element, Context context) {
+        return Archive.hourDirectory(eventTime.apply(element));
+    }
 
-  @Override
-  public SimpleVersionedSerializer<String> getSerializer() {
-    return SimpleVersionedStringSerializer.INSTANCE;
-  }
+    @Override
+    public SimpleVersionedSerializer<String> getSerializer() {
+        return SimpleVersionedStringSerializer.INSTANCE;
+    }
 }

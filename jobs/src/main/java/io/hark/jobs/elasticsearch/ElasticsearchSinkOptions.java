@@ -16,24 +16,30 @@ import java.time.Duration;
  * @param maxRetryBackoff the longest wait between retries while Elasticsearch is unavailable
  */
 public record ElasticsearchSinkOptions(
-    int maxBatchSize,
-    long maxBatchBytes,
-    int maxInFlightRequests,
-    int maxBufferedRequests,
-    Duration maxTimeInBuffer,
-    Duration maxRetryBackoff) implements Serializable {
-  public static final ElasticsearchSinkOptions DEFAULTS =
-      new ElasticsearchSinkOptions(500, 5L << 20, 4, 10_000, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        int maxBatchSize,
+        long maxBatchBytes,
+        int maxInFlightRequests,
+        int maxBufferedRequests,
+        Duration maxTimeInBuffer,
+        Duration maxRetryBackoff)
+        implements Serializable {
+    public static final ElasticsearchSinkOptions DEFAULTS =
+            new ElasticsearchSinkOptions(
+                    500, 5L << 20, 4, 10_000, Duration.ofSeconds(1), Duration.ofSeconds(30));
 
-  public ElasticsearchSinkOptions {
-    if (maxBufferedRequests < maxBatchSize) {
-      throw new IllegalArgumentException("the sink's buffer (" + maxBufferedRequests
-          + ") must hold at least one batch (" + maxBatchSize + ")");
+    public ElasticsearchSinkOptions {
+        if (maxBufferedRequests < maxBatchSize) {
+            throw new IllegalArgumentException(
+                    "the sink's buffer ("
+                            + maxBufferedRequests
+                            + ") must hold at least one batch ("
+                            + maxBatchSize
+                            + ")");
+        }
     }
-  }
 
-  /** The largest single document; validation caps texts far below this. */
-  long maxRecordBytes() {
-    return Math.min(maxBatchBytes, 10L << 20);
-  }
+    /** The largest single document; validation caps texts far below this. */
+    long maxRecordBytes() {
+        return Math.min(maxBatchBytes, 10L << 20);
+    }
 }

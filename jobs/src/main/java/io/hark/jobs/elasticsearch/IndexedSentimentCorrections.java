@@ -28,109 +28,182 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts each analyst's label on the mentions already indexed that it holds for: the labelled mention,
- * its copy-pastes ({@code duplicate_of}) and its reposts, as {@link SentimentCorrections} does for the
- * mentions still to come. Each document is read and indexed again whole under its own id (updates by
- * query need scripts, which Hark does without), with {@code sentiment.source: analyst} and the same label
- * toward each matched query, as {@link SentimentCorrections#relabel} gives the mentions still to come.
+ * Puts each analyst's label on the mentions already indexed that it holds for: the labelled
+ * mention, its copy-pastes ({@code duplicate_of}) and its reposts, as {@link SentimentCorrections}
+ * does for the mentions still to come. Each document is read and indexed again whole under its own
+ * id (updates by query need scripts, which Hark does without), with {@code sentiment.source:
+ * analyst} and the same label toward each matched query, as {@link SentimentCorrections#relabel}
+ * gives the mentions still to come.
  *
- * <p>A correction is applied before the next checkpoint completes; when Elasticsearch fails, the job
- * fails and applies it again from the checkpoint (applying a label twice changes nothing).
+ * <p>A correction is applied before the next checkpoint completes; when Elasticsearch fails, the
+ * job fails and applies it again from the checkpoint (applying a label twice changes nothing).
  */
 public final class IndexedSentimentCorrections implements Sink<SentimentCorrection> {
-  /** More documents than this for one text are left as they were, and said so in the log. */
-  static final int MAX_DOCUMENTS = 10_000;
-  private static final Logger LOG = LoggerFactory.getLogger(IndexedSentimentCorrections.class);
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** More documents than this for one text are left as they were, and said so in the log. */
+    static final int MAX_DOCUMENTS = 10_000;
 
-  private final ElasticsearchConnection connection;
-  private final IndexTemplates indices;
+    private static final Logger LOG = LoggerFactory.getLogger(IndexedSentimentCorrections.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  public IndexedSentimentCorrections(ElasticsearchConnection connection, IndexTemplates indices) {
-    this.connection = connection;
-    this.indices = indices;
-  }
+    private final ElasticsearchConnection connection;
+    private final IndexTemplates indices;
 
-  @Override
-  public SinkWriter<SentimentCorrection> createWriter(WriterInitContext context) {
-    return new Writer(connection.asyncClient(), indices.mentionsAlias());
-  }
-
-  private static final class Writer implements SinkWriter<SentimentCorrection> {
-    private final ElasticsearchAsyncClient client;
-    private final String alias;
-
-    Writer(ElasticsearchAsyncClient client, String alias) {
-      this.client = client;
-      this.alias = alias;
+    public IndexedSentimentCorrections(ElasticsearchConnection connection, IndexTemplates indices) {
+        this.connection = connection;
+        this.indices = indices;
     }
 
     @Override
-    public void write(SentimentCorrection correction, Context context) throws IOException, InterruptedException {
-      try {
-        List<Hit<ObjectNode>> hits = labelled(correction);
-        if (hits.isEmpty()) {
-          return;
-        }
-        if (hits.size() >= MAX_DOCUMENTS) {
-          LOG.warn("{} has {} or more indexed copies and reposts; only {} were relabelled", correction.mentionId(),
-              MAX_DOCUMENTS, MAX_DOCUMENTS);
-        }
-        BulkRequest.Builder bulk = new BulkRequest.Builder();
-        for (Hit<ObjectNode> hit : hits) {
-          ObjectNode document = hit.source();
-          JsonNode model = document.path("sentiment").path("model");
-          Sentiment analyst = SentimentCorrections.analystSentiment(correction.label(), model.isTextual() ? model.asText() : null);
-          document.set("sentiment", PlainJson.toTree(analyst));
-          List<String> matchedQueries = new ArrayList<>();
-          document.path("matched_queries").forEach(query -> matchedQueries.add(query.asText()));
-          ArrayNode byQuery = document.putArray("sentiment_by_query");
-          SentimentCorrections.analystByQuery(analyst, matchedQueries).forEach(query -> byQuery.add(PlainJson.toTree(query)));
-          MentionDocuments.putSentimentToward(document);
-          byte[] source = MAPPER.writeValueAsBytes(document);
-          bulk.operations(BulkOperation.of(op -> op.index(index -> index.index(hit.index()).id(hit.id())
-              .document(BinaryData.of(source, ContentType.APPLICATION_JSON)))));
-        }
-        BulkResponse response = client.bulk(bulk.build()).get();
-        if (response.errors()) {
-          throw new IOException("Elasticsearch refused the label of " + correction.mentionId() + " on some documents: "
-              + response.items().stream().filter(item -> item.error() != null).findFirst()
-                  .map(item -> item.id() + ": " + item.error().reason()).orElse("?"));
-        }
-      } catch (ExecutionException e) {
-        throw new IOException("cannot put the label of " + correction.mentionId() + " on its indexed documents: "
-            + e.getCause().getMessage(), e.getCause());
-      }
+    public SinkWriter<SentimentCorrection> createWriter(WriterInitContext context) {
+        return new Writer(connection.asyncClient(), indices.mentionsAlias());
     }
 
-    /** The labelled mention, its copies and its reposts, as indexed. */
-    private List<Hit<ObjectNode>> labelled(SentimentCorrection correction)
-        throws ExecutionException, InterruptedException {
-      String mentionId = correction.mentionId();
-      int colon = mentionId.indexOf(':');
-      String platform = mentionId.substring(0, colon);
-      String id = mentionId.substring(colon + 1);
-      SearchResponse<ObjectNode> response = client.search(search -> search
-          .index(alias)
-          .allowNoIndices(true)
-          .ignoreUnavailable(true)
-          .size(MAX_DOCUMENTS)
-          .query(query -> query.bool(bool -> bool
-              .should(should -> should.ids(ids -> ids.values(mentionId)))
-              .should(should -> should.term(term -> term.field("duplicate_of").value(mentionId)))
-              .should(should -> should.bool(repost -> repost
-                  .filter(filter -> filter.term(term -> term.field("platform").value(platform)))
-                  .filter(filter -> filter.term(term -> term.field("repost_of_id").value(id)))))
-              .minimumShouldMatch("1"))), ObjectNode.class).get();
-      return response.hits().hits();
-    }
+    private static final class Writer implements SinkWriter<SentimentCorrection> {
+        private final ElasticsearchAsyncClient client;
+        private final String alias;
 
-    @Override
-    public void flush(boolean endOfInput) {}
+        Writer(ElasticsearchAsyncClient client, String alias) {
+            this.client = client;
+            this.alias = alias;
+        }
 
-    @Override
-    public void close() throws IOException {
-      client._transport().close();
+        @Override
+        public void write(SentimentCorrection correction, Context context)
+                throws IOException, InterruptedException {
+            try {
+                List<Hit<ObjectNode>> hits = labelled(correction);
+                if (hits.isEmpty()) {
+                    return;
+                }
+                if (hits.size() >= MAX_DOCUMENTS) {
+                    LOG.warn(
+                            "{} has {} or more indexed copies and reposts; only {} were relabelled",
+                            correction.mentionId(),
+                            MAX_DOCUMENTS,
+                            MAX_DOCUMENTS);
+                }
+                BulkRequest.Builder bulk = new BulkRequest.Builder();
+                for (Hit<ObjectNode> hit : hits) {
+                    ObjectNode document = hit.source();
+                    JsonNode model = document.path("sentiment").path("model");
+                    Sentiment analyst =
+                            SentimentCorrections.analystSentiment(
+                                    correction.label(), model.isTextual() ? model.asText() : null);
+                    document.set("sentiment", PlainJson.toTree(analyst));
+                    List<String> matchedQueries = new ArrayList<>();
+                    document.path("matched_queries")
+                            .forEach(query -> matchedQueries.add(query.asText()));
+                    ArrayNode byQuery = document.putArray("sentiment_by_query");
+                    SentimentCorrections.analystByQuery(analyst, matchedQueries)
+                            .forEach(query -> byQuery.add(PlainJson.toTree(query)));
+                    MentionDocuments.putSentimentToward(document);
+                    byte[] source = MAPPER.writeValueAsBytes(document);
+                    bulk.operations(
+                            BulkOperation.of(
+                                    op ->
+                                            op.index(
+                                                    index ->
+                                                            index.index(hit.index())
+                                                                    .id(hit.id())
+                                                                    .document(
+                                                                            BinaryData.of(
+                                                                                    source,
+                                                                                    ContentType
+                                                                                            .APPLICATION_JSON)))));
+                }
+                BulkResponse response = client.bulk(bulk.build()).get();
+                if (response.errors()) {
+                    throw new IOException(
+                            "Elasticsearch refused the label of "
+                                    + correction.mentionId()
+                                    + " on some documents: "
+                                    + response.items().stream()
+                                            .filter(item -> item.error() != null)
+                                            .findFirst()
+                                            .map(item -> item.id() + ": " + item.error().reason())
+                                            .orElse("?"));
+                }
+            } catch (ExecutionException e) {
+                throw new IOException(
+                        "cannot put the label of "
+                                + correction.mentionId()
+                                + " on its indexed documents: "
+                                + e.getCause().getMessage(),
+                        e.getCause());
+            }
+        }
+
+        /** The labelled mention, its copies and its reposts, as indexed. */
+        private List<Hit<ObjectNode>> labelled(SentimentCorrection correction)
+                throws ExecutionException, InterruptedException {
+            String mentionId = correction.mentionId();
+            int colon = mentionId.indexOf(':');
+            String platform = mentionId.substring(0, colon);
+            String id = mentionId.substring(colon + 1);
+            SearchResponse<ObjectNode> response =
+                    client.search(
+                                    search ->
+                                            search.index(alias)
+                                                    .allowNoIndices(true)
+                                                    .ignoreUnavailable(true)
+                                                    .size(MAX_DOCUMENTS)
+                                                    .query(
+                                                            query ->
+                                                                    query.bool(
+                                                                            bool ->
+                                                                                    bool.should(
+                                                                                                    should ->
+                                                                                                            should
+                                                                                                                    .ids(
+                                                                                                                            ids ->
+                                                                                                                                    ids
+                                                                                                                                            .values(
+                                                                                                                                                    mentionId)))
+                                                                                            .should(
+                                                                                                    should ->
+                                                                                                            should
+                                                                                                                    .term(
+                                                                                                                            term ->
+                                                                                                                                    term.field(
+                                                                                                                                                    "duplicate_of")
+                                                                                                                                            .value(
+                                                                                                                                                    mentionId)))
+                                                                                            .should(
+                                                                                                    should ->
+                                                                                                            should
+                                                                                                                    .bool(
+                                                                                                                            repost ->
+                                                                                                                                    repost.filter(
+                                                                                                                                                    filter ->
+                                                                                                                                                            filter
+                                                                                                                                                                    .term(
+                                                                                                                                                                            term ->
+                                                                                                                                                                                    term.field(
+                                                                                                                                                                                                    "platform")
+                                                                                                                                                                                            .value(
+                                                                                                                                                                                                    platform)))
+                                                                                                                                            .filter(
+                                                                                                                                                    filter ->
+                                                                                                                                                            filter
+                                                                                                                                                                    .term(
+                                                                                                                                                                            term ->
+                                                                                                                                                                                    term.field(
+                                                                                                                                                                                                    "repost_of_id")
+                                                                                                                                                                                            .value(
+                                                                                                                                                                                                    id)))))
+                                                                                            .minimumShouldMatch(
+                                                                                                    "1"))),
+                                    ObjectNode.class)
+                            .get();
+            return response.hits().hits();
+        }
+
+        @Override
+        public void flush(boolean endOfInput) {}
+
+        @Override
+        public void close() throws IOException {
+            client._transport().close();
+        }
     }
-  }
 }

@@ -15,17 +15,21 @@ import org.apache.flink.api.connector.sink2.Sink;
  * @param indexedCorrections puts analysts' labels on mentions indexed before the label came
  */
 public record ListenSinks(
-    Sink<EnrichedMention> enrichedTopic,
-    Sink<EnrichedMention> index,
-    Sink<DeadLetter> deadLetters,
-    Sink<QueryStatus> queryStatus,
-    Sink<SentimentCorrection> indexedCorrections,
-    Sink<Mention> mentionArchive,
-    Sink<EnrichedMention> enrichedArchive) {
+        Sink<EnrichedMention> enrichedTopic,
+        Sink<EnrichedMention> index,
+        Sink<DeadLetter> deadLetters,
+        Sink<QueryStatus> queryStatus,
+        Sink<SentimentCorrection> indexedCorrections,
+        Sink<Mention> mentionArchive,
+        Sink<EnrichedMention> enrichedArchive) {
 
-  /** Without an archive. */
-  public ListenSinks(Sink<EnrichedMention> enrichedTopic, Sink<EnrichedMention> index, Sink<DeadLetter> deadLetters,
-      Sink<QueryStatus> queryStatus, Sink<SentimentCorrection> indexedCorrections) {
-    this(enrichedTopic, index, deadLetters, queryStatus, indexedCorrections, null, null);
-  }
+    /** Without an archive. */
+    public ListenSinks(
+            Sink<EnrichedMention> enrichedTopic,
+            Sink<EnrichedMention> index,
+            Sink<DeadLetter> deadLetters,
+            Sink<QueryStatus> queryStatus,
+            Sink<SentimentCorrection> indexedCorrections) {
+        this(enrichedTopic, index, deadLetters, queryStatus, indexedCorrections, null, null);
+    }
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.listen;
 
-import io.hark.queries.control.QueryUpdate;
 import io.hark.queries.QueryDefinition;
+import io.hark.queries.control.QueryUpdate;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.Mention;
 import io.hark.schema.SentimentCorrection;
@@ -18,8 +18,8 @@ import org.apache.flink.types.Either;
  * and the same for analysts' sentiment labels.
  */
 public record ListenSources(
-    Source<Either<DeadLetter, Mention>, ?, ?> mentions,
-    Source<QueryUpdate, ?, ?> queryUpdates,
-    List<QueryDefinition> initialQueries,
-    Source<SentimentCorrection, ?, ?> labelUpdates,
-    Map<String, SentimentLabel> initialLabels) {}
+        Source<Either<DeadLetter, Mention>, ?, ?> mentions,
+        Source<QueryUpdate, ?, ?> queryUpdates,
+        List<QueryDefinition> initialQueries,
+        Source<SentimentCorrection, ?, ?> labelUpdates,
+        Map<String, SentimentLabel> initialLabels) {}

@@ -15,21 +15,39 @@ import org.apache.flink.util.Collector;
  * query's share of voice within its group. A late mention fires the window again; the new metrics
  * have the same document ids and replace the old ones.
  */
-public class EmitWindowMetrics extends ProcessWindowFunction<GroupWindow, WindowMetrics, String, TimeWindow> {
-  @Override
-  public void process(String windowKey, Context context, Iterable<GroupWindow> windows, Collector<WindowMetrics> out) {
-    GroupWindow window = windows.iterator().next();
-    long start = context.window().getStart();
-    long end = context.window().getEnd();
-    long now = context.currentProcessingTime();
-    String group = window.group();
-    if (group != null) {
-      out.collect(window.whole().toMetrics(MetricScope.group, group, group, start, end, null, now));
+public class EmitWindowMetrics
+        extends ProcessWindowFunction<GroupWindow, WindowMetrics, String, TimeWindow> {
+    @Override
+    public void process(
+            String windowKey,
+            Context context,
+            Iterable<GroupWindow> windows,
+            Collector<WindowMetrics> out) {
+        GroupWindow window = windows.iterator().next();
+        long start = context.window().getStart();
+        long end = context.window().getEnd();
+        long now = context.currentProcessingTime();
+        String group = window.group();
+        if (group != null) {
+            out.collect(
+                    window.whole()
+                            .toMetrics(MetricScope.group, group, group, start, end, null, now));
+        }
+        for (Map.Entry<String, WindowStats> query : window.queries().entrySet()) {
+            Double share =
+                    group == null || window.whole().volume() == 0
+                            ? null
+                            : (double) query.getValue().volume() / window.whole().volume();
+            out.collect(
+                    query.getValue()
+                            .toMetrics(
+                                    MetricScope.query,
+                                    query.getKey(),
+                                    group,
+                                    start,
+                                    end,
+                                    share,
+                                    now));
+        }
     }
-    for (Map.Entry<String, WindowStats> query : window.queries().entrySet()) {
-      Double share = group == null || window.whole().volume() == 0 ? null
-          : (double) query.getValue().volume() / window.whole().volume();
-      out.collect(query.getValue().toMetrics(MetricScope.query, query.getKey(), group, start, end, share, now));
-    }
-  }
 }

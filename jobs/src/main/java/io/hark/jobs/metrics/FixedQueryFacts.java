@@ -14,14 +14,14 @@ import org.apache.flink.util.Collector;
  * broadcast input it chains to its source, so no whole enriched mention is shuffled.
  */
 public class FixedQueryFacts implements FlatMapFunction<EnrichedMention, MentionFacts> {
-  private final WindowKeys windowKeys;
+    private final WindowKeys windowKeys;
 
-  public FixedQueryFacts(List<QueryDefinition> queries) {
-    this.windowKeys = WindowKeys.of(queries);
-  }
+    public FixedQueryFacts(List<QueryDefinition> queries) {
+        this.windowKeys = WindowKeys.of(queries);
+    }
 
-  @Override
-  public void flatMap(EnrichedMention enriched, Collector<MentionFacts> out) {
-    MentionFacts.perWindowKey(enriched, windowKeys).forEach(out::collect);
-  }
+    @Override
+    public void flatMap(EnrichedMention enriched, Collector<MentionFacts> out) {
+        MentionFacts.perWindowKey(enriched, windowKeys).forEach(out::collect);
+    }
 }

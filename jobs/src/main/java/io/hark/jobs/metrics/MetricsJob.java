@@ -19,54 +19,83 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Options: {@link MetricsOptions} ({@code --help} lists them).
  */
 public final class MetricsJob {
-  public static final String NAME = "hark-metrics";
+    public static final String NAME = "hark-metrics";
 
-  private MetricsJob() {}
+    private MetricsJob() {}
 
-  public static void main(String[] args) throws Exception {
-    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      System.out.println(MetricsOptions.usage());
-      return;
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(MetricsOptions.usage());
+            return;
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        define(env, MetricsOptions.parse(args));
+        env.execute(NAME);
     }
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    define(env, MetricsOptions.parse(args));
-    env.execute(NAME);
-  }
 
-  /** Builds the job on {@code env} and starts it without waiting. */
-  public static JobClient start(StreamExecutionEnvironment env, MetricsOptions options) throws Exception {
-    define(env, options);
-    return env.executeAsync(NAME);
-  }
+    /** Builds the job on {@code env} and starts it without waiting. */
+    public static JobClient start(StreamExecutionEnvironment env, MetricsOptions options)
+            throws Exception {
+        define(env, options);
+        return env.executeAsync(NAME);
+    }
 
-  /** Adds the job's pipeline, with real sources and sinks, to {@code env} (which may hold other pipelines). */
-  public static void define(StreamExecutionEnvironment env, MetricsOptions options) {
-    configure(env, options);
-    MetricsPipeline.define(env, sources(options), sinks(options), options);
-  }
+    /**
+     * Adds the job's pipeline, with real sources and sinks, to {@code env} (which may hold other
+     * pipelines).
+     */
+    public static void define(StreamExecutionEnvironment env, MetricsOptions options) {
+        configure(env, options);
+        MetricsPipeline.define(env, sources(options), sinks(options), options);
+    }
 
-  public static void configure(StreamExecutionEnvironment env, MetricsOptions options) {
-    JobWiring.configure(env, options.parallelism(), options.checkpointInterval());
-  }
+    public static void configure(StreamExecutionEnvironment env, MetricsOptions options) {
+        JobWiring.configure(env, options.parallelism(), options.checkpointInterval());
+    }
 
-  public static MetricsSources sources(MetricsOptions options) {
-    QueryCatalog catalog = QueryCatalog.read(options.kafka(), options.queryTopic());
-    return new MetricsSources(
-        JobWiring.source(options.kafka(), options.enrichedTopic(), options.groupId(), options.startingOffsets(),
-            options.bounded(), new Topics.IncomingEnrichedMentionDeserializer()),
-        JobWiring.queryUpdates(options.kafka(), options.queryTopic(), options.groupId(), catalog, options.bounded()),
-        catalog.queries());
-  }
+    public static MetricsSources sources(MetricsOptions options) {
+        QueryCatalog catalog = QueryCatalog.read(options.kafka(), options.queryTopic());
+        return new MetricsSources(
+                JobWiring.source(
+                        options.kafka(),
+                        options.enrichedTopic(),
+                        options.groupId(),
+                        options.startingOffsets(),
+                        options.bounded(),
+                        new Topics.IncomingEnrichedMentionDeserializer()),
+                JobWiring.queryUpdates(
+                        options.kafka(),
+                        options.queryTopic(),
+                        options.groupId(),
+                        catalog,
+                        options.bounded()),
+                catalog.queries());
+    }
 
-  public static MetricsSinks sinks(MetricsOptions options) {
-    KafkaDeadLetters deadLetters = new KafkaDeadLetters(options.kafka(), options.deadLetterTopic());
-    return new MetricsSinks(
-        new ElasticsearchSink<>(new MetricDocuments(options.indices()), options.elasticsearch(), options.indices(),
-            deadLetters, options.sink()),
-        JobWiring.atLeastOnceSink(options.kafka(), Topics.alertSerializer(options.alertTopic())),
-        new ElasticsearchSink<>(new AlertDocuments(options.indices()), options.elasticsearch(), options.indices(),
-            deadLetters, options.sink()),
-        new NotifyAlerts(options.notifiersYaml(), options.notifiersSource(), options.kafka(), options.deadLetterTopic()),
-        JobWiring.atLeastOnceSink(options.kafka(), Topics.deadLetterSerializer(options.deadLetterTopic())));
-  }
+    public static MetricsSinks sinks(MetricsOptions options) {
+        KafkaDeadLetters deadLetters =
+                new KafkaDeadLetters(options.kafka(), options.deadLetterTopic());
+        return new MetricsSinks(
+                new ElasticsearchSink<>(
+                        new MetricDocuments(options.indices()),
+                        options.elasticsearch(),
+                        options.indices(),
+                        deadLetters,
+                        options.sink()),
+                JobWiring.atLeastOnceSink(
+                        options.kafka(), Topics.alertSerializer(options.alertTopic())),
+                new ElasticsearchSink<>(
+                        new AlertDocuments(options.indices()),
+                        options.elasticsearch(),
+                        options.indices(),
+                        deadLetters,
+                        options.sink()),
+                new NotifyAlerts(
+                        options.notifiersYaml(),
+                        options.notifiersSource(),
+                        options.kafka(),
+                        options.deadLetterTopic()),
+                JobWiring.atLeastOnceSink(
+                        options.kafka(), Topics.deadLetterSerializer(options.deadLetterTopic())));
+    }
 }

@@ -20,131 +20,191 @@ import java.util.Objects;
  * lists them with their defaults and {@code --help} prints them.
  */
 public final class MetricsOptions extends JobOptions {
-  static final Option<String> ALERT_TOPIC =
-      Option.string("alert-topic", Topics.ALERTS, "topic to write Avro Alerts to (every step of every episode)");
-  static final Option<Duration> WINDOW = Option.duration("window", "1m", "metrics window (tumbling, event time)");
-  static final Option<Duration> ALLOWED_LATENESS = Option.duration("allowed-lateness", "10m",
-      "a mention this late still updates its window (the document is overwritten)");
-  static final Option<Boolean> INCLUDE_SPAM = Option.flag("include-spam",
-      "count spam in the metrics (by default it is left out and counted as spam_excluded)");
-  static final Option<Integer> TOP_K =
-      Option.positive("top-k", "10", "entries of each top list (hashtags, topics, terms, authors, posts)");
-  static final Option<Path> NOTIFIERS =
-      Option.path("notifiers", null, "YAML file of notifiers per query group (webhook, Slack, PagerDuty)");
-  static final Option<Path> ALERT_RULES = Option.path("alert-rules", null, "YAML file of alert-rule settings "
-      + "(changes to the detector's and episodes' defaults; see scripts/hark backtest)");
-  static final Option<String> ALERT_RULE =
-      Option.string("alert-rule", null, "which setting of --alert-rules to run (default: the file's only one)");
-  static final Option<Boolean> REPLAY =
-      Option.flag("replay", "a replay: alerts are recorded, marked replay, and never notified");
-  static final Option<String> KIBANA_URL = Option.string("kibana-url", "http://localhost:5601",
-      "Kibana as on-call staff reach it, for the links in alerts");
-  static final Option<String> KIBANA_DATA_VIEW = Option.string("kibana-data-view", null,
-      "the Kibana data view of mentions the links in alerts open (default: PREFIX-mentions)");
+    static final Option<String> ALERT_TOPIC =
+            Option.string(
+                    "alert-topic",
+                    Topics.ALERTS,
+                    "topic to write Avro Alerts to (every step of every episode)");
+    static final Option<Duration> WINDOW =
+            Option.duration("window", "1m", "metrics window (tumbling, event time)");
+    static final Option<Duration> ALLOWED_LATENESS =
+            Option.duration(
+                    "allowed-lateness",
+                    "10m",
+                    "a mention this late still updates its window (the document is overwritten)");
+    static final Option<Boolean> INCLUDE_SPAM =
+            Option.flag(
+                    "include-spam",
+                    "count spam in the metrics (by default it is left out and counted as spam_excluded)");
+    static final Option<Integer> TOP_K =
+            Option.positive(
+                    "top-k",
+                    "10",
+                    "entries of each top list (hashtags, topics, terms, authors, posts)");
+    static final Option<Path> NOTIFIERS =
+            Option.path(
+                    "notifiers",
+                    null,
+                    "YAML file of notifiers per query group (webhook, Slack, PagerDuty)");
+    static final Option<Path> ALERT_RULES =
+            Option.path(
+                    "alert-rules",
+                    null,
+                    "YAML file of alert-rule settings "
+                            + "(changes to the detector's and episodes' defaults; see scripts/hark backtest)");
+    static final Option<String> ALERT_RULE =
+            Option.string(
+                    "alert-rule",
+                    null,
+                    "which setting of --alert-rules to run (default: the file's only one)");
+    static final Option<Boolean> REPLAY =
+            Option.flag(
+                    "replay", "a replay: alerts are recorded, marked replay, and never notified");
+    static final Option<String> KIBANA_URL =
+            Option.string(
+                    "kibana-url",
+                    "http://localhost:5601",
+                    "Kibana as on-call staff reach it, for the links in alerts");
+    static final Option<String> KIBANA_DATA_VIEW =
+            Option.string(
+                    "kibana-data-view",
+                    null,
+                    "the Kibana data view of mentions the links in alerts open (default: PREFIX-mentions)");
 
-  public static final List<Option<?>> OPTIONS = JobArguments.table(List.of(
-      ENRICHED_TOPIC.describedAs("topic of Avro EnrichedMentions to read"),
-      ALERT_TOPIC, DEAD_LETTER_TOPIC,
-      QUERY_TOPIC.describedAs("compacted topic of listening queries (for their groups)"),
-      GROUP_ID.withDefault("hark-metrics"), STARTING_OFFSETS, BOUNDED,
-      INDEX_PREFIX.describedAs(
-          "indices PREFIX-metrics-yyyy.MM and PREFIX-alerts-yyyy.MM, aliases PREFIX-metrics, PREFIX-alerts"),
-      PARALLELISM, CHECKPOINT_INTERVAL, WINDOW, ALLOWED_LATENESS,
-      OUT_OF_ORDERNESS.withDefault("2s")
-          .describedAs("how long a window waits for stragglers before it is emitted and checked for spikes"),
-      IDLENESS.withDefault("10s"), INCLUDE_SPAM, TOP_K, NOTIFIERS, ALERT_RULES, ALERT_RULE, REPLAY, KIBANA_URL,
-      KIBANA_DATA_VIEW));
+    public static final List<Option<?>> OPTIONS =
+            JobArguments.table(
+                    List.of(
+                            ENRICHED_TOPIC.describedAs("topic of Avro EnrichedMentions to read"),
+                            ALERT_TOPIC,
+                            DEAD_LETTER_TOPIC,
+                            QUERY_TOPIC.describedAs(
+                                    "compacted topic of listening queries (for their groups)"),
+                            GROUP_ID.withDefault("hark-metrics"),
+                            STARTING_OFFSETS,
+                            BOUNDED,
+                            INDEX_PREFIX.describedAs(
+                                    "indices PREFIX-metrics-yyyy.MM and PREFIX-alerts-yyyy.MM, aliases PREFIX-metrics, PREFIX-alerts"),
+                            PARALLELISM,
+                            CHECKPOINT_INTERVAL,
+                            WINDOW,
+                            ALLOWED_LATENESS,
+                            OUT_OF_ORDERNESS
+                                    .withDefault("2s")
+                                    .describedAs(
+                                            "how long a window waits for stragglers before it is emitted and checked for spikes"),
+                            IDLENESS.withDefault("10s"),
+                            INCLUDE_SPAM,
+                            TOP_K,
+                            NOTIFIERS,
+                            ALERT_RULES,
+                            ALERT_RULE,
+                            REPLAY,
+                            KIBANA_URL,
+                            KIBANA_DATA_VIEW));
 
-  private final String notifiersYaml;
-  private final AlertRules alertRules;
+    private final String notifiersYaml;
+    private final AlertRules alertRules;
 
-  private MetricsOptions(JobArguments values) {
-    super(values);
-    Path notifiers = values.get(NOTIFIERS);
-    this.notifiersYaml = notifiers == null ? null : read(notifiers);
-    this.alertRules = alertRules(values.get(ALERT_RULES), values.get(ALERT_RULE));
-  }
-
-  public static MetricsOptions parse(String... args) {
-    return parse(List.of(args), System.getenv());
-  }
-
-  public static MetricsOptions parse(List<String> args, Map<String, String> environment) {
-    return new MetricsOptions(JobArguments.parse(OPTIONS, args, environment, usage()));
-  }
-
-  public static String usage() {
-    return JobArguments.usage("Options of the metrics job", OPTIONS);
-  }
-
-  /**
-   * Read where the job is built, shipped with it: the TaskManagers need not have the file. The
-   * secrets it names are resolved on the TaskManagers, from their environment or files.
-   */
-  private static String read(Path file) {
-    try {
-      return StrictYaml.read(file);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read --notifiers file " + file + ": " + e.getMessage());
+    private MetricsOptions(JobArguments values) {
+        super(values);
+        Path notifiers = values.get(NOTIFIERS);
+        this.notifiersYaml = notifiers == null ? null : read(notifiers);
+        this.alertRules = alertRules(values.get(ALERT_RULES), values.get(ALERT_RULE));
     }
-  }
 
-  private static AlertRules alertRules(Path file, String name) {
-    if (file == null) {
-      if (name != null) {
-        throw new IllegalArgumentException("--alert-rule needs --alert-rules FILE");
-      }
-      return AlertRules.defaults();
+    public static MetricsOptions parse(String... args) {
+        return parse(List.of(args), System.getenv());
     }
-    List<AlertRules> settings = AlertRules.load(file);
-    if (name == null && settings.size() == 1) {
-      return settings.get(0);
+
+    public static MetricsOptions parse(List<String> args, Map<String, String> environment) {
+        return new MetricsOptions(JobArguments.parse(OPTIONS, args, environment, usage()));
     }
-    return settings.stream().filter(rules -> rules.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(name == null
-            ? "--alert-rules " + file + " holds several settings: choose one with --alert-rule NAME"
-            : "--alert-rules " + file + " has no setting named '" + name + "'"));
-  }
 
-  public String alertTopic() {
-    return values.get(ALERT_TOPIC);
-  }
+    public static String usage() {
+        return JobArguments.usage("Options of the metrics job", OPTIONS);
+    }
 
-  public Duration window() {
-    return values.get(WINDOW);
-  }
+    /**
+     * Read where the job is built, shipped with it: the TaskManagers need not have the file. The
+     * secrets it names are resolved on the TaskManagers, from their environment or files.
+     */
+    private static String read(Path file) {
+        try {
+            return StrictYaml.read(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    "cannot read --notifiers file " + file + ": " + e.getMessage());
+        }
+    }
 
-  public Duration allowedLateness() {
-    return values.get(ALLOWED_LATENESS);
-  }
+    private static AlertRules alertRules(Path file, String name) {
+        if (file == null) {
+            if (name != null) {
+                throw new IllegalArgumentException("--alert-rule needs --alert-rules FILE");
+            }
+            return AlertRules.defaults();
+        }
+        List<AlertRules> settings = AlertRules.load(file);
+        if (name == null && settings.size() == 1) {
+            return settings.get(0);
+        }
+        return settings.stream()
+                .filter(rules -> rules.name().equals(name))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        name == null
+                                                ? "--alert-rules "
+                                                        + file
+                                                        + " holds several settings: choose one with --alert-rule NAME"
+                                                : "--alert-rules "
+                                                        + file
+                                                        + " has no setting named '"
+                                                        + name
+                                                        + "'"));
+    }
 
-  public boolean includeSpam() {
-    return values.get(INCLUDE_SPAM);
-  }
+    public String alertTopic() {
+        return values.get(ALERT_TOPIC);
+    }
 
-  public int topK() {
-    return values.get(TOP_K);
-  }
+    public Duration window() {
+        return values.get(WINDOW);
+    }
 
-  /** The notifiers file's content, or null when there is none. */
-  public String notifiersYaml() {
-    return notifiersYaml;
-  }
+    public Duration allowedLateness() {
+        return values.get(ALLOWED_LATENESS);
+    }
 
-  public String notifiersSource() {
-    return Objects.toString(values.get(NOTIFIERS), null);
-  }
+    public boolean includeSpam() {
+        return values.get(INCLUDE_SPAM);
+    }
 
-  public boolean replay() {
-    return values.get(REPLAY);
-  }
+    public int topK() {
+        return values.get(TOP_K);
+    }
 
-  public AlertRules alertRules() {
-    return alertRules;
-  }
+    /** The notifiers file's content, or null when there is none. */
+    public String notifiersYaml() {
+        return notifiersYaml;
+    }
 
-  public KibanaLinks kibana() {
-    String dataView = values.get(KIBANA_DATA_VIEW);
-    return new KibanaLinks(values.get(KIBANA_URL), dataView == null ? indices().mentionsAlias() : dataView);
-  }
+    public String notifiersSource() {
+        return Objects.toString(values.get(NOTIFIERS), null);
+    }
+
+    public boolean replay() {
+        return values.get(REPLAY);
+    }
+
+    public AlertRules alertRules() {
+        return alertRules;
+    }
+
+    public KibanaLinks kibana() {
+        String dataView = values.get(KIBANA_DATA_VIEW);
+        return new KibanaLinks(
+                values.get(KIBANA_URL), dataView == null ? indices().mentionsAlias() : dataView);
+    }
 }

@@ -6,10 +6,13 @@ import io.hark.schema.DeadLetter;
 import io.hark.schema.WindowMetrics;
 import org.apache.flink.api.connector.sink2.Sink;
 
-/** Where the metrics job's outputs go; tests pass collecting sinks, {@link MetricsJob} the real ones. */
+/**
+ * Where the metrics job's outputs go; tests pass collecting sinks, {@link MetricsJob} the real
+ * ones.
+ */
 public record MetricsSinks(
-    Sink<WindowMetrics> metricsIndex,
-    Sink<Alert> alertTopic,
-    Sink<Alert> alertIndex,
-    Sink<Alert> notifications,
-    Sink<DeadLetter> deadLetters) {}
+        Sink<WindowMetrics> metricsIndex,
+        Sink<Alert> alertTopic,
+        Sink<Alert> alertIndex,
+        Sink<Alert> notifications,
+        Sink<DeadLetter> deadLetters) {}

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.metrics;
 
-import io.hark.queries.control.QueryUpdate;
 import io.hark.queries.QueryDefinition;
+import io.hark.queries.control.QueryUpdate;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.EnrichedMention;
 import java.util.List;
@@ -14,6 +14,6 @@ import org.apache.flink.types.Either;
  * listening queries (for their groups) as of when the job was built, then their updates.
  */
 public record MetricsSources(
-    Source<Either<DeadLetter, EnrichedMention>, ?, ?> enrichedMentions,
-    Source<QueryUpdate, ?, ?> queryUpdates,
-    List<QueryDefinition> initialQueries) {}
+        Source<Either<DeadLetter, EnrichedMention>, ?, ?> enrichedMentions,
+        Source<QueryUpdate, ?, ?> queryUpdates,
+        List<QueryDefinition> initialQueries) {}

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * The records of the query control and status topics. Both are JSON keyed by query id, so an
  * analyst's tooling (or {@code kafka-console-producer}) can write and read them:
+ *
  * <pre>
  * hark.queries         key acme  value {"id":"acme","name":"Acme","group":"coffee","query":"acme OR #acme"}
  *                      key acme  value null (a tombstone: remove the query)
@@ -25,39 +26,49 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class QueryControl {
 
-  private QueryControl() {}
+    private QueryControl() {}
 
-  public static ProducerRecord<byte[], byte[]> controlRecord(String topic, QueryDefinition query) {
-    return new ProducerRecord<>(topic, key(query.id()), QueryControlJson.toJson(query).getBytes(StandardCharsets.UTF_8));
-  }
-
-  public static ProducerRecord<byte[], byte[]> removalRecord(String topic, String queryId) {
-    return new ProducerRecord<>(topic, key(queryId), null);
-  }
-
-  public static QueryUpdate update(ConsumerRecord<byte[], byte[]> record) {
-    String id = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
-    return new QueryUpdate(id, record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8));
-  }
-
-  private static byte[] key(String queryId) {
-    return queryId.getBytes(StandardCharsets.UTF_8);
-  }
-
-  public static final class UpdateDeserializer implements KafkaRecordDeserializationSchema<QueryUpdate> {
-    @Override
-    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<QueryUpdate> out) {
-      out.collect(update(record));
+    public static ProducerRecord<byte[], byte[]> controlRecord(
+            String topic, QueryDefinition query) {
+        return new ProducerRecord<>(
+                topic,
+                key(query.id()),
+                QueryControlJson.toJson(query).getBytes(StandardCharsets.UTF_8));
     }
 
-    @Override
-    public TypeInformation<QueryUpdate> getProducedType() {
-      return TypeInformation.of(QueryUpdate.class);
+    public static ProducerRecord<byte[], byte[]> removalRecord(String topic, String queryId) {
+        return new ProducerRecord<>(topic, key(queryId), null);
     }
-  }
 
-  public static KafkaRecordSerializationSchema<QueryStatus> statusSerializer(String topic) {
-    return (status, context, timestamp) -> new ProducerRecord<>(topic, key(status.queryId()),
-        QueryControlJson.statusJson(status).getBytes(StandardCharsets.UTF_8));
-  }
+    public static QueryUpdate update(ConsumerRecord<byte[], byte[]> record) {
+        String id = record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8);
+        return new QueryUpdate(
+                id,
+                record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8));
+    }
+
+    private static byte[] key(String queryId) {
+        return queryId.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static final class UpdateDeserializer
+            implements KafkaRecordDeserializationSchema<QueryUpdate> {
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<QueryUpdate> out) {
+            out.collect(update(record));
+        }
+
+        @Override
+        public TypeInformation<QueryUpdate> getProducedType() {
+            return TypeInformation.of(QueryUpdate.class);
+        }
+    }
+
+    public static KafkaRecordSerializationSchema<QueryStatus> statusSerializer(String topic) {
+        return (status, context, timestamp) ->
+                new ProducerRecord<>(
+                        topic,
+                        key(status.queryId()),
+                        QueryControlJson.statusJson(status).getBytes(StandardCharsets.UTF_8));
+    }
 }

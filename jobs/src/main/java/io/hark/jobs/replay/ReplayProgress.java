@@ -12,22 +12,22 @@ import java.util.concurrent.atomic.LongAdder;
  * and the web UI shows the same as the source's records out.
  */
 public final class ReplayProgress {
-  private static final Map<String, LongAdder> READ = new ConcurrentHashMap<>();
+    private static final Map<String, LongAdder> READ = new ConcurrentHashMap<>();
 
-  private ReplayProgress() {}
+    private ReplayProgress() {}
 
-  /** The counter of the replay {@code run}, which tells apart the replays running in one JVM. */
-  static LongAdder counter(String run) {
-    return READ.computeIfAbsent(run, key -> new LongAdder());
-  }
+    /** The counter of the replay {@code run}, which tells apart the replays running in one JVM. */
+    static LongAdder counter(String run) {
+        return READ.computeIfAbsent(run, key -> new LongAdder());
+    }
 
-  /** Records read so far by the replay {@code run} in this JVM. */
-  public static long read(String run) {
-    LongAdder read = READ.get(run);
-    return read == null ? 0 : read.sum();
-  }
+    /** Records read so far by the replay {@code run} in this JVM. */
+    public static long read(String run) {
+        LongAdder read = READ.get(run);
+        return read == null ? 0 : read.sum();
+    }
 
-  public static void forget(String run) {
-    READ.remove(run);
-  }
+    public static void forget(String run) {
+        READ.remove(run);
+    }
 }

@@ -30,74 +30,135 @@ import org.slf4j.LoggerFactory;
 /**
  * The Elasticsearch process stops under the running listen job while mentions keep coming, and
  * starts again. The sink holds what it has (at most its buffer) and retries with backoff; that
- * backpressure holds the job back, so it stops reading instead of piling mentions up in memory, as the
- * enriched topic (written beside the index) shows; the job does not fail; once Elasticsearch is back,
- * every mention is indexed.
+ * backpressure holds the job back, so it stops reading instead of piling mentions up in memory, as
+ * the enriched topic (written beside the index) shows; the job does not fail; once Elasticsearch is
+ * back, every mention is indexed.
  */
 class ElasticsearchOutageITCase {
-  private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchOutageITCase.class);
-  private static final int MENTIONS = 3_000;
-  private static final int BATCH = 25;
-  private static final int MAX_IN_FLIGHT = 2;
-  private static final int MAX_BUFFERED = 100;
-  /**
-   * The most mentions that can pass the index sink's sibling while the index is down: each reaches
-   * the index sink too (chained to the same operator), whose writers hold at most their buffer plus
-   * their in-flight batches.
-   */
-  private static final int MOST_HELD = HarkMiniCluster.PARALLELISM * (MAX_BUFFERED + MAX_IN_FLIGHT * BATCH);
-  /** How long Elasticsearch stays stopped (its restart takes about as long again). */
-  private static final Duration OUTAGE = Duration.ofSeconds(10);
-  private static final Duration PATIENCE = Duration.ofMinutes(3);
-  @RegisterExtension
-  static final KillableCluster flink = new KillableCluster();
+    private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchOutageITCase.class);
+    private static final int MENTIONS = 3_000;
+    private static final int BATCH = 25;
+    private static final int MAX_IN_FLIGHT = 2;
+    private static final int MAX_BUFFERED = 100;
 
-  @Test
-  void theJobWaitsForElasticsearchWithBoundedBuffersAndLosesNothing(@TempDir Path dir) throws Exception {
-    String run = "es-outage-" + System.nanoTime();
-    SharedServers.kafka().createTopics(Map.of(run + ".mentions", 4, run + ".enriched", 2, run + ".dead-letters", 1));
-    EmbeddedElasticsearch elasticsearch = SharedServers.elasticsearch();
-    ListenOptions options = ListenOptions.parse(List.of(
-        "--bootstrap", SharedServers.kafka().bootstrapServers(), "--es", elasticsearch.httpUrl(),
-        "--queries", Files.writeString(dir.resolve("queries.yaml"), TestMentions.QUERIES).toString(),
-        "--query-topic", run + ".queries", "--query-status-topic", run + ".status",
-        "--input-topic", run + ".mentions", "--enriched-topic", run + ".enriched", "--dead-letter-topic", run + ".dead-letters",
-        "--group-id", run, "--index-prefix", run, "--starting-offsets", "earliest", "--checkpoint-interval", "1s",
-        "--es-batch-size", String.valueOf(BATCH), "--es-max-in-flight", String.valueOf(MAX_IN_FLIGHT),
-        "--es-max-buffered", String.valueOf(MAX_BUFFERED),
-        "--es-max-backoff", "2s"), Map.of());
-    String alias = options.indices().mentionsAlias();
+    /**
+     * The most mentions that can pass the index sink's sibling while the index is down: each
+     * reaches the index sink too (chained to the same operator), whose writers hold at most their
+     * buffer plus their in-flight batches.
+     */
+    private static final int MOST_HELD =
+            HarkMiniCluster.PARALLELISM * (MAX_BUFFERED + MAX_IN_FLIGHT * BATCH);
 
-    JobClient job = ListenJob.start(StreamExecutionEnvironment.getExecutionEnvironment(), options);
-    Set<String> sent;
-    try (PacedMentions mentions = new PacedMentions(options, MENTIONS)) {
-      Await.until("a checkpoint and some mentions indexed", PATIENCE, () ->
-          flink.completedCheckpoints(job.getJobID()) > 0
-              && IndexCounts.count(options.elasticsearch(), alias) >= MENTIONS / 5);
-      elasticsearch.stop();
-      long enrichedAtStop = TopicReader.size(options.kafka(), options.enrichedTopic());
-      int sentAtStop = mentions.sent().size();
-      Thread.sleep(OUTAGE.toMillis());
-      long enrichedDuringOutage = TopicReader.size(options.kafka(), options.enrichedTopic()) - enrichedAtStop;
-      int sentDuringOutage = mentions.sent().size() - sentAtStop;
-      assertThat(flink.restarted(job.getJobID())).as("the job waits instead of failing").isFalse();
-      elasticsearch.restart();
-      long restartedAt = System.nanoTime();
-      Await.until("every mention indexed", PATIENCE, () -> IndexCounts.count(options.elasticsearch(), alias) >= MENTIONS);
-      LOG.info("Elasticsearch down for {} (plus its restart): {} mentions sent meanwhile, {} passed the sink's "
-              + "sibling (at most {}); all {} indexed {} ms after it was back; job restarted: {}",
-          OUTAGE, sentDuringOutage, enrichedDuringOutage, MOST_HELD, MENTIONS,
-          (System.nanoTime() - restartedAt) / 1_000_000, flink.restarted(job.getJobID()));
-      sent = mentions.sent();
-      assertThat(sentDuringOutage + sentAtStop - enrichedAtStop)
-          .as("mentions the job could have read while the index was down: more than its buffers hold, or the bound says nothing")
-          .isGreaterThan(MOST_HELD);
-      assertThat(enrichedDuringOutage).as("mentions let through while the index was down, of %d sent", sentDuringOutage)
-          .isLessThanOrEqualTo(MOST_HELD);
-    } finally {
-      job.cancel().get();
+    /** How long Elasticsearch stays stopped (its restart takes about as long again). */
+    private static final Duration OUTAGE = Duration.ofSeconds(10);
+
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+    @RegisterExtension static final KillableCluster flink = new KillableCluster();
+
+    @Test
+    void theJobWaitsForElasticsearchWithBoundedBuffersAndLosesNothing(@TempDir Path dir)
+            throws Exception {
+        String run = "es-outage-" + System.nanoTime();
+        SharedServers.kafka()
+                .createTopics(
+                        Map.of(
+                                run + ".mentions",
+                                4,
+                                run + ".enriched",
+                                2,
+                                run + ".dead-letters",
+                                1));
+        EmbeddedElasticsearch elasticsearch = SharedServers.elasticsearch();
+        ListenOptions options =
+                ListenOptions.parse(
+                        List.of(
+                                "--bootstrap",
+                                SharedServers.kafka().bootstrapServers(),
+                                "--es",
+                                elasticsearch.httpUrl(),
+                                "--queries",
+                                Files.writeString(dir.resolve("queries.yaml"), TestMentions.QUERIES)
+                                        .toString(),
+                                "--query-topic",
+                                run + ".queries",
+                                "--query-status-topic",
+                                run + ".status",
+                                "--input-topic",
+                                run + ".mentions",
+                                "--enriched-topic",
+                                run + ".enriched",
+                                "--dead-letter-topic",
+                                run + ".dead-letters",
+                                "--group-id",
+                                run,
+                                "--index-prefix",
+                                run,
+                                "--starting-offsets",
+                                "earliest",
+                                "--checkpoint-interval",
+                                "1s",
+                                "--es-batch-size",
+                                String.valueOf(BATCH),
+                                "--es-max-in-flight",
+                                String.valueOf(MAX_IN_FLIGHT),
+                                "--es-max-buffered",
+                                String.valueOf(MAX_BUFFERED),
+                                "--es-max-backoff",
+                                "2s"),
+                        Map.of());
+        String alias = options.indices().mentionsAlias();
+
+        JobClient job =
+                ListenJob.start(StreamExecutionEnvironment.getExecutionEnvironment(), options);
+        Set<String> sent;
+        try (PacedMentions mentions = new PacedMentions(options, MENTIONS)) {
+            Await.until(
+                    "a checkpoint and some mentions indexed",
+                    PATIENCE,
+                    () ->
+                            flink.completedCheckpoints(job.getJobID()) > 0
+                                    && IndexCounts.count(options.elasticsearch(), alias)
+                                            >= MENTIONS / 5);
+            elasticsearch.stop();
+            long enrichedAtStop = TopicReader.size(options.kafka(), options.enrichedTopic());
+            int sentAtStop = mentions.sent().size();
+            Thread.sleep(OUTAGE.toMillis());
+            long enrichedDuringOutage =
+                    TopicReader.size(options.kafka(), options.enrichedTopic()) - enrichedAtStop;
+            int sentDuringOutage = mentions.sent().size() - sentAtStop;
+            assertThat(flink.restarted(job.getJobID()))
+                    .as("the job waits instead of failing")
+                    .isFalse();
+            elasticsearch.restart();
+            long restartedAt = System.nanoTime();
+            Await.until(
+                    "every mention indexed",
+                    PATIENCE,
+                    () -> IndexCounts.count(options.elasticsearch(), alias) >= MENTIONS);
+            LOG.info(
+                    "Elasticsearch down for {} (plus its restart): {} mentions sent meanwhile, {} passed the sink's "
+                            + "sibling (at most {}); all {} indexed {} ms after it was back; job restarted: {}",
+                    OUTAGE,
+                    sentDuringOutage,
+                    enrichedDuringOutage,
+                    MOST_HELD,
+                    MENTIONS,
+                    (System.nanoTime() - restartedAt) / 1_000_000,
+                    flink.restarted(job.getJobID()));
+            sent = mentions.sent();
+            assertThat(sentDuringOutage + sentAtStop - enrichedAtStop)
+                    .as(
+                            "mentions the job could have read while the index was down: more than its buffers hold, or the bound says nothing")
+                    .isGreaterThan(MOST_HELD);
+            assertThat(enrichedDuringOutage)
+                    .as(
+                            "mentions let through while the index was down, of %d sent",
+                            sentDuringOutage)
+                    .isLessThanOrEqualTo(MOST_HELD);
+        } finally {
+            job.cancel().get();
+        }
+        assertThat(IndexedDocuments.byId(options.elasticsearch(), alias).keySet()).isEqualTo(sent);
+        assertThat(TopicReader.size(options.kafka(), options.deadLetterTopic())).isZero();
     }
-    assertThat(IndexedDocuments.byId(options.elasticsearch(), alias).keySet()).isEqualTo(sent);
-    assertThat(TopicReader.size(options.kafka(), options.deadLetterTopic())).isZero();
-  }
 }

@@ -34,78 +34,143 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Kafka broker goes down under the running listen job while mentions keep coming, and comes back:
- * the job resumes (by itself, restarting if it must) from its committed offsets, every mention is
- * indexed and on the enriched topic, and the consumer group's offsets reach the end of the input.
+ * The Kafka broker goes down under the running listen job while mentions keep coming, and comes
+ * back: the job resumes (by itself, restarting if it must) from its committed offsets, every
+ * mention is indexed and on the enriched topic, and the consumer group's offsets reach the end of
+ * the input.
  */
 class KafkaBrokerRestartITCase {
-  private static final Logger LOG = LoggerFactory.getLogger(KafkaBrokerRestartITCase.class);
-  private static final int MENTIONS = 2_000;
-  /** Long enough for fetches, sends and a checkpoint's offset commit to fail against the missing broker. */
-  private static final Duration OUTAGE = Duration.ofSeconds(15);
-  private static final Duration PATIENCE = Duration.ofMinutes(3);
-  @RegisterExtension
-  static final KillableCluster flink = new KillableCluster();
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaBrokerRestartITCase.class);
+    private static final int MENTIONS = 2_000;
 
-  @Test
-  void theListenJobResumesFromItsCommittedOffsetsAndLosesNothing(@TempDir Path dir) throws Exception {
-    String run = "broker-restart-" + System.nanoTime();
-    // a broker of its own: the restart leaves producers of the other tests' new topics racing its recovery
-    try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-      resumesAndLosesNothing(kafka, run, dir);
-    }
-  }
+    /**
+     * Long enough for fetches, sends and a checkpoint's offset commit to fail against the missing
+     * broker.
+     */
+    private static final Duration OUTAGE = Duration.ofSeconds(15);
 
-  private void resumesAndLosesNothing(EmbeddedKafka kafka, String run, Path dir) throws Exception {
-    kafka.createTopics(Map.of(run + ".mentions", 4, run + ".enriched", 2, run + ".dead-letters", 1));
-    ListenOptions options = ListenOptions.parse(List.of(
-        "--bootstrap", kafka.bootstrapServers(), "--es", SharedServers.elasticsearch().httpUrl(),
-        "--queries", Files.writeString(dir.resolve("queries.yaml"), TestMentions.QUERIES).toString(),
-        "--query-topic", run + ".queries", "--query-status-topic", run + ".status",
-        "--input-topic", run + ".mentions", "--enriched-topic", run + ".enriched", "--dead-letter-topic", run + ".dead-letters",
-        "--group-id", run, "--index-prefix", run, "--starting-offsets", "earliest", "--checkpoint-interval", "1s"), Map.of());
-    String alias = options.indices().mentionsAlias();
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+    @RegisterExtension static final KillableCluster flink = new KillableCluster();
 
-    JobClient job = ListenJob.start(StreamExecutionEnvironment.getExecutionEnvironment(), options);
-    Set<String> sent;
-    try (PacedMentions mentions = new PacedMentions(options, MENTIONS)) {
-      Await.until("a checkpoint and a third of the mentions indexed", PATIENCE, () ->
-          flink.completedCheckpoints(job.getJobID()) > 0
-              && IndexCounts.count(options.elasticsearch(), alias) >= MENTIONS / 3);
-      long indexedBefore = IndexCounts.count(options.elasticsearch(), alias);
-      kafka.stopBroker();
-      Thread.sleep(OUTAGE.toMillis());
-      kafka.startBroker();
-      long restartedAt = System.nanoTime();
-      Await.until("every mention indexed", PATIENCE, () -> IndexCounts.count(options.elasticsearch(), alias) >= MENTIONS);
-      LOG.info("Broker down for {}: {} mentions indexed before, all {} indexed {} ms after it was back; job restarted: {}",
-          OUTAGE, indexedBefore, MENTIONS, (System.nanoTime() - restartedAt) / 1_000_000,
-          flink.restarted(job.getJobID()));
-      Await.until("the committed offsets at the end of the input", PATIENCE, () -> committedToEnd(options));
-      sent = mentions.sent();
-    } finally {
-      job.cancel().get();
+    @Test
+    void theListenJobResumesFromItsCommittedOffsetsAndLosesNothing(@TempDir Path dir)
+            throws Exception {
+        String run = "broker-restart-" + System.nanoTime();
+        // a broker of its own: the restart leaves producers of the other tests' new topics racing
+        // its recovery
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            resumesAndLosesNothing(kafka, run, dir);
+        }
     }
 
-    assertThat(IndexedDocuments.byId(options.elasticsearch(), alias).keySet()).isEqualTo(sent);
-    Set<String> enriched = new HashSet<>();
-    TopicReader.readAll(options.kafka(), options.enrichedTopic(),
-        record -> enriched.add(new String(record.key(), StandardCharsets.UTF_8)));
-    assertThat(enriched).isEqualTo(sent);
-    assertThat(TopicReader.size(options.kafka(), options.deadLetterTopic())).isZero();
-  }
+    private void resumesAndLosesNothing(EmbeddedKafka kafka, String run, Path dir)
+            throws Exception {
+        kafka.createTopics(
+                Map.of(run + ".mentions", 4, run + ".enriched", 2, run + ".dead-letters", 1));
+        ListenOptions options =
+                ListenOptions.parse(
+                        List.of(
+                                "--bootstrap",
+                                kafka.bootstrapServers(),
+                                "--es",
+                                SharedServers.elasticsearch().httpUrl(),
+                                "--queries",
+                                Files.writeString(dir.resolve("queries.yaml"), TestMentions.QUERIES)
+                                        .toString(),
+                                "--query-topic",
+                                run + ".queries",
+                                "--query-status-topic",
+                                run + ".status",
+                                "--input-topic",
+                                run + ".mentions",
+                                "--enriched-topic",
+                                run + ".enriched",
+                                "--dead-letter-topic",
+                                run + ".dead-letters",
+                                "--group-id",
+                                run,
+                                "--index-prefix",
+                                run,
+                                "--starting-offsets",
+                                "earliest",
+                                "--checkpoint-interval",
+                                "1s"),
+                        Map.of());
+        String alias = options.indices().mentionsAlias();
 
-  private static boolean committedToEnd(ListenOptions options) throws Exception {
-    try (Admin admin = Admin.create(options.kafka().properties())) {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(options.groupId()).partitionsToOffsetAndMetadata().get();
-      Set<TopicPartition> partitions = admin.describeTopics(List.of(options.inputTopic())).allTopicNames().get()
-          .get(options.inputTopic()).partitions().stream()
-          .map(partition -> new TopicPartition(options.inputTopic(), partition.partition()))
-          .collect(Collectors.toSet());
-      Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-      return admin.listOffsets(latest).all().get().entrySet().stream().allMatch(end ->
-          committed.containsKey(end.getKey()) && committed.get(end.getKey()).offset() == end.getValue().offset());
+        JobClient job =
+                ListenJob.start(StreamExecutionEnvironment.getExecutionEnvironment(), options);
+        Set<String> sent;
+        try (PacedMentions mentions = new PacedMentions(options, MENTIONS)) {
+            Await.until(
+                    "a checkpoint and a third of the mentions indexed",
+                    PATIENCE,
+                    () ->
+                            flink.completedCheckpoints(job.getJobID()) > 0
+                                    && IndexCounts.count(options.elasticsearch(), alias)
+                                            >= MENTIONS / 3);
+            long indexedBefore = IndexCounts.count(options.elasticsearch(), alias);
+            kafka.stopBroker();
+            Thread.sleep(OUTAGE.toMillis());
+            kafka.startBroker();
+            long restartedAt = System.nanoTime();
+            Await.until(
+                    "every mention indexed",
+                    PATIENCE,
+                    () -> IndexCounts.count(options.elasticsearch(), alias) >= MENTIONS);
+            LOG.info(
+                    "Broker down for {}: {} mentions indexed before, all {} indexed {} ms after it was back; job restarted: {}",
+                    OUTAGE,
+                    indexedBefore,
+                    MENTIONS,
+                    (System.nanoTime() - restartedAt) / 1_000_000,
+                    flink.restarted(job.getJobID()));
+            Await.until(
+                    "the committed offsets at the end of the input",
+                    PATIENCE,
+                    () -> committedToEnd(options));
+            sent = mentions.sent();
+        } finally {
+            job.cancel().get();
+        }
+
+        assertThat(IndexedDocuments.byId(options.elasticsearch(), alias).keySet()).isEqualTo(sent);
+        Set<String> enriched = new HashSet<>();
+        TopicReader.readAll(
+                options.kafka(),
+                options.enrichedTopic(),
+                record -> enriched.add(new String(record.key(), StandardCharsets.UTF_8)));
+        assertThat(enriched).isEqualTo(sent);
+        assertThat(TopicReader.size(options.kafka(), options.deadLetterTopic())).isZero();
     }
-  }
+
+    private static boolean committedToEnd(ListenOptions options) throws Exception {
+        try (Admin admin = Admin.create(options.kafka().properties())) {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(options.groupId())
+                            .partitionsToOffsetAndMetadata()
+                            .get();
+            Set<TopicPartition> partitions =
+                    admin
+                            .describeTopics(List.of(options.inputTopic()))
+                            .allTopicNames()
+                            .get()
+                            .get(options.inputTopic())
+                            .partitions()
+                            .stream()
+                            .map(
+                                    partition ->
+                                            new TopicPartition(
+                                                    options.inputTopic(), partition.partition()))
+                            .collect(Collectors.toSet());
+            Map<TopicPartition, OffsetSpec> latest =
+                    partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().entrySet().stream()
+                    .allMatch(
+                            end ->
+                                    committed.containsKey(end.getKey())
+                                            && committed.get(end.getKey()).offset()
+                                                    == end.getValue().offset());
+        }
+    }
 }

@@ -13,43 +13,53 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A MiniCluster of the usual shape that the test holds, so that it can kill the TaskManager under a
- * running job and see how the job fares. A JUnit extension ({@code @RegisterExtension static}): jobs
- * built on {@code StreamExecutionEnvironment.getExecutionEnvironment()} run on it during the test class.
+ * running job and see how the job fares. A JUnit extension ({@code @RegisterExtension static}):
+ * jobs built on {@code StreamExecutionEnvironment.getExecutionEnvironment()} run on it during the
+ * test class.
  */
 final class KillableCluster implements BeforeAllCallback, AfterAllCallback {
-  private MiniCluster cluster;
-  /** The live TaskManager's index: the MiniCluster keeps dead ones in its list. */
-  private int taskManager;
+    private MiniCluster cluster;
 
-  @Override
-  public void beforeAll(ExtensionContext context) throws Exception {
-    cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
-        .setNumTaskManagers(1)
-        .setNumSlotsPerTaskManager(HarkMiniCluster.PARALLELISM)
-        .build());
-    cluster.start();
-    TestStreamEnvironment.setAsContext(cluster, HarkMiniCluster.PARALLELISM);
-  }
+    /** The live TaskManager's index: the MiniCluster keeps dead ones in its list. */
+    private int taskManager;
 
-  /** Kills the TaskManager with every task on it, and starts a new one for the job to restart on. */
-  void killTaskManager() throws Exception {
-    cluster.terminateTaskManager(taskManager).get();
-    cluster.startTaskManager();
-    taskManager++;
-  }
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        cluster =
+                new MiniCluster(
+                        new MiniClusterConfiguration.Builder()
+                                .setNumTaskManagers(1)
+                                .setNumSlotsPerTaskManager(HarkMiniCluster.PARALLELISM)
+                                .build());
+        cluster.start();
+        TestStreamEnvironment.setAsContext(cluster, HarkMiniCluster.PARALLELISM);
+    }
 
-  long completedCheckpoints(JobID job) throws Exception {
-    return cluster.getExecutionGraph(job).get().getCheckpointStatsSnapshot().getCounts().getNumberOfCompletedCheckpoints();
-  }
+    /**
+     * Kills the TaskManager with every task on it, and starts a new one for the job to restart on.
+     */
+    void killTaskManager() throws Exception {
+        cluster.terminateTaskManager(taskManager).get();
+        cluster.startTaskManager();
+        taskManager++;
+    }
 
-  /** Whether the job has failed and restarted since it was submitted. */
-  boolean restarted(JobID job) throws Exception {
-    return cluster.getExecutionGraph(job).get().getStatusTimestamp(JobStatus.RESTARTING) > 0;
-  }
+    long completedCheckpoints(JobID job) throws Exception {
+        return cluster.getExecutionGraph(job)
+                .get()
+                .getCheckpointStatsSnapshot()
+                .getCounts()
+                .getNumberOfCompletedCheckpoints();
+    }
 
-  @Override
-  public void afterAll(ExtensionContext context) throws Exception {
-    TestStreamEnvironment.unsetAsContext();
-    cluster.close();
-  }
+    /** Whether the job has failed and restarted since it was submitted. */
+    boolean restarted(JobID job) throws Exception {
+        return cluster.getExecutionGraph(job).get().getStatusTimestamp(JobStatus.RESTARTING) > 0;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        TestStreamEnvironment.unsetAsContext();
+        cluster.close();
+    }
 }

@@ -21,40 +21,43 @@ import java.util.concurrent.TimeUnit;
  * Kafka is away and go on when it is back.
  */
 final class PacedMentions implements AutoCloseable {
-  private static final int PER_TICK = 10;
-  private static final Duration TICK = Duration.ofMillis(100);
+    private static final int PER_TICK = 10;
+    private static final Duration TICK = Duration.ofMillis(100);
 
-  private final int count;
-  private final MentionProducer producer;
-  private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
-  private final Set<String> sent = ConcurrentHashMap.newKeySet();
-  private final Instant base = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
-  private int next;
+    private final int count;
+    private final MentionProducer producer;
+    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+    private final Set<String> sent = ConcurrentHashMap.newKeySet();
+    private final Instant base =
+            Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+    private int next;
 
-  PacedMentions(ListenOptions options, int count) {
-    this.count = count;
-    this.producer = new MentionProducer(options.kafka(), options.inputTopic(), options.deadLetterTopic());
-    ticks.scheduleWithFixedDelay(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  private void tick() {
-    for (int i = 0; i < PER_TICK && next < count; i++, next++) {
-      Mention mention = TestMentions.mention(next, base.plusSeconds(next * 3L));
-      producer.send(mention);
-      sent.add(MentionIds.of(mention));
+    PacedMentions(ListenOptions options, int count) {
+        this.count = count;
+        this.producer =
+                new MentionProducer(
+                        options.kafka(), options.inputTopic(), options.deadLetterTopic());
+        ticks.scheduleWithFixedDelay(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
-    producer.flush();
-  }
 
-  /** The document ids of the mentions sent so far. */
-  Set<String> sent() {
-    return Set.copyOf(sent);
-  }
+    private void tick() {
+        for (int i = 0; i < PER_TICK && next < count; i++, next++) {
+            Mention mention = TestMentions.mention(next, base.plusSeconds(next * 3L));
+            producer.send(mention);
+            sent.add(MentionIds.of(mention));
+        }
+        producer.flush();
+    }
 
-  @Override
-  public void close() throws InterruptedException {
-    ticks.shutdown();
-    ticks.awaitTermination(2, TimeUnit.MINUTES);
-    producer.close();
-  }
+    /** The document ids of the mentions sent so far. */
+    Set<String> sent() {
+        return Set.copyOf(sent);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        ticks.shutdown();
+        ticks.awaitTermination(2, TimeUnit.MINUTES);
+        producer.close();
+    }
 }

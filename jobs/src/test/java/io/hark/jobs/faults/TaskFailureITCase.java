@@ -10,13 +10,13 @@ import io.hark.jobs.HarkMiniCluster;
 import io.hark.jobs.IndexedDocuments;
 import io.hark.jobs.TestMentions;
 import io.hark.jobs.elasticsearch.IndexCounts;
+import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenJob;
 import io.hark.jobs.listen.ListenOptions;
+import io.hark.jobs.metrics.BrandStream;
 import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
-import io.hark.jobs.kafka.KafkaConnection;
-import io.hark.jobs.metrics.BrandStream;
 import io.hark.jobs.queries.QueryCatalog;
 import io.hark.schema.Alert;
 import io.hark.schema.AlertState;
@@ -44,143 +44,280 @@ import org.junit.jupiter.api.io.TempDir;
  * back from Elasticsearch and Kafka, nothing is lost or counted twice.
  */
 class TaskFailureITCase {
-  private static final int MENTIONS = 2_000;
-  private static final Duration PATIENCE = Duration.ofMinutes(2);
-  @RegisterExtension
-  static final KillableCluster flink = new KillableCluster();
+    private static final int MENTIONS = 2_000;
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
+    @RegisterExtension static final KillableCluster flink = new KillableCluster();
 
-  @Test
-  void listenJobIndexesEveryMentionOnceAndItsWindowsCountEachOnce(@TempDir Path dir) throws Exception {
-    String run = "task-failure-" + System.nanoTime();
-    SharedServers.kafka().createTopics(Map.of(run + ".mentions", 4, run + ".enriched", 2, run + ".dead-letters", 1));
-    List<String> common = List.of("--bootstrap", SharedServers.kafka().bootstrapServers(),
-        "--es", SharedServers.elasticsearch().httpUrl(), "--index-prefix", run,
-        "--enriched-topic", run + ".enriched", "--dead-letter-topic", run + ".dead-letters",
-        "--query-topic", run + ".queries", "--starting-offsets", "earliest", "--checkpoint-interval", "1s");
-    ListenOptions listen = ListenOptions.parse(concat(common, List.of(
-        "--queries", Files.writeString(dir.resolve("queries.yaml"), TestMentions.QUERIES).toString(),
-        "--query-status-topic", run + ".status", "--input-topic", run + ".mentions", "--group-id", run)), Map.of());
+    @Test
+    void listenJobIndexesEveryMentionOnceAndItsWindowsCountEachOnce(@TempDir Path dir)
+            throws Exception {
+        String run = "task-failure-" + System.nanoTime();
+        SharedServers.kafka()
+                .createTopics(
+                        Map.of(
+                                run + ".mentions",
+                                4,
+                                run + ".enriched",
+                                2,
+                                run + ".dead-letters",
+                                1));
+        List<String> common =
+                List.of(
+                        "--bootstrap",
+                        SharedServers.kafka().bootstrapServers(),
+                        "--es",
+                        SharedServers.elasticsearch().httpUrl(),
+                        "--index-prefix",
+                        run,
+                        "--enriched-topic",
+                        run + ".enriched",
+                        "--dead-letter-topic",
+                        run + ".dead-letters",
+                        "--query-topic",
+                        run + ".queries",
+                        "--starting-offsets",
+                        "earliest",
+                        "--checkpoint-interval",
+                        "1s");
+        ListenOptions listen =
+                ListenOptions.parse(
+                        concat(
+                                common,
+                                List.of(
+                                        "--queries",
+                                        Files.writeString(
+                                                        dir.resolve("queries.yaml"),
+                                                        TestMentions.QUERIES)
+                                                .toString(),
+                                        "--query-status-topic",
+                                        run + ".status",
+                                        "--input-topic",
+                                        run + ".mentions",
+                                        "--group-id",
+                                        run)),
+                        Map.of());
 
-    JobClient job = ListenJob.start(StreamExecutionEnvironment.getExecutionEnvironment(), listen);
-    String mentionsAlias = listen.indices().mentionsAlias();
-    Map<String, JsonNode> indexed;
-    try (PacedMentions producer = new PacedMentions(listen, MENTIONS)) {
-      Await.until("a checkpoint and a third of the mentions indexed", PATIENCE, () ->
-          flink.completedCheckpoints(job.getJobID()) > 0 && IndexCounts.count(listen.elasticsearch(), mentionsAlias) >= MENTIONS / 3);
-      flink.killTaskManager();
-      Await.until("every mention indexed", PATIENCE, () -> IndexCounts.count(listen.elasticsearch(), mentionsAlias) >= MENTIONS);
-      assertThat(flink.restarted(job.getJobID())).isTrue();
-      indexed = IndexedDocuments.byId(listen.elasticsearch(), mentionsAlias);
-      assertThat(indexed.keySet()).isEqualTo(producer.sent());
-      long checkpointsSoFar = flink.completedCheckpoints(job.getJobID());
-      Await.until("a checkpoint, which flushes the enriched topic", PATIENCE,
-          () -> flink.completedCheckpoints(job.getJobID()) > checkpointsSoFar);
-    } finally {
-      job.cancel().get();
-    }
-    // what the job wrote between its last checkpoint and the kill is written again, unless the kill
-    // came before the producer sent any of it: more than MENTIONS records most runs, never fewer
-    assertThat(TopicReader.size(listen.kafka(), listen.enrichedTopic()))
-        .as("every mention on the enriched topic, some of them twice").isGreaterThanOrEqualTo(MENTIONS);
-
-    MetricsOptions metrics = MetricsOptions.parse(concat(common, List.of("--group-id", run + "-metrics", "--bounded")), Map.of());
-    StreamExecutionEnvironment metricsEnv = StreamExecutionEnvironment.getExecutionEnvironment();
-    MetricsJob.define(metricsEnv, metrics);
-    HarkMiniCluster.limitRestarts(metricsEnv);
-    metricsEnv.execute("task-failure-metrics");
-    assertThat(queryVolumes(IndexedDocuments.byId(metrics.elasticsearch(), metrics.indices().metricsAlias())))
-        .isEqualTo(expectedQueryVolumes(indexed));
-  }
-
-  @Test
-  void metricsJobCountsEachWindowOnceAndOpensTheEpisodeOnce() throws Exception {
-    String run = "task-failure-metrics-" + System.nanoTime();
-    KafkaConnection kafka = KafkaConnection.of(SharedServers.kafka().bootstrapServers());
-    SharedServers.kafka().createTopics(Map.of(run + ".enriched", 2, run + ".alerts", 1, run + ".dead-letters", 1));
-    QueryCatalog.ensureTopics(kafka, run + ".queries", run + ".status");
-    QueryCatalog.sync(kafka, run + ".queries", BrandStream.queries());
-    MetricsOptions options = MetricsOptions.parse(List.of("--bootstrap", kafka.bootstrapServers(),
-        "--es", SharedServers.elasticsearch().httpUrl(), "--index-prefix", run,
-        "--enriched-topic", run + ".enriched", "--alert-topic", run + ".alerts", "--dead-letter-topic", run + ".dead-letters",
-        "--query-topic", run + ".queries", "--group-id", run, "--starting-offsets", "earliest",
-        "--checkpoint-interval", "1s"), Map.of());
-    BrandStream stream = new BrandStream();
-    stream.sendUntil(kafka, options.enrichedTopic(),
-        Duration.between(BrandStream.START, BrandStream.BURST.plus(BrandStream.BURST_LENGTH)));
-
-    JobClient job = MetricsJob.start(StreamExecutionEnvironment.getExecutionEnvironment(), options);
-    // the last windows stay open for want of later mentions to move the watermark
-    Instant complete = BrandStream.START.plus(BrandStream.HISTORY).minus(Duration.ofMinutes(5));
-    Map<String, Long> acmeVolumes = new TreeMap<>();
-    try {
-      Await.until("the burst's episode opened after a checkpoint", PATIENCE, () ->
-          flink.completedCheckpoints(job.getJobID()) > 0 && TopicReader.size(kafka, options.alertTopic()) > 0);
-      flink.killTaskManager();
-      stream.sendUntil(kafka, options.enrichedTopic(), BrandStream.HISTORY);
-      stream.acmePerMinute().forEach((minute, volume) -> {
-        if (Instant.parse(minute).isBefore(complete)) {
-          acmeVolumes.put("acme@" + minute, volume);
+        JobClient job =
+                ListenJob.start(StreamExecutionEnvironment.getExecutionEnvironment(), listen);
+        String mentionsAlias = listen.indices().mentionsAlias();
+        Map<String, JsonNode> indexed;
+        try (PacedMentions producer = new PacedMentions(listen, MENTIONS)) {
+            Await.until(
+                    "a checkpoint and a third of the mentions indexed",
+                    PATIENCE,
+                    () ->
+                            flink.completedCheckpoints(job.getJobID()) > 0
+                                    && IndexCounts.count(listen.elasticsearch(), mentionsAlias)
+                                            >= MENTIONS / 3);
+            flink.killTaskManager();
+            Await.until(
+                    "every mention indexed",
+                    PATIENCE,
+                    () -> IndexCounts.count(listen.elasticsearch(), mentionsAlias) >= MENTIONS);
+            assertThat(flink.restarted(job.getJobID())).isTrue();
+            indexed = IndexedDocuments.byId(listen.elasticsearch(), mentionsAlias);
+            assertThat(indexed.keySet()).isEqualTo(producer.sent());
+            long checkpointsSoFar = flink.completedCheckpoints(job.getJobID());
+            Await.until(
+                    "a checkpoint, which flushes the enriched topic",
+                    PATIENCE,
+                    () -> flink.completedCheckpoints(job.getJobID()) > checkpointsSoFar);
+        } finally {
+            job.cancel().get();
         }
-      });
-      Await.until("every acme window indexed", PATIENCE, () ->
-          queryVolumes(IndexedDocuments.byId(options.elasticsearch(), options.indices().metricsAlias())).keySet()
-              .containsAll(acmeVolumes.keySet()));
-      Await.until("the episode resolved", PATIENCE, () ->
-          IndexedDocuments.byId(options.elasticsearch(), options.indices().alertsAlias()).values().stream()
-              .anyMatch(alert -> alert.get("state").asText().equals("resolved")));
-      assertThat(flink.restarted(job.getJobID())).isTrue();
-    } finally {
-      job.cancel().get();
+        // what the job wrote between its last checkpoint and the kill is written again, unless the
+        // kill
+        // came before the producer sent any of it: more than MENTIONS records most runs, never
+        // fewer
+        assertThat(TopicReader.size(listen.kafka(), listen.enrichedTopic()))
+                .as("every mention on the enriched topic, some of them twice")
+                .isGreaterThanOrEqualTo(MENTIONS);
+
+        MetricsOptions metrics =
+                MetricsOptions.parse(
+                        concat(common, List.of("--group-id", run + "-metrics", "--bounded")),
+                        Map.of());
+        StreamExecutionEnvironment metricsEnv =
+                StreamExecutionEnvironment.getExecutionEnvironment();
+        MetricsJob.define(metricsEnv, metrics);
+        HarkMiniCluster.limitRestarts(metricsEnv);
+        metricsEnv.execute("task-failure-metrics");
+        assertThat(
+                        queryVolumes(
+                                IndexedDocuments.byId(
+                                        metrics.elasticsearch(), metrics.indices().metricsAlias())))
+                .isEqualTo(expectedQueryVolumes(indexed));
     }
 
-    Map<String, Long> indexedVolumes = queryVolumes(IndexedDocuments.byId(options.elasticsearch(), options.indices().metricsAlias()));
-    indexedVolumes.keySet().retainAll(acmeVolumes.keySet());
-    assertThat(indexedVolumes).isEqualTo(acmeVolumes);
+    @Test
+    void metricsJobCountsEachWindowOnceAndOpensTheEpisodeOnce() throws Exception {
+        String run = "task-failure-metrics-" + System.nanoTime();
+        KafkaConnection kafka = KafkaConnection.of(SharedServers.kafka().bootstrapServers());
+        SharedServers.kafka()
+                .createTopics(
+                        Map.of(run + ".enriched", 2, run + ".alerts", 1, run + ".dead-letters", 1));
+        QueryCatalog.ensureTopics(kafka, run + ".queries", run + ".status");
+        QueryCatalog.sync(kafka, run + ".queries", BrandStream.queries());
+        MetricsOptions options =
+                MetricsOptions.parse(
+                        List.of(
+                                "--bootstrap",
+                                kafka.bootstrapServers(),
+                                "--es",
+                                SharedServers.elasticsearch().httpUrl(),
+                                "--index-prefix",
+                                run,
+                                "--enriched-topic",
+                                run + ".enriched",
+                                "--alert-topic",
+                                run + ".alerts",
+                                "--dead-letter-topic",
+                                run + ".dead-letters",
+                                "--query-topic",
+                                run + ".queries",
+                                "--group-id",
+                                run,
+                                "--starting-offsets",
+                                "earliest",
+                                "--checkpoint-interval",
+                                "1s"),
+                        Map.of());
+        BrandStream stream = new BrandStream();
+        stream.sendUntil(
+                kafka,
+                options.enrichedTopic(),
+                Duration.between(
+                        BrandStream.START, BrandStream.BURST.plus(BrandStream.BURST_LENGTH)));
 
-    Map<String, JsonNode> episodes = IndexedDocuments.byId(options.elasticsearch(), options.indices().alertsAlias());
-    assertThat(episodes).hasSize(1);
-    JsonNode episode = episodes.values().iterator().next();
-    assertThat(episode.get("query_id").asText()).isEqualTo("acme");
-    Set<String> openings = new HashSet<>();
-    TopicReader.readAll(kafka, options.alertTopic(), record -> {
-      Alert step = decodeAlert(record.value());
-      assertThat(step.getAlertId()).as("the one episode's id").isEqualTo(episode.get("alert_id").asText());
-      if (step.getState() == AlertState.opened) {
-        openings.add(step.getAlertId() + "@" + step.getWindowStart());
-      }
-    });
-    assertThat(openings).as("the episode opened in one window, though the step may be written twice").hasSize(1);
-  }
+        JobClient job =
+                MetricsJob.start(StreamExecutionEnvironment.getExecutionEnvironment(), options);
+        // the last windows stay open for want of later mentions to move the watermark
+        Instant complete = BrandStream.START.plus(BrandStream.HISTORY).minus(Duration.ofMinutes(5));
+        Map<String, Long> acmeVolumes = new TreeMap<>();
+        try {
+            Await.until(
+                    "the burst's episode opened after a checkpoint",
+                    PATIENCE,
+                    () ->
+                            flink.completedCheckpoints(job.getJobID()) > 0
+                                    && TopicReader.size(kafka, options.alertTopic()) > 0);
+            flink.killTaskManager();
+            stream.sendUntil(kafka, options.enrichedTopic(), BrandStream.HISTORY);
+            stream.acmePerMinute()
+                    .forEach(
+                            (minute, volume) -> {
+                                if (Instant.parse(minute).isBefore(complete)) {
+                                    acmeVolumes.put("acme@" + minute, volume);
+                                }
+                            });
+            Await.until(
+                    "every acme window indexed",
+                    PATIENCE,
+                    () ->
+                            queryVolumes(
+                                            IndexedDocuments.byId(
+                                                    options.elasticsearch(),
+                                                    options.indices().metricsAlias()))
+                                    .keySet()
+                                    .containsAll(acmeVolumes.keySet()));
+            Await.until(
+                    "the episode resolved",
+                    PATIENCE,
+                    () ->
+                            IndexedDocuments.byId(
+                                            options.elasticsearch(),
+                                            options.indices().alertsAlias())
+                                    .values()
+                                    .stream()
+                                    .anyMatch(
+                                            alert ->
+                                                    alert.get("state")
+                                                            .asText()
+                                                            .equals("resolved")));
+            assertThat(flink.restarted(job.getJobID())).isTrue();
+        } finally {
+            job.cancel().get();
+        }
 
-  /** Volume per {@code query@window_start} as the metrics job indexed it. */
-  private static Map<String, Long> queryVolumes(Map<String, JsonNode> windows) {
-    Map<String, Long> volumes = new TreeMap<>();
-    windows.values().stream().filter(window -> window.get("scope").asText().equals("query"))
-        .forEach(window -> volumes.put(window.get("key").asText() + "@" + Instant.parse(window.get("window_start").asText()),
-            window.get("volume").asLong()));
-    return volumes;
-  }
+        Map<String, Long> indexedVolumes =
+                queryVolumes(
+                        IndexedDocuments.byId(
+                                options.elasticsearch(), options.indices().metricsAlias()));
+        indexedVolumes.keySet().retainAll(acmeVolumes.keySet());
+        assertThat(indexedVolumes).isEqualTo(acmeVolumes);
 
-  /** The true volume per {@code query@window_start}: indexed mentions, not spam, by their matched queries and minute. */
-  private static Map<String, Long> expectedQueryVolumes(Map<String, JsonNode> mentions) {
-    Map<String, Long> volumes = new TreeMap<>();
-    mentions.values().stream().filter(mention -> !mention.path("flags").toString().contains("\"spam\""))
-        .forEach(mention -> {
-          Instant minute = Instant.parse(mention.get("created_at").asText()).truncatedTo(ChronoUnit.MINUTES);
-          mention.get("matched_queries").forEach(query -> volumes.merge(query.asText() + "@" + minute, 1L, Long::sum));
-        });
-    return volumes;
-  }
-
-  private static Alert decodeAlert(byte[] value) {
-    try {
-      return AvroCodec.ALERT.decode(value);
-    } catch (AvroCodec.UndecodableException e) {
-      throw new AssertionError("the alert topic holds something else", e);
+        Map<String, JsonNode> episodes =
+                IndexedDocuments.byId(options.elasticsearch(), options.indices().alertsAlias());
+        assertThat(episodes).hasSize(1);
+        JsonNode episode = episodes.values().iterator().next();
+        assertThat(episode.get("query_id").asText()).isEqualTo("acme");
+        Set<String> openings = new HashSet<>();
+        TopicReader.readAll(
+                kafka,
+                options.alertTopic(),
+                record -> {
+                    Alert step = decodeAlert(record.value());
+                    assertThat(step.getAlertId())
+                            .as("the one episode's id")
+                            .isEqualTo(episode.get("alert_id").asText());
+                    if (step.getState() == AlertState.opened) {
+                        openings.add(step.getAlertId() + "@" + step.getWindowStart());
+                    }
+                });
+        assertThat(openings)
+                .as("the episode opened in one window, though the step may be written twice")
+                .hasSize(1);
     }
-  }
 
-  private static List<String> concat(List<String> first, List<String> second) {
-    return Stream.concat(first.stream(), second.stream()).toList();
-  }
+    /** Volume per {@code query@window_start} as the metrics job indexed it. */
+    private static Map<String, Long> queryVolumes(Map<String, JsonNode> windows) {
+        Map<String, Long> volumes = new TreeMap<>();
+        windows.values().stream()
+                .filter(window -> window.get("scope").asText().equals("query"))
+                .forEach(
+                        window ->
+                                volumes.put(
+                                        window.get("key").asText()
+                                                + "@"
+                                                + Instant.parse(
+                                                        window.get("window_start").asText()),
+                                        window.get("volume").asLong()));
+        return volumes;
+    }
+
+    /**
+     * The true volume per {@code query@window_start}: indexed mentions, not spam, by their matched
+     * queries and minute.
+     */
+    private static Map<String, Long> expectedQueryVolumes(Map<String, JsonNode> mentions) {
+        Map<String, Long> volumes = new TreeMap<>();
+        mentions.values().stream()
+                .filter(mention -> !mention.path("flags").toString().contains("\"spam\""))
+                .forEach(
+                        mention -> {
+                            Instant minute =
+                                    Instant.parse(mention.get("created_at").asText())
+                                            .truncatedTo(ChronoUnit.MINUTES);
+                            mention.get("matched_queries")
+                                    .forEach(
+                                            query ->
+                                                    volumes.merge(
+                                                            query.asText() + "@" + minute,
+                                                            1L,
+                                                            Long::sum));
+                        });
+        return volumes;
+    }
+
+    private static Alert decodeAlert(byte[] value) {
+        try {
+            return AvroCodec.ALERT.decode(value);
+        } catch (AvroCodec.UndecodableException e) {
+            throw new AssertionError("the alert topic holds something else", e);
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
+    }
 }

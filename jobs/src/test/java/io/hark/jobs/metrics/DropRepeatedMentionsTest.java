@@ -15,52 +15,67 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
 
 class DropRepeatedMentionsTest {
-  private static final Instant WINDOW_START = Instant.parse("2026-11-01T10:00:00Z");
-  private static final Duration LATENESS = Duration.ofMinutes(10);
-  /** When the window of {@link #WINDOW_START} is purged: its last millisecond plus the lateness. */
-  private static final long PURGED = WINDOW_START.plus(Duration.ofMinutes(1)).plus(LATENESS).toEpochMilli() - 1;
+    private static final Instant WINDOW_START = Instant.parse("2026-11-01T10:00:00Z");
+    private static final Duration LATENESS = Duration.ofMinutes(10);
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, EnrichedMention, EnrichedMention> harness()
-      throws Exception {
-    return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-        new DropRepeatedMentions(Duration.ofMinutes(1), LATENESS),
-        mention -> MentionIds.of(mention.getMention()), Types.STRING);
-  }
+    /**
+     * When the window of {@link #WINDOW_START} is purged: its last millisecond plus the lateness.
+     */
+    private static final long PURGED =
+            WINDOW_START.plus(Duration.ofMinutes(1)).plus(LATENESS).toEpochMilli() - 1;
 
-  private static EnrichedMention enriched(int n, Instant at) {
-    return EnrichedMention.newBuilder().setMention(TestMentions.mention(n, at))
-        .setMatchedQueries(List.of("q")).setMatchedGroups(List.of()).setEnrichedAt(at).build();
-  }
-
-  private static List<String> keys(KeyedOneInputStreamOperatorTestHarness<String, EnrichedMention, EnrichedMention> harness) {
-    return harness.extractOutputValues().stream().map(mention -> MentionIds.of(mention.getMention())).toList();
-  }
-
-  @Test
-  void passesTheFirstCopyAndDropsTheRest() throws Exception {
-    try (var harness = harness()) {
-      Instant at = WINDOW_START.plusSeconds(30);
-      harness.processElement(enriched(1, at), at.toEpochMilli());
-      harness.processElement(enriched(2, at), at.toEpochMilli());
-      harness.processElement(enriched(1, at), at.toEpochMilli());
-      assertThat(keys(harness)).containsExactly(
-          MentionIds.of(TestMentions.mention(1, at)), MentionIds.of(TestMentions.mention(2, at)));
+    private static KeyedOneInputStreamOperatorTestHarness<String, EnrichedMention, EnrichedMention>
+            harness() throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new DropRepeatedMentions(Duration.ofMinutes(1), LATENESS),
+                mention -> MentionIds.of(mention.getMention()),
+                Types.STRING);
     }
-  }
 
-  @Test
-  void remembersAMentionUntilItsWindowIsPurgedThenForgetsIt() throws Exception {
-    try (var harness = harness()) {
-      Instant at = WINDOW_START.plusSeconds(59);
-      harness.processElement(enriched(1, at), at.toEpochMilli());
-      harness.processWatermark(PURGED - 1);
-      harness.processElement(enriched(1, at), at.toEpochMilli());
-      assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
-      assertThat(keys(harness)).hasSize(1);
-
-      harness.processWatermark(PURGED);
-      assertThat(harness.numKeyedStateEntries()).isZero();
-      assertThat(harness.numEventTimeTimers()).isZero();
+    private static EnrichedMention enriched(int n, Instant at) {
+        return EnrichedMention.newBuilder()
+                .setMention(TestMentions.mention(n, at))
+                .setMatchedQueries(List.of("q"))
+                .setMatchedGroups(List.of())
+                .setEnrichedAt(at)
+                .build();
     }
-  }
+
+    private static List<String> keys(
+            KeyedOneInputStreamOperatorTestHarness<String, EnrichedMention, EnrichedMention>
+                    harness) {
+        return harness.extractOutputValues().stream()
+                .map(mention -> MentionIds.of(mention.getMention()))
+                .toList();
+    }
+
+    @Test
+    void passesTheFirstCopyAndDropsTheRest() throws Exception {
+        try (var harness = harness()) {
+            Instant at = WINDOW_START.plusSeconds(30);
+            harness.processElement(enriched(1, at), at.toEpochMilli());
+            harness.processElement(enriched(2, at), at.toEpochMilli());
+            harness.processElement(enriched(1, at), at.toEpochMilli());
+            assertThat(keys(harness))
+                    .containsExactly(
+                            MentionIds.of(TestMentions.mention(1, at)),
+                            MentionIds.of(TestMentions.mention(2, at)));
+        }
+    }
+
+    @Test
+    void remembersAMentionUntilItsWindowIsPurgedThenForgetsIt() throws Exception {
+        try (var harness = harness()) {
+            Instant at = WINDOW_START.plusSeconds(59);
+            harness.processElement(enriched(1, at), at.toEpochMilli());
+            harness.processWatermark(PURGED - 1);
+            harness.processElement(enriched(1, at), at.toEpochMilli());
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+            assertThat(keys(harness)).hasSize(1);
+
+            harness.processWatermark(PURGED);
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numEventTimeTimers()).isZero();
+        }
+    }
 }

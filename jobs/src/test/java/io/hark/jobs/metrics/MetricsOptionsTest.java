@@ -12,37 +12,51 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MetricsOptionsTest {
-  @Test
-  void sharedOptionsTakeTheMetricsJobsDefaults() {
-    MetricsOptions options = MetricsOptions.parse(List.of(), Map.of());
-    assertThat(options.groupId()).isEqualTo("hark-metrics");
-    assertThat(options.outOfOrderness()).isEqualTo(Duration.ofSeconds(2));
-    assertThat(options.idleness()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(options.checkpointInterval()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(options.startingOffsets()).isEqualTo(StartingOffsets.COMMITTED);
-    assertThat(options.kibana().dataViewId()).isEqualTo("hark-mentions");
-    assertThat(options.replay()).isFalse();
-    assertThat(options.notifiersYaml()).isNull();
-    assertThat(options.notifiersSource()).isNull();
-  }
+    @Test
+    void sharedOptionsTakeTheMetricsJobsDefaults() {
+        MetricsOptions options = MetricsOptions.parse(List.of(), Map.of());
+        assertThat(options.groupId()).isEqualTo("hark-metrics");
+        assertThat(options.outOfOrderness()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(options.idleness()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.checkpointInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.startingOffsets()).isEqualTo(StartingOffsets.COMMITTED);
+        assertThat(options.kibana().dataViewId()).isEqualTo("hark-mentions");
+        assertThat(options.replay()).isFalse();
+        assertThat(options.notifiersYaml()).isNull();
+        assertThat(options.notifiersSource()).isNull();
+    }
 
-  @Test
-  void readsItsOwnOptions() {
-    MetricsOptions options = MetricsOptions.parse(List.of("--window", "5m", "--top-k", "3", "--include-spam", "--replay",
-        "--index-prefix", "brand", "--kibana-url", "https://kibana:5601"), Map.of());
-    assertThat(options.window()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(options.topK()).isEqualTo(3);
-    assertThat(options.includeSpam()).isTrue();
-    assertThat(options.replay()).isTrue();
-    assertThat(options.kibana()).isEqualTo(new KibanaLinks("https://kibana:5601", "brand-mentions"));
-    assertThatThrownBy(() -> MetricsOptions.parse(List.of("--top-k", "0"), Map.of())).hasMessageContaining("--top-k");
-    assertThatThrownBy(() -> MetricsOptions.parse(List.of("--alert-rule", "x"), Map.of()))
-        .hasMessage("--alert-rule needs --alert-rules FILE");
-  }
+    @Test
+    void readsItsOwnOptions() {
+        MetricsOptions options =
+                MetricsOptions.parse(
+                        List.of(
+                                "--window",
+                                "5m",
+                                "--top-k",
+                                "3",
+                                "--include-spam",
+                                "--replay",
+                                "--index-prefix",
+                                "brand",
+                                "--kibana-url",
+                                "https://kibana:5601"),
+                        Map.of());
+        assertThat(options.window()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(options.topK()).isEqualTo(3);
+        assertThat(options.includeSpam()).isTrue();
+        assertThat(options.replay()).isTrue();
+        assertThat(options.kibana())
+                .isEqualTo(new KibanaLinks("https://kibana:5601", "brand-mentions"));
+        assertThatThrownBy(() -> MetricsOptions.parse(List.of("--top-k", "0"), Map.of()))
+                .hasMessageContaining("--top-k");
+        assertThatThrownBy(() -> MetricsOptions.parse(List.of("--alert-rule", "x"), Map.of()))
+                .hasMessage("--alert-rule needs --alert-rules FILE");
+    }
 
-  @Test
-  void usageListsEveryOption() {
-    String usage = MetricsOptions.usage();
-    MetricsOptions.OPTIONS.forEach(option -> assertThat(usage).contains("--" + option.name()));
-  }
+    @Test
+    void usageListsEveryOption() {
+        String usage = MetricsOptions.usage();
+        MetricsOptions.OPTIONS.forEach(option -> assertThat(usage).contains("--" + option.name()));
+    }
 }

@@ -41,94 +41,148 @@ import org.junit.jupiter.api.io.TempDir;
  * after it, and its webhook receives both; the other brands stay quiet; window counts are exact.
  */
 class MetricsPipelineITCase {
-  @RegisterExtension
-  static final MiniClusterExtension FLINK = HarkMiniCluster.extension();
+    @RegisterExtension static final MiniClusterExtension FLINK = HarkMiniCluster.extension();
 
-  @Test
-  void aNegativeBurstForOneBrandIsOneAlertEpisodeForThatBrandOnly(@TempDir Path dir) throws Exception {
-    String run = "metrics-it-" + System.nanoTime();
-    KafkaConnection kafka = KafkaConnection.of(SharedServers.kafka().bootstrapServers());
-    SharedServers.kafka().createTopics(Map.of(run + ".enriched", 2));
-    QueryCatalog.ensureTopics(kafka, run + ".queries", run + ".status");
-    QueryCatalog.sync(kafka, run + ".queries", BrandStream.queries());
-    BrandStream stream = new BrandStream();
-    stream.sendUntil(kafka, run + ".enriched", BrandStream.HISTORY);
-    Map<String, Long> acmeMinute = stream.acmePerMinute();
+    @Test
+    void aNegativeBurstForOneBrandIsOneAlertEpisodeForThatBrandOnly(@TempDir Path dir)
+            throws Exception {
+        String run = "metrics-it-" + System.nanoTime();
+        KafkaConnection kafka = KafkaConnection.of(SharedServers.kafka().bootstrapServers());
+        SharedServers.kafka().createTopics(Map.of(run + ".enriched", 2));
+        QueryCatalog.ensureTopics(kafka, run + ".queries", run + ".status");
+        QueryCatalog.sync(kafka, run + ".queries", BrandStream.queries());
+        BrandStream stream = new BrandStream();
+        stream.sendUntil(kafka, run + ".enriched", BrandStream.HISTORY);
+        Map<String, Long> acmeMinute = stream.acmePerMinute();
 
-    List<String> webhook = new CopyOnWriteArrayList<>();
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/hook", exchange -> {
-      webhook.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      exchange.sendResponseHeaders(204, -1);
-      exchange.close();
-    });
-    server.start();
-    Path notifiers = Files.writeString(dir.resolve("notifiers.yaml"), """
+        List<String> webhook = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(
+                "/hook",
+                exchange -> {
+                    webhook.add(
+                            new String(
+                                    exchange.getRequestBody().readAllBytes(),
+                                    StandardCharsets.UTF_8));
+                    exchange.sendResponseHeaders(204, -1);
+                    exchange.close();
+                });
+        server.start();
+        Path notifiers =
+                Files.writeString(
+                        dir.resolve("notifiers.yaml"),
+                        """
         groups:
           rivals:
             - type: webhook
               url: http://127.0.0.1:%d/hook
-        """.formatted(server.getAddress().getPort()));
+        """
+                                .formatted(server.getAddress().getPort()));
 
-    MetricsOptions options = MetricsOptions.parse(List.of(
-        "--bootstrap", kafka.bootstrapServers(), "--enriched-topic", run + ".enriched",
-        "--query-topic", run + ".queries", "--group-id", run, "--starting-offsets", "earliest", "--bounded",
-        "--notifiers", notifiers.toString(), "--checkpoint-interval", "5s"), Map.of());
-    CollectingSink<WindowMetrics> metrics = new CollectingSink<>(run + ".metrics");
-    CollectingSink<Alert> alerts = new CollectingSink<>(run + ".alerts");
-    CollectingSink<DeadLetter> deadLetters = new CollectingSink<>(run + ".dead-letters");
-    try {
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-      MetricsJob.configure(env, options);
-      HarkMiniCluster.limitRestarts(env);
-      QueryCatalog catalog = QueryCatalog.read(kafka, options.queryTopic());
-      MetricsPipeline.define(env, new MetricsSources(
-              JobWiring.source(kafka, options.enrichedTopic(), run, StartingOffsets.EARLIEST, true,
-                  new Topics.IncomingEnrichedMentionDeserializer()),
-              JobWiring.queryUpdates(kafka, options.queryTopic(), run, catalog, true),
-              catalog.queries()),
-          new MetricsSinks(metrics, alerts, new CollectingSink<>(run + ".alert-index"),
-              MetricsJob.sinks(options).notifications(), deadLetters),
-          options);
-      env.execute("metrics-it");
-    } finally {
-      server.stop(0);
+        MetricsOptions options =
+                MetricsOptions.parse(
+                        List.of(
+                                "--bootstrap",
+                                kafka.bootstrapServers(),
+                                "--enriched-topic",
+                                run + ".enriched",
+                                "--query-topic",
+                                run + ".queries",
+                                "--group-id",
+                                run,
+                                "--starting-offsets",
+                                "earliest",
+                                "--bounded",
+                                "--notifiers",
+                                notifiers.toString(),
+                                "--checkpoint-interval",
+                                "5s"),
+                        Map.of());
+        CollectingSink<WindowMetrics> metrics = new CollectingSink<>(run + ".metrics");
+        CollectingSink<Alert> alerts = new CollectingSink<>(run + ".alerts");
+        CollectingSink<DeadLetter> deadLetters = new CollectingSink<>(run + ".dead-letters");
+        try {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            MetricsJob.configure(env, options);
+            HarkMiniCluster.limitRestarts(env);
+            QueryCatalog catalog = QueryCatalog.read(kafka, options.queryTopic());
+            MetricsPipeline.define(
+                    env,
+                    new MetricsSources(
+                            JobWiring.source(
+                                    kafka,
+                                    options.enrichedTopic(),
+                                    run,
+                                    StartingOffsets.EARLIEST,
+                                    true,
+                                    new Topics.IncomingEnrichedMentionDeserializer()),
+                            JobWiring.queryUpdates(kafka, options.queryTopic(), run, catalog, true),
+                            catalog.queries()),
+                    new MetricsSinks(
+                            metrics,
+                            alerts,
+                            new CollectingSink<>(run + ".alert-index"),
+                            MetricsJob.sinks(options).notifications(),
+                            deadLetters),
+                    options);
+            env.execute("metrics-it");
+        } finally {
+            server.stop(0);
+        }
+
+        Map<String, List<Alert>> episodes =
+                alerts.received().stream().collect(Collectors.groupingBy(Alert::getAlertId));
+        assertThat(alerts.received())
+                .as("alerts: %s", alerts.received().stream().map(Alert::getSummary).toList())
+                .extracting(Alert::getQueryId)
+                .containsOnly("acme");
+        assertThat(episodes).hasSize(1);
+        List<Alert> steps = episodes.values().iterator().next();
+        assertThat(steps.get(0).getState()).isEqualTo(AlertState.opened);
+        assertThat(steps.get(steps.size() - 1).getState()).isEqualTo(AlertState.resolved);
+        Alert opened = steps.get(0);
+        assertThat(opened.getWindowStart())
+                .isBetween(BrandStream.BURST, BrandStream.BURST.plus(Duration.ofMinutes(3)));
+        assertThat(opened.getActual()).isGreaterThan(opened.getUpper());
+        assertThat(opened.getTopNegativePosts()).isNotEmpty();
+        assertThat(opened.getOverRepresentedTerms())
+                .extracting(t -> t.getTerm())
+                .contains("lost baggage");
+        assertThat(opened.getKibanaUrl()).contains("matched_queries").contains("acme");
+        assertThat(opened.getReplay()).isFalse();
+
+        List<JsonNode> delivered = webhook.stream().map(MetricsPipelineITCase::json).toList();
+        assertThat(delivered)
+                .extracting(node -> node.get("state").asText())
+                .startsWith("opened")
+                .endsWith("resolved");
+        assertThat(delivered)
+                .extracting(node -> node.get("alert_id").asText())
+                .containsOnly(opened.getAlertId());
+
+        Map<String, Long> counted =
+                metrics.received().stream()
+                        .filter(
+                                window ->
+                                        window.getScope() == MetricScope.query
+                                                && window.getKey().equals("acme"))
+                        .collect(
+                                Collectors.toMap(
+                                        window -> window.getWindowStart().toString(),
+                                        WindowMetrics::getVolume,
+                                        (first, replaced) -> replaced));
+        assertThat(counted).isEqualTo(acmeMinute);
+        assertThat(metrics.received())
+                .filteredOn(window -> window.getScope() == MetricScope.query)
+                .allSatisfy(window -> assertThat(window.getShareOfVoice()).isBetween(0.0, 1.0));
+        assertThat(deadLetters.received()).isEmpty();
     }
 
-    Map<String, List<Alert>> episodes = alerts.received().stream().collect(Collectors.groupingBy(Alert::getAlertId));
-    assertThat(alerts.received()).as("alerts: %s", alerts.received().stream().map(Alert::getSummary).toList())
-        .extracting(Alert::getQueryId).containsOnly("acme");
-    assertThat(episodes).hasSize(1);
-    List<Alert> steps = episodes.values().iterator().next();
-    assertThat(steps.get(0).getState()).isEqualTo(AlertState.opened);
-    assertThat(steps.get(steps.size() - 1).getState()).isEqualTo(AlertState.resolved);
-    Alert opened = steps.get(0);
-    assertThat(opened.getWindowStart()).isBetween(BrandStream.BURST, BrandStream.BURST.plus(Duration.ofMinutes(3)));
-    assertThat(opened.getActual()).isGreaterThan(opened.getUpper());
-    assertThat(opened.getTopNegativePosts()).isNotEmpty();
-    assertThat(opened.getOverRepresentedTerms()).extracting(t -> t.getTerm()).contains("lost baggage");
-    assertThat(opened.getKibanaUrl()).contains("matched_queries").contains("acme");
-    assertThat(opened.getReplay()).isFalse();
-
-    List<JsonNode> delivered = webhook.stream().map(MetricsPipelineITCase::json).toList();
-    assertThat(delivered).extracting(node -> node.get("state").asText()).startsWith("opened").endsWith("resolved");
-    assertThat(delivered).extracting(node -> node.get("alert_id").asText()).containsOnly(opened.getAlertId());
-
-    Map<String, Long> counted = metrics.received().stream()
-        .filter(window -> window.getScope() == MetricScope.query && window.getKey().equals("acme"))
-        .collect(Collectors.toMap(window -> window.getWindowStart().toString(), WindowMetrics::getVolume,
-            (first, replaced) -> replaced));
-    assertThat(counted).isEqualTo(acmeMinute);
-    assertThat(metrics.received()).filteredOn(window -> window.getScope() == MetricScope.query)
-        .allSatisfy(window -> assertThat(window.getShareOfVoice()).isBetween(0.0, 1.0));
-    assertThat(deadLetters.received()).isEmpty();
-  }
-
-  private static JsonNode json(String body) {
-    try {
-      return new ObjectMapper().readTree(body);
-    } catch (Exception e) {
-      throw new AssertionError("webhook body is not JSON: " + body, e);
+    private static JsonNode json(String body) {
+        try {
+            return new ObjectMapper().readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError("webhook body is not JSON: " + body, e);
+        }
     }
-  }
 }

@@ -9,119 +9,134 @@ import java.util.List;
  * MinHash sketches of social texts, for finding copies and near-copies in a stream.
  *
  * <p>A sketch depends only on the {@link FoldedWords} of a text, so texts that differ only in
- * URLs, @handles, case, accents, punctuation, whitespace, emoji or a leading {@code RT @user:}
- * get the same sketch. Its features are the word unigrams and bigrams; the bigrams keep texts
- * made of the same words in another order apart. Two sketches estimate the Jaccard similarity of
- * the texts' features: a one-word substitution in a 20-word text keeps about 0.86 of them, two
- * unrelated tweets share almost none.
+ * URLs, @handles, case, accents, punctuation, whitespace, emoji or a leading {@code RT @user:} get
+ * the same sketch. Its features are the word unigrams and bigrams; the bigrams keep texts made of
+ * the same words in another order apart. Two sketches estimate the Jaccard similarity of the texts'
+ * features: a one-word substitution in a 20-word text keeps about 0.86 of them, two unrelated
+ * tweets share almost none.
  *
  * <p>Finding candidates without comparing against every stored sketch is locality-sensitive
  * hashing: the sketch is cut into {@link #BANDS} bands of {@link #ROWS} values, each hashed to one
- * 64-bit key. Texts with similarity s share at least one key with probability 1 - (1 - s^4)^6:
- * 0.99 at s = 0.86, 0.8 at s = 0.7, and about 1e-5 for unrelated texts (s near 0.1), so a lookup
- * reads a handful of keys and almost only true candidates.
+ * 64-bit key. Texts with similarity s share at least one key with probability 1 - (1 - s^4)^6: 0.99
+ * at s = 0.86, 0.8 at s = 0.7, and about 1e-5 for unrelated texts (s near 0.1), so a lookup reads a
+ * handful of keys and almost only true candidates.
  *
  * <p>Sketches are stored and compared across restarts and releases, so the hashing is written out
- * here rather than borrowed from a library or a JVM whose hashing might change: changing it, or
- * the folding, invalidates every stored sketch.
+ * here rather than borrowed from a library or a JVM whose hashing might change: changing it, or the
+ * folding, invalidates every stored sketch.
  */
 public final class TextFingerprint {
-  public static final int BANDS = 6;
-  public static final int ROWS = 4;
-  public static final int SIZE = BANDS * ROWS;
+    public static final int BANDS = 6;
+    public static final int ROWS = 4;
+    public static final int SIZE = BANDS * ROWS;
 
-  /**
-   * The estimated similarity from which two texts count as near-duplicates: a one or two word
-   * edit of a tweet stays above it, a different tweet on the same subject falls below.
-   */
-  public static final double NEAR_DUPLICATE_SIMILARITY = 0.6;
+    /**
+     * The estimated similarity from which two texts count as near-duplicates: a one or two word
+     * edit of a tweet stays above it, a different tweet on the same subject falls below.
+     */
+    public static final double NEAR_DUPLICATE_SIMILARITY = 0.6;
 
-  /** Texts with fewer words ("so true", "love this!") are too common to call one a copy of another. */
-  static final int MIN_USABLE_WORDS = 4;
+    /**
+     * Texts with fewer words ("so true", "love this!") are too common to call one a copy of
+     * another.
+     */
+    static final int MIN_USABLE_WORDS = 4;
 
-  private TextFingerprint() {}
+    private TextFingerprint() {}
 
-  /** The sketch of {@code text}: {@link #SIZE} values; all {@code Long.MAX_VALUE} when it has no words. */
-  public static long[] of(String text) {
-    return ofWords(FoldedWords.of(text));
-  }
-
-  /** The sketch of a text's {@link FoldedWords}, for callers that also check {@link #hasEnoughWords}. */
-  public static long[] ofWords(List<String> words) {
-    long[] sketch = new long[SIZE];
-    Arrays.fill(sketch, Long.MAX_VALUE);
-    for (int i = 0; i < words.size(); i++) {
-      include(sketch, hash(words.get(i)));
-      if (i > 0) {
-        include(sketch, hash(words.get(i - 1) + ' ' + words.get(i)));
-      }
+    /**
+     * The sketch of {@code text}: {@link #SIZE} values; all {@code Long.MAX_VALUE} when it has no
+     * words.
+     */
+    public static long[] of(String text) {
+        return ofWords(FoldedWords.of(text));
     }
-    return sketch;
-  }
 
-  /** Whether {@code text} has enough words for its sketch to identify copies of it. */
-  public static boolean isUsable(String text) {
-    return hasEnoughWords(FoldedWords.of(text));
-  }
-
-  public static boolean hasEnoughWords(List<String> words) {
-    return words.size() >= MIN_USABLE_WORDS;
-  }
-
-  /** The estimated Jaccard similarity of the two texts' features, 0 to 1. */
-  public static double similarity(long[] a, long[] b) {
-    int same = 0;
-    for (int i = 0; i < SIZE; i++) {
-      if (a[i] == b[i]) {
-        same++;
-      }
+    /**
+     * The sketch of a text's {@link FoldedWords}, for callers that also check {@link
+     * #hasEnoughWords}.
+     */
+    public static long[] ofWords(List<String> words) {
+        long[] sketch = new long[SIZE];
+        Arrays.fill(sketch, Long.MAX_VALUE);
+        for (int i = 0; i < words.size(); i++) {
+            include(sketch, hash(words.get(i)));
+            if (i > 0) {
+                include(sketch, hash(words.get(i - 1) + ' ' + words.get(i)));
+            }
+        }
+        return sketch;
     }
-    return (double) same / SIZE;
-  }
 
-  public static boolean areNearDuplicates(long[] a, long[] b) {
-    return similarity(a, b) >= NEAR_DUPLICATE_SIMILARITY;
-  }
-
-  /** The lookup keys of a sketch, one per band; the band's index is hashed in, so bands never collide. */
-  public static long[] bands(long[] sketch) {
-    long[] keys = new long[BANDS];
-    for (int band = 0; band < BANDS; band++) {
-      long key = mix(band + 1L);
-      for (int row = 0; row < ROWS; row++) {
-        key = mix(key * 31 + sketch[band * ROWS + row]);
-      }
-      keys[band] = key;
+    /** Whether {@code text} has enough words for its sketch to identify copies of it. */
+    public static boolean isUsable(String text) {
+        return hasEnoughWords(FoldedWords.of(text));
     }
-    return keys;
-  }
 
-  /** Slot i keeps the minimum of the i-th hash function over the features. */
-  private static void include(long[] sketch, long featureHash) {
-    for (int i = 0; i < SIZE; i++) {
-      long value = mix(featureHash + (i + 1) * 0x9e3779b97f4a7c15L);
-      if (value < sketch[i]) {
-        sketch[i] = value;
-      }
+    public static boolean hasEnoughWords(List<String> words) {
+        return words.size() >= MIN_USABLE_WORDS;
     }
-  }
 
-  /** FNV-1a over the UTF-16 code units, then {@link #mix}: FNV alone leaves the high bits poorly mixed. */
-  static long hash(String feature) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < feature.length(); i++) {
-      h = (h ^ feature.charAt(i)) * 0x100000001b3L;
+    /** The estimated Jaccard similarity of the two texts' features, 0 to 1. */
+    public static double similarity(long[] a, long[] b) {
+        int same = 0;
+        for (int i = 0; i < SIZE; i++) {
+            if (a[i] == b[i]) {
+                same++;
+            }
+        }
+        return (double) same / SIZE;
     }
-    return mix(h);
-  }
 
-  /** MurmurHash3's 64-bit finalizer. */
-  private static long mix(long h) {
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
-  }
+    public static boolean areNearDuplicates(long[] a, long[] b) {
+        return similarity(a, b) >= NEAR_DUPLICATE_SIMILARITY;
+    }
+
+    /**
+     * The lookup keys of a sketch, one per band; the band's index is hashed in, so bands never
+     * collide.
+     */
+    public static long[] bands(long[] sketch) {
+        long[] keys = new long[BANDS];
+        for (int band = 0; band < BANDS; band++) {
+            long key = mix(band + 1L);
+            for (int row = 0; row < ROWS; row++) {
+                key = mix(key * 31 + sketch[band * ROWS + row]);
+            }
+            keys[band] = key;
+        }
+        return keys;
+    }
+
+    /** Slot i keeps the minimum of the i-th hash function over the features. */
+    private static void include(long[] sketch, long featureHash) {
+        for (int i = 0; i < SIZE; i++) {
+            long value = mix(featureHash + (i + 1) * 0x9e3779b97f4a7c15L);
+            if (value < sketch[i]) {
+                sketch[i] = value;
+            }
+        }
+    }
+
+    /**
+     * FNV-1a over the UTF-16 code units, then {@link #mix}: FNV alone leaves the high bits poorly
+     * mixed.
+     */
+    static long hash(String feature) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < feature.length(); i++) {
+            h = (h ^ feature.charAt(i)) * 0x100000001b3L;
+        }
+        return mix(h);
+    }
+
+    /** MurmurHash3's 64-bit finalizer. */
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
 }

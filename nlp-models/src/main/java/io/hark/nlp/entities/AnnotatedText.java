@@ -4,12 +4,12 @@ package io.hark.nlp.entities;
 import java.util.List;
 
 /**
- * The result of one CoreNLP pass over a mention: what both {@link EntityRecognizer} and the
- * topic extractor need, so a text is tokenized, tagged and NER-labelled only once.
+ * The result of one CoreNLP pass over a mention: what both {@link EntityRecognizer} and the topic
+ * extractor need, so a text is tokenized, tagged and NER-labelled only once.
  *
- * @param text     the text that was annotated: cleaned of control / invisible characters and
- *                 capped at {@link SocialTextAnnotator#MAX_CHARS}; token offsets refer to it
- * @param tokens   all tokens in text order
+ * @param text the text that was annotated: cleaned of control / invisible characters and capped at
+ *     {@link SocialTextAnnotator#MAX_CHARS}; token offsets refer to it
+ * @param tokens all tokens in text order
  * @param mentions CRF entity mentions in text order
  */
 public record AnnotatedText(String text, List<Token> tokens, List<EntitySpan> mentions) {

@@ -12,14 +12,14 @@ import java.util.regex.Pattern;
 /**
  * Finds the people, organizations, locations and known brands / products a mention talks about.
  *
- * <p>Combines the CRF of {@link SocialTextAnnotator} with a gazetteer given at construction
- * ({@code name -> type}, e.g. {@code "Skyline Air" -> "BRAND"}). Where a gazetteer name and a CRF
- * mention overlap, the gazetteer wins: it is curated for the customer's monitoring and its
- * canonical spelling aggregates better than the text's.
+ * <p>Combines the CRF of {@link SocialTextAnnotator} with a gazetteer given at construction ({@code
+ * name -> type}, e.g. {@code "Skyline Air" -> "BRAND"}). Where a gazetteer name and a CRF mention
+ * overlap, the gazetteer wins: it is curated for the customer's monitoring and its canonical
+ * spelling aggregates better than the text's.
  *
- * <p>Output is in text order, deduplicated case-insensitively per type. Only the first
- * {@link SocialTextAnnotator#MAX_CHARS} characters of a text are considered. Never throws;
- * thread-safe (all state is immutable, the annotator is shared).
+ * <p>Output is in text order, deduplicated case-insensitively per type. Only the first {@link
+ * SocialTextAnnotator#MAX_CHARS} characters of a text are considered. Never throws; thread-safe
+ * (all state is immutable, the annotator is shared).
  */
 public final class EntityRecognizer {
 
@@ -53,11 +53,19 @@ public final class EntityRecognizer {
             located.add(new Located(match.start(), new NamedEntity(match.name(), match.type())));
         }
         for (EntitySpan mention : annotated.mentions()) {
-            boolean coveredByGazetteer = known.stream().anyMatch(m -> mention.overlaps(m.start(), m.end()));
+            boolean coveredByGazetteer =
+                    known.stream().anyMatch(m -> mention.overlaps(m.start(), m.end()));
             if (!coveredByGazetteer) {
-                located.add(new Located(mention.start(),
-                        new NamedEntity(WHITESPACE.matcher(annotated.span(mention.start(), mention.end())).replaceAll(" "),
-                                mention.type())));
+                located.add(
+                        new Located(
+                                mention.start(),
+                                new NamedEntity(
+                                        WHITESPACE
+                                                .matcher(
+                                                        annotated.span(
+                                                                mention.start(), mention.end()))
+                                                .replaceAll(" "),
+                                        mention.type())));
             }
         }
         located.sort(Comparator.comparingInt(Located::start));
@@ -72,6 +80,5 @@ public final class EntityRecognizer {
         return List.copyOf(entities);
     }
 
-    private record Located(int start, NamedEntity entity) {
-    }
+    private record Located(int start, NamedEntity entity) {}
 }

@@ -5,8 +5,8 @@ package io.hark.nlp.entities;
  * A CRF entity mention as a token span of an {@link AnnotatedText}.
  *
  * @param start index of the first token
- * @param end   index after the last token
- * @param type  PERSON, ORGANIZATION or LOCATION
+ * @param end index after the last token
+ * @param type PERSON, ORGANIZATION or LOCATION
  */
 public record EntitySpan(int start, int end, String type) {
 

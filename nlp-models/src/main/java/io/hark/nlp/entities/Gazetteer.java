@@ -4,7 +4,6 @@ package io.hark.nlp.entities;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.process.PTBTokenizer;
 import edu.stanford.nlp.process.TokenizerFactory;
-
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,9 +25,10 @@ import java.util.Set;
  */
 final class Gazetteer {
 
-    /** A gazetteer hit: tokens {@code [start, end)} are the canonical {@code name} of {@code type}. */
-    record Match(int start, int end, String name, String type) {
-    }
+    /**
+     * A gazetteer hit: tokens {@code [start, end)} are the canonical {@code name} of {@code type}.
+     */
+    record Match(int start, int end, String name, String type) {}
 
     private static final class Node {
         final Map<String, Node> children = new HashMap<>(4);
@@ -40,21 +40,25 @@ final class Gazetteer {
 
     Gazetteer(Map<String, String> nameToType) {
         TokenizerFactory<CoreLabel> tokenizer =
-                PTBTokenizer.PTBTokenizerFactory.newCoreLabelTokenizerFactory(SocialTextAnnotator.TOKENIZE_OPTIONS);
-        nameToType.forEach((name, type) -> {
-            if (name == null || name.isBlank() || type == null || type.isBlank()) {
-                return;
-            }
-            // The tokenizer splits some names by case ("AT&T" is one token, "at&t" three), so
-            // every casing a mention is likely to use is added as its own path.
-            String canonical = name.strip();
-            for (String casing : casings(canonical)) {
-                List<CoreLabel> words = tokenizer.getTokenizer(new StringReader(casing)).tokenize();
-                if (!words.isEmpty()) {
-                    add(words, canonical, type.strip());
-                }
-            }
-        });
+                PTBTokenizer.PTBTokenizerFactory.newCoreLabelTokenizerFactory(
+                        SocialTextAnnotator.TOKENIZE_OPTIONS);
+        nameToType.forEach(
+                (name, type) -> {
+                    if (name == null || name.isBlank() || type == null || type.isBlank()) {
+                        return;
+                    }
+                    // The tokenizer splits some names by case ("AT&T" is one token, "at&t" three),
+                    // so
+                    // every casing a mention is likely to use is added as its own path.
+                    String canonical = name.strip();
+                    for (String casing : casings(canonical)) {
+                        List<CoreLabel> words =
+                                tokenizer.getTokenizer(new StringReader(casing)).tokenize();
+                        if (!words.isEmpty()) {
+                            add(words, canonical, type.strip());
+                        }
+                    }
+                });
     }
 
     private void add(List<CoreLabel> words, String name, String type) {

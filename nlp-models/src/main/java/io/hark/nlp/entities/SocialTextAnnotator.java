@@ -5,7 +5,6 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.CoreDocument;
 import edu.stanford.nlp.pipeline.CoreEntityMention;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-
 import io.hark.nlp.text.TextCap;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -15,8 +14,8 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Runs CoreNLP once per mention (tokenize, ssplit, pos, lemma, ner) in its fast configuration
- * and returns an immutable {@link AnnotatedText}. Never throws.
+ * Runs CoreNLP once per mention (tokenize, ssplit, pos, lemma, ner) in its fast configuration and
+ * returns an immutable {@link AnnotatedText}. Never throws.
  *
  * <p>Fast configuration: the 3-class CRF only (PERSON / ORGANIZATION / LOCATION), no SUTime, no
  * numeric classifiers, no fine-grained RegexNER. Dates, money and the like are not entities Hark
@@ -37,15 +36,18 @@ public final class SocialTextAnnotator {
     /** Longest text annotated; the rest of a longer text is ignored. */
     public static final int MAX_CHARS = 1_000;
 
-    static final String NER_MODEL = "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
+    static final String NER_MODEL =
+            "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz";
 
-    private static final Set<String> CRF_TYPES = Set.of(NamedEntity.PERSON, NamedEntity.ORGANIZATION, NamedEntity.LOCATION);
+    private static final Set<String> CRF_TYPES =
+            Set.of(NamedEntity.PERSON, NamedEntity.ORGANIZATION, NamedEntity.LOCATION);
 
     /**
-     * Social text is full of emoji, symbols and broken encodings: keep unknown characters as
-     * tokens without warning about each one, and don't rewrite brackets or quotes.
+     * Social text is full of emoji, symbols and broken encodings: keep unknown characters as tokens
+     * without warning about each one, and don't rewrite brackets or quotes.
      */
-    static final String TOKENIZE_OPTIONS = "untokenizable=noneKeep,ptb3Escaping=false,invertible=false";
+    static final String TOKENIZE_OPTIONS =
+            "untokenizable=noneKeep,ptb3Escaping=false,invertible=false";
 
     private final StanfordCoreNLP pipeline;
 
@@ -59,7 +61,8 @@ public final class SocialTextAnnotator {
     }
 
     private static final class Holder {
-        static final SocialTextAnnotator INSTANCE = new SocialTextAnnotator(new StanfordCoreNLP(fastNerProperties()));
+        static final SocialTextAnnotator INSTANCE =
+                new SocialTextAnnotator(new StanfordCoreNLP(fastNerProperties()));
     }
 
     static Properties fastNerProperties() {
@@ -96,10 +99,15 @@ public final class SocialTextAnnotator {
         List<Token> tokens = new ArrayList<>(labels.size());
         for (CoreLabel label : labels) {
             indexOf.put(label, tokens.size());
-            tokens.add(new Token(label.word(), nullToEmpty(label.tag()),
-                    label.lemma() == null ? label.word() : label.lemma(),
-                    label.ner() == null ? "O" : label.ner(),
-                    label.sentIndex(), label.beginPosition(), label.endPosition()));
+            tokens.add(
+                    new Token(
+                            label.word(),
+                            nullToEmpty(label.tag()),
+                            label.lemma() == null ? label.word() : label.lemma(),
+                            label.ner() == null ? "O" : label.ner(),
+                            label.sentIndex(),
+                            label.beginPosition(),
+                            label.endPosition()));
         }
         List<EntitySpan> mentions = new ArrayList<>();
         List<CoreEntityMention> coreMentions = document.entityMentions();
@@ -123,8 +131,8 @@ public final class SocialTextAnnotator {
      * Caps the text and blanks out what carries no meaning for NER or topics but costs time or
      * confuses the tokenizer: control, format (zero-width, bidi), private-use and lone-surrogate
      * characters, and emoji / pictographic symbols. Emoji matter for speed: the tagger treats each
-     * as an unknown word, and runs of unknown words cost ~20x known ones (1,000 chars of emoji
-     * took ~1 s before this). Each UTF-16 unit becomes one space, so offsets stay aligned with the
+     * as an unknown word, and runs of unknown words cost ~20x known ones (1,000 chars of emoji took
+     * ~1 s before this). Each UTF-16 unit becomes one space, so offsets stay aligned with the
      * capped input.
      */
     static String clean(String rawText) {
@@ -148,10 +156,14 @@ public final class SocialTextAnnotator {
 
     private static boolean isNoise(int codePoint) {
         int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
-                || type == Character.PRIVATE_USE || type == Character.UNASSIGNED
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.SURROGATE
+                || type == Character.PRIVATE_USE
+                || type == Character.UNASSIGNED
                 || type == Character.OTHER_SYMBOL // emoji, pictographs, flags
-                || (type == Character.MODIFIER_SYMBOL && codePoint > 0x7F) // skin tones; keeps ^ and `
+                || (type == Character.MODIFIER_SYMBOL
+                        && codePoint > 0x7F) // skin tones; keeps ^ and `
                 || (codePoint >= 0xFE00 && codePoint <= 0xFE0F) // emoji variation selectors
                 || codePoint == 0x20E3; // keycap
     }

@@ -3,7 +3,6 @@ package io.hark.nlp.language;
 
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
-
 import io.hark.nlp.text.TextCap;
 import java.util.List;
 import java.util.Locale;
@@ -17,25 +16,31 @@ import java.util.regex.Pattern;
  * <p>Returns an ISO 639-1 code ("en", "es", ...) or {@link #UNDETERMINED} when the text is too
  * short to judge or the best language is not clearly ahead. Never throws.
  *
- * <p>Lingua runs in high-accuracy mode with its models preloaded. Measured for the seven
- * languages ({@code LanguageDetectorBenchmark}, busy 2-core machine): high accuracy loads in
- * ~3.5 s, retains ~190 MB of heap and scores ~2,400-4,600 tweets/s per caller; low accuracy
- * (trigrams only) loads in ~0.4 s, retains ~13 MB and scores ~8,000-13,000 tweets/s. Either is far
- * faster than NER, and tweets are mostly under 120 characters, exactly where low accuracy loses
- * (on 21 two-to-five-word phrases: high 21 right, low 20 and one wrong). Preloading moves the
- * load to {@link #shared()} instead of pausing the first mentions of each language.
+ * <p>Lingua runs in high-accuracy mode with its models preloaded. Measured for the seven languages
+ * ({@code LanguageDetectorBenchmark}, busy 2-core machine): high accuracy loads in ~3.5 s, retains
+ * ~190 MB of heap and scores ~2,400-4,600 tweets/s per caller; low accuracy (trigrams only) loads
+ * in ~0.4 s, retains ~13 MB and scores ~8,000-13,000 tweets/s. Either is far faster than NER, and
+ * tweets are mostly under 120 characters, exactly where low accuracy loses (on 21 two-to-five-word
+ * phrases: high 21 right, low 20 and one wrong). Preloading moves the load to {@link #shared()}
+ * instead of pausing the first mentions of each language.
  *
- * <p>Thread-safe: lingua's detector keeps its models in static, read-only maps after loading.
- * Note that lingua fans each call out over {@link java.util.concurrent.ForkJoinPool#commonPool()}.
+ * <p>Thread-safe: lingua's detector keeps its models in static, read-only maps after loading. Note
+ * that lingua fans each call out over {@link java.util.concurrent.ForkJoinPool#commonPool()}.
  */
 public final class LanguageDetector {
 
     public static final String UNDETERMINED = "und";
 
     /** The languages Hark supports; anything else detected is reported as one of these or "und". */
-    public static final List<Language> SUPPORTED_LANGUAGES = List.of(
-            Language.ENGLISH, Language.SPANISH, Language.FRENCH, Language.GERMAN,
-            Language.PORTUGUESE, Language.ITALIAN, Language.DUTCH);
+    public static final List<Language> SUPPORTED_LANGUAGES =
+            List.of(
+                    Language.ENGLISH,
+                    Language.SPANISH,
+                    Language.FRENCH,
+                    Language.GERMAN,
+                    Language.PORTUGUESE,
+                    Language.ITALIAN,
+                    Language.DUTCH);
 
     /** Below this many letters (after cleaning) n-gram statistics are mostly noise. */
     static final int MIN_LETTERS = 8;
@@ -51,7 +56,8 @@ public final class LanguageDetector {
 
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
     private static final Pattern HANDLE = Pattern.compile("(?<![\\p{L}\\p{N}_])@[\\p{L}\\p{N}_]+");
-    private static final Pattern HASH = Pattern.compile("(?<![\\p{L}\\p{N}_&])#(?=[\\p{L}\\p{N}_])");
+    private static final Pattern HASH =
+            Pattern.compile("(?<![\\p{L}\\p{N}_&])#(?=[\\p{L}\\p{N}_])");
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}]+");
 
     private final com.github.pemistahl.lingua.api.LanguageDetector detector;
@@ -74,9 +80,9 @@ public final class LanguageDetector {
      * faster but noticeably worse on short texts. Package-private for the benchmark.
      */
     static LanguageDetector create(boolean lowAccuracy) {
-        LanguageDetectorBuilder builder = LanguageDetectorBuilder
-                .fromLanguages(SUPPORTED_LANGUAGES.toArray(Language[]::new))
-                .withPreloadedLanguageModels();
+        LanguageDetectorBuilder builder =
+                LanguageDetectorBuilder.fromLanguages(SUPPORTED_LANGUAGES.toArray(Language[]::new))
+                        .withPreloadedLanguageModels();
         if (lowAccuracy) {
             builder = builder.withLowAccuracyMode();
         }
@@ -90,7 +96,8 @@ public final class LanguageDetector {
             return UNDETERMINED;
         }
         try {
-            SortedMap<Language, Double> confidences = detector.computeLanguageConfidenceValues(cleaned);
+            SortedMap<Language, Double> confidences =
+                    detector.computeLanguageConfidenceValues(cleaned);
             if (confidences.isEmpty()) {
                 return UNDETERMINED;
             }
@@ -106,7 +113,10 @@ public final class LanguageDetector {
         }
     }
 
-    /** Removes what says nothing about the language: URLs, @handles, the '#' of hashtags, control chars. */
+    /**
+     * Removes what says nothing about the language: URLs, @handles, the '#' of hashtags, control
+     * chars.
+     */
     static String clean(String text) {
         if (text == null || text.isEmpty()) {
             return "";

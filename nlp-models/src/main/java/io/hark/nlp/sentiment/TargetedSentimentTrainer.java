@@ -32,191 +32,243 @@ import java.util.Set;
  * (at run time those get the whole-text sentiment).
  *
  * <p>Sigma is chosen by cross-validation by topic: the topics of the test set are unlike those of
- * training, so folds split topics, not tweets. The printed cross-validated figures are
- * optimistic for the whole-text features: {@link TweetSentiment} was trained on the same tweets
- * (task 4A's copies of them), all but those of {@value #UNSEEN_FILE}, whose figures are printed apart.
+ * training, so folds split topics, not tweets. The printed cross-validated figures are optimistic
+ * for the whole-text features: {@link TweetSentiment} was trained on the same tweets (task 4A's
+ * copies of them), all but those of {@value #UNSEEN_FILE}, whose figures are printed apart.
  *
  * <p>Usage: {@code TargetedSentimentTrainer MODEL_OUT DATA_DIR [sigma,sigma,...] [folds]}.
  */
 public final class TargetedSentimentTrainer {
-  static final String DATA_FOLDER = "targeted";
-  static final String TEST_FILE = "semeval-2016test-B.tsv";
-  static final List<String> TRAIN_FILES = List.of(
-      "semeval-2015train-B.tsv", "semeval-2015test-B.tsv", "semeval-2016train-B.tsv", "semeval-2016dev-B.tsv",
-      "semeval-2016devtest-B.tsv");
-  /** The whole-text model's dev set: the only training tweets it never learned from. */
-  static final String UNSEEN_FILE = "semeval-2016devtest-B.tsv";
-  static final String MODEL_NAME = "hark-targeted-sentiment-1";
-  static final long FOLD_SEED = 42;
-  public static final int DEFAULT_FOLDS = 5;
+    static final String DATA_FOLDER = "targeted";
+    static final String TEST_FILE = "semeval-2016test-B.tsv";
+    static final List<String> TRAIN_FILES =
+            List.of(
+                    "semeval-2015train-B.tsv",
+                    "semeval-2015test-B.tsv",
+                    "semeval-2016train-B.tsv",
+                    "semeval-2016dev-B.tsv",
+                    "semeval-2016devtest-B.tsv");
 
-  private final TargetedSentiment features;
+    /** The whole-text model's dev set: the only training tweets it never learned from. */
+    static final String UNSEEN_FILE = "semeval-2016devtest-B.tsv";
 
-  TargetedSentimentTrainer(TargetedSentiment features) {
-    this.features = features;
-  }
+    static final String MODEL_NAME = "hark-targeted-sentiment-1";
+    static final long FOLD_SEED = 42;
+    public static final int DEFAULT_FOLDS = 5;
 
-  public static void main(String[] args) throws IOException {
-    if (args.length < 2) {
-      System.err.println("usage: TargetedSentimentTrainer MODEL_OUT DATA_DIR [sigma,sigma,...] [folds]");
-      System.exit(2);
+    private final TargetedSentiment features;
+
+    TargetedSentimentTrainer(TargetedSentiment features) {
+        this.features = features;
     }
-    List<Double> sigmas = args.length > 2
-        ? Arrays.stream(args[2].split(",")).map(Double::parseDouble).toList()
-        : List.of(0.1, 0.3, 1.0, 3.0);
-    int folds = args.length > 3 ? Integer.parseInt(args[3]) : DEFAULT_FOLDS;
-    // Only the feature extraction of the instance is used: the model it holds is never consulted.
-    TargetedSentiment extractor =
-        new TargetedSentiment(new TargetedSentimentModel(Map.of(), 0, 0, MODEL_NAME), TweetSentiment.shared());
-    new TargetedSentimentTrainer(extractor).run(Path.of(args[0]), Path.of(args[1]), sigmas, folds);
-  }
 
-  /**
-   * The macro recall (task 4B's measure) of {@code sentiment}'s recipe cross-validated by topic on
-   * the training files of {@code dataDir}: what {@link #run} printed for the sigma it chose.
-   */
-  public static double crossValidatedMacroRecall(TargetedSentiment sentiment, Path dataDir, int folds)
-      throws IOException {
-    List<Example> examples = new TargetedSentimentTrainer(sentiment).examples(dataDir.resolve(DATA_FOLDER));
-    double sigma = sentiment.model().sigma();
-    return macroRecall(examples, crossValidate(examples, foldsByTopic(examples, folds), folds, sigma), false);
-  }
-
-  /** A training tweet with its features. */
-  record Example(TargetedTweet tweet, Counter<String> features, boolean unseen) {}
-
-  void run(Path out, Path dataDir, List<Double> sigmas, int folds) throws IOException {
-    List<Example> examples = examples(dataDir.resolve(DATA_FOLDER));
-    Map<String, Integer> foldOfTopic = foldsByTopic(examples, folds);
-    double bestSigma = 0;
-    double bestRecall = -1;
-    for (double sigma : sigmas) {
-      double[] outOfFold = crossValidate(examples, foldOfTopic, folds, sigma);
-      double recall = macroRecall(examples, outOfFold, false);
-      System.out.printf(Locale.ROOT, "sigma=%.3f cross-validated by topic: macro recall %.4f (%s only: %.4f)%n",
-          sigma, recall, UNSEEN_FILE, macroRecall(examples, outOfFold, true));
-      if (recall > bestRecall) {
-        bestRecall = recall;
-        bestSigma = sigma;
-      }
-    }
-    double[] wholeText = examples.stream()
-        .mapToDouble(e -> TweetSentiment.shared().analyze(e.tweet().text()).score()).toArray();
-    System.out.printf(Locale.ROOT, "whole-text TweetSentiment on the same tweets: macro recall %.4f (%s only: %.4f)%n",
-        macroRecall(examples, wholeText, false), UNSEEN_FILE, macroRecall(examples, wholeText, true));
-    TargetedSentimentModel model = train(examples, bestSigma);
-    try (OutputStream stream = Files.newOutputStream(out)) {
-      model.write(stream);
-    }
-    System.out.printf(Locale.ROOT, "wrote %s (%d bytes), sigma %.3f, cross-validated macro recall %.4f, offset %.3f%n",
-        out, Files.size(out), bestSigma, bestRecall, model.offset());
-  }
-
-  private List<Example> examples(Path folder) throws IOException {
-    Set<String> testIds = new HashSet<>();
-    Path testFile = folder.resolve(TEST_FILE);
-    if (Files.exists(testFile)) {
-      TargetedTweet.readTsv(testFile).forEach(t -> testIds.add(t.id()));
-    }
-    Map<String, Example> byIdAndTopic = new LinkedHashMap<>();
-    int absent = 0;
-    int dropped = 0;
-    for (String file : TRAIN_FILES) {
-      for (TargetedTweet tweet : TargetedTweet.readTsv(folder.resolve(file))) {
-        if (tweet.label() == Polarity.NEUTRAL) {
-          continue;
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2) {
+            System.err.println(
+                    "usage: TargetedSentimentTrainer MODEL_OUT DATA_DIR [sigma,sigma,...] [folds]");
+            System.exit(2);
         }
-        if (testIds.contains(tweet.id())) {
-          dropped++;
-          continue;
-        }
-        Counter<String> tweetFeatures = features.features(tweet.text(), List.of(tweet.topic()));
-        if (tweetFeatures == null) {
-          absent++;
-          continue;
-        }
-        byIdAndTopic.putIfAbsent(tweet.id() + '\t' + tweet.topic(),
-            new Example(tweet, tweetFeatures, file.equals(UNSEEN_FILE)));
-      }
+        List<Double> sigmas =
+                args.length > 2
+                        ? Arrays.stream(args[2].split(",")).map(Double::parseDouble).toList()
+                        : List.of(0.1, 0.3, 1.0, 3.0);
+        int folds = args.length > 3 ? Integer.parseInt(args[3]) : DEFAULT_FOLDS;
+        // Only the feature extraction of the instance is used: the model it holds is never
+        // consulted.
+        TargetedSentiment extractor =
+                new TargetedSentiment(
+                        new TargetedSentimentModel(Map.of(), 0, 0, MODEL_NAME),
+                        TweetSentiment.shared());
+        new TargetedSentimentTrainer(extractor)
+                .run(Path.of(args[0]), Path.of(args[1]), sigmas, folds);
     }
-    List<Example> examples = new ArrayList<>(byIdAndTopic.values());
-    long positive = examples.stream().filter(e -> e.tweet().label() == Polarity.POSITIVE).count();
-    long comparatives = examples.stream()
-        .filter(e -> e.features().keySet().stream().anyMatch(TargetedSentiment.FIXED_WEIGHTS::containsKey)).count();
-    System.out.printf(Locale.ROOT,
-        "%d positive and negative tweets (%d positive, %d topics, %d with the target in a comparative); "
-            + "left out: %d without their topic, %d in %s%n",
-        examples.size(), positive, examples.stream().map(e -> e.tweet().topic()).distinct().count(), comparatives,
-        absent, dropped, TEST_FILE);
-    return examples;
-  }
 
-  /** Topics dealt to folds in a seeded random order, so that each fold holds whole topics. */
-  private static Map<String, Integer> foldsByTopic(List<Example> examples, int folds) {
-    List<String> topics = new ArrayList<>(examples.stream().map(e -> e.tweet().topic()).distinct().sorted().toList());
-    Collections.shuffle(topics, new Random(FOLD_SEED));
-    Map<String, Integer> foldOfTopic = new HashMap<>();
-    for (int i = 0; i < topics.size(); i++) {
-      foldOfTopic.put(topics.get(i), i % folds);
+    /**
+     * The macro recall (task 4B's measure) of {@code sentiment}'s recipe cross-validated by topic
+     * on the training files of {@code dataDir}: what {@link #run} printed for the sigma it chose.
+     */
+    public static double crossValidatedMacroRecall(
+            TargetedSentiment sentiment, Path dataDir, int folds) throws IOException {
+        List<Example> examples =
+                new TargetedSentimentTrainer(sentiment).examples(dataDir.resolve(DATA_FOLDER));
+        double sigma = sentiment.model().sigma();
+        return macroRecall(
+                examples,
+                crossValidate(examples, foldsByTopic(examples, folds), folds, sigma),
+                false);
     }
-    return foldOfTopic;
-  }
 
-  /** Out-of-fold log-odds of every example. */
-  private static double[] crossValidate(List<Example> examples, Map<String, Integer> foldOfTopic, int folds, double sigma) {
-    double[] logOdds = new double[examples.size()];
-    for (int fold = 0; fold < folds; fold++) {
-      List<Example> train = new ArrayList<>();
-      for (Example e : examples) {
-        if (foldOfTopic.get(e.tweet().topic()) != fold) {
-          train.add(e);
+    /** A training tweet with its features. */
+    record Example(TargetedTweet tweet, Counter<String> features, boolean unseen) {}
+
+    void run(Path out, Path dataDir, List<Double> sigmas, int folds) throws IOException {
+        List<Example> examples = examples(dataDir.resolve(DATA_FOLDER));
+        Map<String, Integer> foldOfTopic = foldsByTopic(examples, folds);
+        double bestSigma = 0;
+        double bestRecall = -1;
+        for (double sigma : sigmas) {
+            double[] outOfFold = crossValidate(examples, foldOfTopic, folds, sigma);
+            double recall = macroRecall(examples, outOfFold, false);
+            System.out.printf(
+                    Locale.ROOT,
+                    "sigma=%.3f cross-validated by topic: macro recall %.4f (%s only: %.4f)%n",
+                    sigma,
+                    recall,
+                    UNSEEN_FILE,
+                    macroRecall(examples, outOfFold, true));
+            if (recall > bestRecall) {
+                bestRecall = recall;
+                bestSigma = sigma;
+            }
         }
-      }
-      TargetedSentimentModel model = train(train, sigma);
-      for (int i = 0; i < examples.size(); i++) {
-        if (foldOfTopic.get(examples.get(i).tweet().topic()) == fold) {
-          logOdds[i] = model.logOdds(examples.get(i).features());
+        double[] wholeText =
+                examples.stream()
+                        .mapToDouble(e -> TweetSentiment.shared().analyze(e.tweet().text()).score())
+                        .toArray();
+        System.out.printf(
+                Locale.ROOT,
+                "whole-text TweetSentiment on the same tweets: macro recall %.4f (%s only: %.4f)%n",
+                macroRecall(examples, wholeText, false),
+                UNSEEN_FILE,
+                macroRecall(examples, wholeText, true));
+        TargetedSentimentModel model = train(examples, bestSigma);
+        try (OutputStream stream = Files.newOutputStream(out)) {
+            model.write(stream);
         }
-      }
+        System.out.printf(
+                Locale.ROOT,
+                "wrote %s (%d bytes), sigma %.3f, cross-validated macro recall %.4f, offset %.3f%n",
+                out,
+                Files.size(out),
+                bestSigma,
+                bestRecall,
+                model.offset());
     }
-    return logOdds;
-  }
 
-  static TargetedSentimentModel train(List<Example> examples, double sigma) {
-    RVFDataset<String, String> dataset = new RVFDataset<>();
-    int positive = 0;
-    for (Example e : examples) {
-      Counter<String> learned = new ClassicCounter<>(e.features());
-      TargetedSentiment.FIXED_WEIGHTS.keySet().forEach(learned::remove);
-      dataset.add(new RVFDatum<>(learned, TweetSentimentModel.label(e.tweet().label())));
-      positive += e.tweet().label() == Polarity.POSITIVE ? 1 : 0;
+    private List<Example> examples(Path folder) throws IOException {
+        Set<String> testIds = new HashSet<>();
+        Path testFile = folder.resolve(TEST_FILE);
+        if (Files.exists(testFile)) {
+            TargetedTweet.readTsv(testFile).forEach(t -> testIds.add(t.id()));
+        }
+        Map<String, Example> byIdAndTopic = new LinkedHashMap<>();
+        int absent = 0;
+        int dropped = 0;
+        for (String file : TRAIN_FILES) {
+            for (TargetedTweet tweet : TargetedTweet.readTsv(folder.resolve(file))) {
+                if (tweet.label() == Polarity.NEUTRAL) {
+                    continue;
+                }
+                if (testIds.contains(tweet.id())) {
+                    dropped++;
+                    continue;
+                }
+                Counter<String> tweetFeatures =
+                        features.features(tweet.text(), List.of(tweet.topic()));
+                if (tweetFeatures == null) {
+                    absent++;
+                    continue;
+                }
+                byIdAndTopic.putIfAbsent(
+                        tweet.id() + '\t' + tweet.topic(),
+                        new Example(tweet, tweetFeatures, file.equals(UNSEEN_FILE)));
+            }
+        }
+        List<Example> examples = new ArrayList<>(byIdAndTopic.values());
+        long positive =
+                examples.stream().filter(e -> e.tweet().label() == Polarity.POSITIVE).count();
+        long comparatives =
+                examples.stream()
+                        .filter(
+                                e ->
+                                        e.features().keySet().stream()
+                                                .anyMatch(
+                                                        TargetedSentiment.FIXED_WEIGHTS
+                                                                ::containsKey))
+                        .count();
+        System.out.printf(
+                Locale.ROOT,
+                "%d positive and negative tweets (%d positive, %d topics, %d with the target in a comparative); "
+                        + "left out: %d without their topic, %d in %s%n",
+                examples.size(),
+                positive,
+                examples.stream().map(e -> e.tweet().topic()).distinct().count(),
+                comparatives,
+                absent,
+                dropped,
+                TEST_FILE);
+        return examples;
     }
-    LinearClassifierFactory<String, String> factory = new LinearClassifierFactory<>();
-    factory.setSigma(sigma);
-    factory.setVerbose(false);
-    LinearClassifier<String, String> classifier = factory.trainClassifier(dataset);
-    int p = classifier.labelIndex().indexOf(TweetSentimentModel.label(Polarity.POSITIVE));
-    int n = classifier.labelIndex().indexOf(TweetSentimentModel.label(Polarity.NEGATIVE));
-    double[][] weights = classifier.weights();
-    Map<String, Double> logOddsWeights = new HashMap<>();
-    for (int f = 0; f < weights.length; f++) {
-      logOddsWeights.put(classifier.featureIndex().get(f), weights[f][p] - weights[f][n]);
-    }
-    logOddsWeights.putAll(TargetedSentiment.FIXED_WEIGHTS);
-    // CoreNLP's classifier has no separate intercept: the "bias" feature carries it.
-    double offset = -Math.log((double) positive / (examples.size() - positive));
-    return new TargetedSentimentModel(logOddsWeights, offset, sigma, MODEL_NAME);
-  }
 
-  private static double macroRecall(List<Example> examples, double[] scores, boolean unseenOnly) {
-    List<Polarity> gold = new ArrayList<>();
-    List<Double> kept = new ArrayList<>();
-    for (int i = 0; i < examples.size(); i++) {
-      if (!unseenOnly || examples.get(i).unseen()) {
-        gold.add(examples.get(i).tweet().label());
-        kept.add(scores[i]);
-      }
+    /** Topics dealt to folds in a seeded random order, so that each fold holds whole topics. */
+    private static Map<String, Integer> foldsByTopic(List<Example> examples, int folds) {
+        List<String> topics =
+                new ArrayList<>(
+                        examples.stream().map(e -> e.tweet().topic()).distinct().sorted().toList());
+        Collections.shuffle(topics, new Random(FOLD_SEED));
+        Map<String, Integer> foldOfTopic = new HashMap<>();
+        for (int i = 0; i < topics.size(); i++) {
+            foldOfTopic.put(topics.get(i), i % folds);
+        }
+        return foldOfTopic;
     }
-    return SentimentEvaluation.targetedMacroRecall(gold, kept);
-  }
+
+    /** Out-of-fold log-odds of every example. */
+    private static double[] crossValidate(
+            List<Example> examples, Map<String, Integer> foldOfTopic, int folds, double sigma) {
+        double[] logOdds = new double[examples.size()];
+        for (int fold = 0; fold < folds; fold++) {
+            List<Example> train = new ArrayList<>();
+            for (Example e : examples) {
+                if (foldOfTopic.get(e.tweet().topic()) != fold) {
+                    train.add(e);
+                }
+            }
+            TargetedSentimentModel model = train(train, sigma);
+            for (int i = 0; i < examples.size(); i++) {
+                if (foldOfTopic.get(examples.get(i).tweet().topic()) == fold) {
+                    logOdds[i] = model.logOdds(examples.get(i).features());
+                }
+            }
+        }
+        return logOdds;
+    }
+
+    static TargetedSentimentModel train(List<Example> examples, double sigma) {
+        RVFDataset<String, String> dataset = new RVFDataset<>();
+        int positive = 0;
+        for (Example e : examples) {
+            Counter<String> learned = new ClassicCounter<>(e.features());
+            TargetedSentiment.FIXED_WEIGHTS.keySet().forEach(learned::remove);
+            dataset.add(new RVFDatum<>(learned, TweetSentimentModel.label(e.tweet().label())));
+            positive += e.tweet().label() == Polarity.POSITIVE ? 1 : 0;
+        }
+        LinearClassifierFactory<String, String> factory = new LinearClassifierFactory<>();
+        factory.setSigma(sigma);
+        factory.setVerbose(false);
+        LinearClassifier<String, String> classifier = factory.trainClassifier(dataset);
+        int p = classifier.labelIndex().indexOf(TweetSentimentModel.label(Polarity.POSITIVE));
+        int n = classifier.labelIndex().indexOf(TweetSentimentModel.label(Polarity.NEGATIVE));
+        double[][] weights = classifier.weights();
+        Map<String, Double> logOddsWeights = new HashMap<>();
+        for (int f = 0; f < weights.length; f++) {
+            logOddsWeights.put(classifier.featureIndex().get(f), weights[f][p] - weights[f][n]);
+        }
+        logOddsWeights.putAll(TargetedSentiment.FIXED_WEIGHTS);
+        // CoreNLP's classifier has no separate intercept: the "bias" feature carries it.
+        double offset = -Math.log((double) positive / (examples.size() - positive));
+        return new TargetedSentimentModel(logOddsWeights, offset, sigma, MODEL_NAME);
+    }
+
+    private static double macroRecall(List<Example> examples, double[] scores, boolean unseenOnly) {
+        List<Polarity> gold = new ArrayList<>();
+        List<Double> kept = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            if (!unseenOnly || examples.get(i).unseen()) {
+                gold.add(examples.get(i).tweet().label());
+                kept.add(scores[i]);
+            }
+        }
+        return SentimentEvaluation.targetedMacroRecall(gold, kept);
+    }
 }

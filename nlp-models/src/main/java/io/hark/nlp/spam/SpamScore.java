@@ -12,20 +12,20 @@ import java.util.Set;
  * would make all combinations past the cap look alike.
  */
 public final class SpamScore {
-  /** Mentions scoring at or above this are flagged as spam. */
-  public static final double THRESHOLD = 0.5;
+    /** Mentions scoring at or above this are flagged as spam. */
+    public static final double THRESHOLD = 0.5;
 
-  private SpamScore() {}
+    private SpamScore() {}
 
-  public static double of(Set<SpamSignal> signals) {
-    double probabilityNotSpam = 1;
-    for (SpamSignal signal : signals) {
-      probabilityNotSpam *= 1 - signal.weight();
+    public static double of(Set<SpamSignal> signals) {
+        double probabilityNotSpam = 1;
+        for (SpamSignal signal : signals) {
+            probabilityNotSpam *= 1 - signal.weight();
+        }
+        return 1 - probabilityNotSpam;
     }
-    return 1 - probabilityNotSpam;
-  }
 
-  public static boolean isSpam(double score) {
-    return score >= THRESHOLD;
-  }
+    public static boolean isSpam(double score) {
+        return score >= THRESHOLD;
+    }
 }

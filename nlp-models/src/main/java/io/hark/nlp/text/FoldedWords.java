@@ -13,30 +13,34 @@ import java.util.regex.Pattern;
  * Hashtags contribute their camel-case-split words, as in the normalizer.
  */
 public final class FoldedWords {
-  private static final Pattern MARKS_AND_APOSTROPHES = Pattern.compile("[\\p{M}'’]+");
+    private static final Pattern MARKS_AND_APOSTROPHES = Pattern.compile("[\\p{M}'’]+");
 
-  private FoldedWords() {}
+    private FoldedWords() {}
 
-  /** The folded words of {@code text}; null and blank give an empty list. */
-  public static List<String> of(String text) {
-    return of(SocialTextNormalizer.instance().normalize(text));
-  }
+    /** The folded words of {@code text}; null and blank give an empty list. */
+    public static List<String> of(String text) {
+        return of(SocialTextNormalizer.instance().normalize(text));
+    }
 
-  /** The folded words of an already normalized text, for callers that also need its cues. */
-  public static List<String> of(NormalizedText normalized) {
-    return normalized.tokens().stream().filter(FoldedWords::isWord).map(FoldedWords::fold).toList();
-  }
+    /** The folded words of an already normalized text, for callers that also need its cues. */
+    public static List<String> of(NormalizedText normalized) {
+        return normalized.tokens().stream()
+                .filter(FoldedWords::isWord)
+                .map(FoldedWords::fold)
+                .toList();
+    }
 
-  private static String fold(String word) {
-    String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD);
-    return MARKS_AND_APOSTROPHES.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
-  }
+    private static String fold(String word) {
+        String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD);
+        return MARKS_AND_APOSTROPHES.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+    }
 
-  /**
-   * The normalizer lower-cases words and spells its placeholders (URL, USER, EMO_POS, EMO_NEG) in
-   * capitals, so a token that starts with a letter or digit and has no capital is a word.
-   */
-  private static boolean isWord(String token) {
-    return Character.isLetterOrDigit(token.codePointAt(0)) && token.codePoints().noneMatch(Character::isUpperCase);
-  }
+    /**
+     * The normalizer lower-cases words and spells its placeholders (URL, USER, EMO_POS, EMO_NEG) in
+     * capitals, so a token that starts with a letter or digit and has no capital is a word.
+     */
+    private static boolean isWord(String token) {
+        return Character.isLetterOrDigit(token.codePointAt(0))
+                && token.codePoints().noneMatch(Character::isUpperCase);
+    }
 }

@@ -4,7 +4,6 @@ package io.hark.nlp.topics;
 import io.hark.nlp.entities.AnnotatedText;
 import io.hark.nlp.entities.NamedEntity;
 import io.hark.nlp.entities.Token;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -21,11 +20,11 @@ import java.util.regex.Pattern;
  *
  * <p>Keyphrases are noun phrases found with the POS pattern {@code (JJ|NN.*)* NN.*} within a
  * sentence, at most {@value #MAX_PHRASE_WORDS} words (the last ones: English heads come last),
- * lemmatized and lower-cased so "delayed flights" and "Delayed flight" share the key
- * "delayed flight". Stop words break phrases.
+ * lemmatized and lower-cased so "delayed flights" and "Delayed flight" share the key "delayed
+ * flight". Stop words break phrases.
  *
- * <p>Works on an {@link AnnotatedText}, so the same CoreNLP pass serves NER and topics.
- * Stateless and thread-safe; never throws on the inputs it is given.
+ * <p>Works on an {@link AnnotatedText}, so the same CoreNLP pass serves NER and topics. Stateless
+ * and thread-safe; never throws on the inputs it is given.
  */
 public final class TopicExtractor {
 
@@ -36,11 +35,13 @@ public final class TopicExtractor {
 
     /**
      * @param annotated the mention after {@link io.hark.nlp.entities.SocialTextAnnotator#annotate}
-     * @param hashtags  the platform's hashtag list (with or without '#'); may be null. Hashtags
-     *                  written in the text are added after these.
-     * @param entities  the mention's entities, e.g. from {@link io.hark.nlp.entities.EntityRecognizer}; may be null
+     * @param hashtags the platform's hashtag list (with or without '#'); may be null. Hashtags
+     *     written in the text are added after these.
+     * @param entities the mention's entities, e.g. from {@link
+     *     io.hark.nlp.entities.EntityRecognizer}; may be null
      */
-    public List<Topic> extract(AnnotatedText annotated, List<String> hashtags, List<NamedEntity> entities) {
+    public List<Topic> extract(
+            AnnotatedText annotated, List<String> hashtags, List<NamedEntity> entities) {
         Map<String, Topic> ranked = new LinkedHashMap<>();
         if (hashtags != null) {
             for (String hashtag : hashtags) {
@@ -60,7 +61,8 @@ public final class TopicExtractor {
         }
         for (String keyphrase : keyphrases(tokens, entityWords(entities))) {
             // "london london" or "skyline air" in lower case (missed by the CRF) add nothing new.
-            boolean wordsAlreadyTopics = Arrays.stream(keyphrase.split(" ")).allMatch(ranked::containsKey);
+            boolean wordsAlreadyTopics =
+                    Arrays.stream(keyphrase.split(" ")).allMatch(ranked::containsKey);
             if (!wordsAlreadyTopics) {
                 add(ranked, keyphrase, Topic.Kind.KEYPHRASE);
             }
@@ -69,7 +71,8 @@ public final class TopicExtractor {
     }
 
     /** Just the keys of {@link #extract}, for callers that don't care about the kind. */
-    public List<String> extractKeys(AnnotatedText annotated, List<String> hashtags, List<NamedEntity> entities) {
+    public List<String> extractKeys(
+            AnnotatedText annotated, List<String> hashtags, List<NamedEntity> entities) {
         return extract(annotated, hashtags, entities).stream().map(Topic::key).toList();
     }
 
@@ -79,7 +82,10 @@ public final class TopicExtractor {
         }
     }
 
-    /** "#BlueJetFail" → "bluejetfail": the tag as a whole, since splitting camelCase guesses wrong too often. */
+    /**
+     * "#BlueJetFail" → "bluejetfail": the tag as a whole, since splitting camelCase guesses wrong
+     * too often.
+     */
     static String hashtagKey(String hashtag) {
         if (hashtag == null) {
             return null;
@@ -88,11 +94,13 @@ public final class TopicExtractor {
         while (tag.startsWith("#") || tag.startsWith("＃")) {
             tag = tag.substring(1);
         }
-        // A tag ends where platforms end it: at the first char that is not a letter, digit, mark or '_'.
+        // A tag ends where platforms end it: at the first char that is not a letter, digit, mark or
+        // '_'.
         int end = 0;
         while (end < tag.length()) {
             int codePoint = tag.codePointAt(end);
-            if (!(Character.isLetterOrDigit(codePoint) || codePoint == '_'
+            if (!(Character.isLetterOrDigit(codePoint)
+                    || codePoint == '_'
                     || Character.getType(codePoint) == Character.NON_SPACING_MARK)) {
                 break;
             }
@@ -111,7 +119,9 @@ public final class TopicExtractor {
         if (entities != null) {
             for (NamedEntity entity : entities) {
                 if (entity != null && entity.text() != null) {
-                    words.addAll(Arrays.asList(WHITESPACE.split(entity.text().toLowerCase(Locale.ROOT))));
+                    words.addAll(
+                            Arrays.asList(
+                                    WHITESPACE.split(entity.text().toLowerCase(Locale.ROOT))));
                 }
             }
         }
@@ -126,8 +136,9 @@ public final class TopicExtractor {
         List<String> phrases = new ArrayList<>();
         int runStart = 0;
         for (int i = 0; i <= tokens.size(); i++) {
-            boolean continuesRun = isPhraseWordAt(tokens, i, stopAt)
-                    && (i == runStart || sameChunk(tokens.get(i - 1), tokens.get(i)));
+            boolean continuesRun =
+                    isPhraseWordAt(tokens, i, stopAt)
+                            && (i == runStart || sameChunk(tokens.get(i - 1), tokens.get(i)));
             if (!continuesRun) {
                 String phrase = phraseOf(tokens, runStart, i);
                 if (phrase != null) {
@@ -149,11 +160,14 @@ public final class TopicExtractor {
     }
 
     private static boolean isPhraseWordAt(List<Token> tokens, int i, Set<String> stopAt) {
-        return i < tokens.size() && isPhraseWord(tokens.get(i))
+        return i < tokens.size()
+                && isPhraseWord(tokens.get(i))
                 && !stopAt.contains(tokens.get(i).word().toLowerCase(Locale.ROOT));
     }
 
-    /** The noun phrase in run {@code [start, end)}: trailing adjectives dropped, last words kept. */
+    /**
+     * The noun phrase in run {@code [start, end)}: trailing adjectives dropped, last words kept.
+     */
     private static String phraseOf(List<Token> tokens, int start, int end) {
         int last = end - 1;
         while (last >= start && !isNoun(tokens.get(last))) {
@@ -181,7 +195,9 @@ public final class TopicExtractor {
         String tag = token.tag();
         boolean nounOrAdjective = tag.startsWith("NN") || tag.startsWith("JJ");
         return nounOrAdjective
-                && !token.isHashtag() && !token.isHandle() && !token.isUrl()
+                && !token.isHashtag()
+                && !token.isHandle()
+                && !token.isUrl()
                 && token.word().length() > 1
                 && token.word().codePoints().anyMatch(Character::isLetter)
                 && !StopWords.contains(lemmaOf(token))
@@ -197,6 +213,8 @@ public final class TopicExtractor {
     }
 
     private static String normalize(String text) {
-        return text == null ? null : WHITESPACE.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
+        return text == null
+                ? null
+                : WHITESPACE.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 }

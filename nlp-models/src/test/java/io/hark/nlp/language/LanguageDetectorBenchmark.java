@@ -4,24 +4,25 @@ package io.hark.nlp.language;
 import java.util.List;
 
 /**
- * Prints load time, retained heap and texts/s for both lingua modes. Not a test: run with
- * {@code java -cp <test classpath> io.hark.nlp.language.LanguageDetectorBenchmark}.
- * Each mode should be measured in a fresh JVM (lingua keeps models in static maps); pass
- * {@code low} or {@code high} as the argument.
+ * Prints load time, retained heap and texts/s for both lingua modes. Not a test: run with {@code
+ * java -cp <test classpath> io.hark.nlp.language.LanguageDetectorBenchmark}. Each mode should be
+ * measured in a fresh JVM (lingua keeps models in static maps); pass {@code low} or {@code high} as
+ * the argument.
  */
 public final class LanguageDetectorBenchmark {
 
-    static final List<String> TWEETS = List.of(
-            "My flight with @SkylineAir was delayed three hours and nobody told us why https://t.co/abc #fail",
-            "El vuelo salió con tres horas de retraso, qué vergüenza @iberia",
-            "Le service client ne répond jamais 😡",
-            "Der Flug hatte drei Stunden Verspätung #bahn",
-            "O voo atrasou três horas e ninguém explicou",
-            "Il volo è partito con tre ore di ritardo",
-            "De vlucht had drie uur vertraging",
-            "love it 😍",
-            "Just landed in Lisbon, great crew on board! #travel",
-            "worst customer service ever, never flying with them again");
+    static final List<String> TWEETS =
+            List.of(
+                    "My flight with @SkylineAir was delayed three hours and nobody told us why https://t.co/abc #fail",
+                    "El vuelo salió con tres horas de retraso, qué vergüenza @iberia",
+                    "Le service client ne répond jamais 😡",
+                    "Der Flug hatte drei Stunden Verspätung #bahn",
+                    "O voo atrasou três horas e ninguém explicou",
+                    "Il volo è partito con tre ore di ritardo",
+                    "De vlucht had drie uur vertraging",
+                    "love it 😍",
+                    "Just landed in Lisbon, great crew on board! #travel",
+                    "worst customer service ever, never flying with them again");
 
     public static void main(String[] args) {
         boolean low = args.length > 0 && args[0].equals("low");
@@ -40,7 +41,8 @@ public final class LanguageDetectorBenchmark {
             detector.detect(TWEETS.get(i % TWEETS.size()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("lingua %s accuracy: load %d ms, retained ~%d MB, %.0f texts/s (single caller)%n",
+        System.out.printf(
+                "lingua %s accuracy: load %d ms, retained ~%d MB, %.0f texts/s (single caller)%n",
                 low ? "low" : "high", loadMs, retainedMb, n / seconds);
         for (String t : TWEETS) {
             System.out.println(detector.detect(t) + "  " + t);

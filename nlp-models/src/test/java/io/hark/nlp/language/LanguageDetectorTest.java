@@ -1,38 +1,49 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.nlp.language;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.hark.nlp.text.TextCap;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class LanguageDetectorTest {
 
     private final LanguageDetector detector = LanguageDetector.shared();
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "en | My flight with @SkylineAir was delayed three hours and nobody told us why https://t.co/abc #fail",
-            "es | El vuelo salió con tres horas de retraso y nadie nos explicó nada, qué vergüenza",
-            "fr | Le service client ne répond jamais, je suis vraiment déçu de cette compagnie",
-            "de | Der Flug hatte drei Stunden Verspätung und niemand hat uns etwas gesagt",
-            "pt | O voo atrasou três horas e ninguém nos explicou o motivo, que vergonha",
-            "it | Il volo è partito con tre ore di ritardo e nessuno ci ha spiegato niente",
-            "nl | De vlucht had drie uur vertraging en niemand heeft ons iets uitgelegd",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en | My flight with @SkylineAir was delayed three hours and nobody told us why https://t.co/abc #fail",
+                "es | El vuelo salió con tres horas de retraso y nadie nos explicó nada, qué vergüenza",
+                "fr | Le service client ne répond jamais, je suis vraiment déçu de cette compagnie",
+                "de | Der Flug hatte drei Stunden Verspätung und niemand hat uns etwas gesagt",
+                "pt | O voo atrasou três horas e ninguém nos explicou o motivo, que vergonha",
+                "it | Il volo è partito con tre ore di ritardo e nessuno ci ha spiegato niente",
+                "nl | De vlucht had drie uur vertraging en niemand heeft ons iets uitgelegd",
+            })
     void detectsEachSupportedLanguage(String expected, String text) {
         assertThat(detector.detect(text)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "ok", "lol", "😀😀🔥🔥✈️", "@SkylineAir https://t.co/xyz", "#win", "12345 678"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "ok",
+                "lol",
+                "😀😀🔥🔥✈️",
+                "@SkylineAir https://t.co/xyz",
+                "#win",
+                "12345 678"
+            })
     void tooLittleLanguageIsUndetermined(String text) {
         assertThat(detector.detect(text)).isEqualTo(LanguageDetector.UNDETERMINED);
     }
@@ -50,7 +61,8 @@ class LanguageDetectorTest {
 
     @Test
     void survivesHostileInput() {
-        String zeroWidthAndRtl = "\u200B\u200D\u202EThe\u200B flight \u0000was \u202Bdelayed\u2066 again today\uFEFF";
+        String zeroWidthAndRtl =
+                "\u200B\u200D\u202EThe\u200B flight \u0000was \u202Bdelayed\u2066 again today\uFEFF";
         String huge = "The flight was delayed again and again. ".repeat(30_000);
         String loneSurrogates = "\uD83D bad \uDE00 text the flight was delayed";
 
@@ -68,11 +80,14 @@ class LanguageDetectorTest {
 
     @Test
     void sharedInstanceIsSafeAcrossThreads() {
-        List<String> texts = List.of(
-                "Der Flug hatte drei Stunden Verspätung und niemand hat uns etwas gesagt",
-                "My flight was delayed three hours and nobody told us why");
+        List<String> texts =
+                List.of(
+                        "Der Flug hatte drei Stunden Verspätung und niemand hat uns etwas gesagt",
+                        "My flight was delayed three hours and nobody told us why");
         var results = ConcurrentHashMap.<String>newKeySet();
-        IntStream.range(0, 200).parallel().forEach(i -> results.add(detector.detect(texts.get(i % 2))));
+        IntStream.range(0, 200)
+                .parallel()
+                .forEach(i -> results.add(detector.detect(texts.get(i % 2))));
         assertThat(results).containsExactlyInAnyOrder("de", "en");
     }
 }

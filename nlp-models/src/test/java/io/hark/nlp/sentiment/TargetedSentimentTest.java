@@ -10,60 +10,79 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class TargetedSentimentTest {
-  private static final String COMPARISON = "Forkly > DashBite. They sent a driver who was super kind.";
+    private static final String COMPARISON =
+            "Forkly > DashBite. They sent a driver who was super kind.";
 
-  private final TargetedSentiment sentiment = TargetedSentiment.shared();
+    private final TargetedSentiment sentiment = TargetedSentiment.shared();
 
-  @Test
-  void givesTheWinnerOfAComparativeThePraiseAndTheLoserTheBlame() {
-    TextSentiment forkly = sentiment.analyze(COMPARISON, List.of("forkly", "@forkly", "#forkly"));
-    TextSentiment dashBite = sentiment.analyze(COMPARISON, List.of("dashbite", "@dashbite", "#dashbite"));
-    assertThat(forkly.polarity()).isEqualTo(Polarity.POSITIVE);
-    assertThat(forkly.score()).isPositive();
-    assertThat(dashBite.polarity()).isEqualTo(Polarity.NEGATIVE);
-    assertThat(dashBite.score()).isNegative();
-    assertThat(forkly.model()).isEqualTo(TargetedSentimentTrainer.MODEL_NAME);
-  }
-
-  @Test
-  void followsASwitchFromOneToTheOther() {
-    String text = "switched from DashBite to @forkly last week";
-    assertThat(sentiment.analyze(text, List.of("forkly")).score()).isPositive();
-    assertThat(sentiment.analyze(text, List.of("dashbite")).score()).isNegative();
-  }
-
-  @Test
-  void fallsBackToTheWholeTextSentimentWhenTheTargetIsAbsent() {
-    for (String text : new String[] {"I love this so much!! 😍", "Worst service ever, I hate waiting :(", "the bus is at 5"}) {
-      assertThat(sentiment.analyze(text, List.of("forkly", "@forkly"))).isEqualTo(TweetSentiment.shared().analyze(text));
+    @Test
+    void givesTheWinnerOfAComparativeThePraiseAndTheLoserTheBlame() {
+        TextSentiment forkly =
+                sentiment.analyze(COMPARISON, List.of("forkly", "@forkly", "#forkly"));
+        TextSentiment dashBite =
+                sentiment.analyze(COMPARISON, List.of("dashbite", "@dashbite", "#dashbite"));
+        assertThat(forkly.polarity()).isEqualTo(Polarity.POSITIVE);
+        assertThat(forkly.score()).isPositive();
+        assertThat(dashBite.polarity()).isEqualTo(Polarity.NEGATIVE);
+        assertThat(dashBite.score()).isNegative();
+        assertThat(forkly.model()).isEqualTo(TargetedSentimentTrainer.MODEL_NAME);
     }
-    assertThat(sentiment.analyze("Forkly-ish", List.of("forkl"))).isEqualTo(TweetSentiment.shared().analyze("Forkly-ish"));
-  }
 
-  @Test
-  void scoresTheTargetWhenItOccurs() {
-    TextSentiment s = sentiment.analyze("I love @Forkly, best delivery app ever", List.of("forkly"));
-    assertThat(s.model()).isEqualTo(TargetedSentimentTrainer.MODEL_NAME);
-    assertThat(s.score()).isPositive();
-    assertThat(sentiment.analyze("#Forkly lost my order again, useless", List.of("forkly")).score()).isNegative();
-  }
-
-  @Test
-  void neverThrows() {
-    for (String text : new String[] {null, "", " ", "\uD800", "forkly ".repeat(100_000)}) {
-      for (List<String> targets : List.of(List.<String>of(), List.of("forkly"), List.of("", "#", "@"))) {
-        TextSentiment s = sentiment.analyze(text, targets);
-        assertThat(s.score()).isBetween(-1.0, 1.0);
-      }
+    @Test
+    void followsASwitchFromOneToTheOther() {
+        String text = "switched from DashBite to @forkly last week";
+        assertThat(sentiment.analyze(text, List.of("forkly")).score()).isPositive();
+        assertThat(sentiment.analyze(text, List.of("dashbite")).score()).isNegative();
     }
-    assertThat(sentiment.analyze("forkly", null).score()).isBetween(-1.0, 1.0);
-  }
 
-  @Test
-  void isSafeToShareAcrossThreads() {
-    TextSentiment expected = sentiment.analyze(COMPARISON, List.of("dashbite"));
-    List<TextSentiment> results =
-        IntStream.range(0, 2_000).parallel().mapToObj(i -> sentiment.analyze(COMPARISON, List.of("dashbite"))).toList();
-    assertThat(results).allMatch(expected::equals);
-  }
+    @Test
+    void fallsBackToTheWholeTextSentimentWhenTheTargetIsAbsent() {
+        for (String text :
+                new String[] {
+                    "I love this so much!! 😍",
+                    "Worst service ever, I hate waiting :(",
+                    "the bus is at 5"
+                }) {
+            assertThat(sentiment.analyze(text, List.of("forkly", "@forkly")))
+                    .isEqualTo(TweetSentiment.shared().analyze(text));
+        }
+        assertThat(sentiment.analyze("Forkly-ish", List.of("forkl")))
+                .isEqualTo(TweetSentiment.shared().analyze("Forkly-ish"));
+    }
+
+    @Test
+    void scoresTheTargetWhenItOccurs() {
+        TextSentiment s =
+                sentiment.analyze("I love @Forkly, best delivery app ever", List.of("forkly"));
+        assertThat(s.model()).isEqualTo(TargetedSentimentTrainer.MODEL_NAME);
+        assertThat(s.score()).isPositive();
+        assertThat(
+                        sentiment
+                                .analyze("#Forkly lost my order again, useless", List.of("forkly"))
+                                .score())
+                .isNegative();
+    }
+
+    @Test
+    void neverThrows() {
+        for (String text : new String[] {null, "", " ", "\uD800", "forkly ".repeat(100_000)}) {
+            for (List<String> targets :
+                    List.of(List.<String>of(), List.of("forkly"), List.of("", "#", "@"))) {
+                TextSentiment s = sentiment.analyze(text, targets);
+                assertThat(s.score()).isBetween(-1.0, 1.0);
+            }
+        }
+        assertThat(sentiment.analyze("forkly", null).score()).isBetween(-1.0, 1.0);
+    }
+
+    @Test
+    void isSafeToShareAcrossThreads() {
+        TextSentiment expected = sentiment.analyze(COMPARISON, List.of("dashbite"));
+        List<TextSentiment> results =
+                IntStream.range(0, 2_000)
+                        .parallel()
+                        .mapToObj(i -> sentiment.analyze(COMPARISON, List.of("dashbite")))
+                        .toList();
+        assertThat(results).allMatch(expected::equals);
+    }
 }

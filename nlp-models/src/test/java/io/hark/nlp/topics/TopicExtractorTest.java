@@ -1,21 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.nlp.topics;
 
-import io.hark.nlp.entities.AnnotatedText;
-import io.hark.nlp.entities.NamedEntity;
-import io.hark.nlp.entities.EntityRecognizer;
-import io.hark.nlp.entities.SocialTextAnnotator;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hark.nlp.entities.AnnotatedText;
+import io.hark.nlp.entities.EntityRecognizer;
+import io.hark.nlp.entities.NamedEntity;
+import io.hark.nlp.entities.SocialTextAnnotator;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class TopicExtractorTest {
 
     private final SocialTextAnnotator annotator = SocialTextAnnotator.shared();
-    private final EntityRecognizer recognizer = new EntityRecognizer(Map.of("Skyline Air", "BRAND"));
+    private final EntityRecognizer recognizer =
+            new EntityRecognizer(Map.of("Skyline Air", "BRAND"));
     private final TopicExtractor extractor = new TopicExtractor();
 
     private List<Topic> topicsOf(String text, List<String> hashtags) {
@@ -25,11 +25,14 @@ class TopicExtractorTest {
 
     @Test
     void ranksHashtagsThenEntitiesThenKeyphrases() {
-        List<Topic> topics = topicsOf(
-                "Skyline Air lost my luggage in London again. The customer service desk was useless #BlueJetFail",
-                List.of("#TravelFail"));
+        List<Topic> topics =
+                topicsOf(
+                        "Skyline Air lost my luggage in London again. The customer service desk was useless #BlueJetFail",
+                        List.of("#TravelFail"));
 
-        assertThat(topics).extracting(Topic::key).startsWith("travelfail", "bluejetfail", "skyline air", "london")
+        assertThat(topics)
+                .extracting(Topic::key)
+                .startsWith("travelfail", "bluejetfail", "skyline air", "london")
                 .contains("luggage", "customer service desk");
         assertThat(topics).extracting(Topic::kind).isSortedAccordingTo(Enum::compareTo);
     }
@@ -51,21 +54,32 @@ class TopicExtractorTest {
 
     @Test
     void keyphrasesKeepAtMostThreeWords() {
-        assertThat(TopicExtractor.keyphrases(annotator.annotate("The airport shuttle bus ticket machine broke.").tokens()))
+        assertThat(
+                        TopicExtractor.keyphrases(
+                                annotator
+                                        .annotate("The airport shuttle bus ticket machine broke.")
+                                        .tokens()))
                 .allSatisfy(p -> assertThat(p.split(" ")).hasSizeLessThanOrEqualTo(3))
                 .contains("bus ticket machine");
     }
 
     @Test
     void handlesUrlsAndHashtagsAreNotKeyphrases() {
-        assertThat(TopicExtractor.keyphrases(annotator.annotate("@SkylineAir https://t.co/x #Refund please").tokens()))
+        assertThat(
+                        TopicExtractor.keyphrases(
+                                annotator
+                                        .annotate("@SkylineAir https://t.co/x #Refund please")
+                                        .tokens()))
                 .isEmpty();
     }
 
     @Test
     void deduplicatesAcrossKinds() {
-        List<Topic> topics = extractor.extract(annotator.annotate("london london #London"),
-                List.of("london", "#LONDON"), List.of(new NamedEntity("London", NamedEntity.LOCATION)));
+        List<Topic> topics =
+                extractor.extract(
+                        annotator.annotate("london london #London"),
+                        List.of("london", "#LONDON"),
+                        List.of(new NamedEntity("London", NamedEntity.LOCATION)));
         assertThat(topics).containsExactly(new Topic("london", Topic.Kind.HASHTAG));
     }
 
@@ -81,8 +95,10 @@ class TopicExtractorTest {
 
     @Test
     void atMostEightTopics() {
-        String text = "Lisbon Porto Madrid Paris Berlin Rome Amsterdam Brussels Vienna Prague trip planning checklist";
-        assertThat(topicsOf(text, List.of("a", "b", "c"))).hasSizeLessThanOrEqualTo(TopicExtractor.MAX_TOPICS);
+        String text =
+                "Lisbon Porto Madrid Paris Berlin Rome Amsterdam Brussels Vienna Prague trip planning checklist";
+        assertThat(topicsOf(text, List.of("a", "b", "c")))
+                .hasSizeLessThanOrEqualTo(TopicExtractor.MAX_TOPICS);
     }
 
     @Test
@@ -90,6 +106,7 @@ class TopicExtractorTest {
         assertThat(topicsOf("", null)).isEmpty();
         assertThat(topicsOf("😀😀🔥🔥 \u200B\u202E\u0000", null)).isEmpty();
         assertThat(extractor.extract(null, null, null)).isEmpty();
-        assertThat(topicsOf("x".repeat(1_000_000), List.of())).hasSizeLessThanOrEqualTo(TopicExtractor.MAX_TOPICS);
+        assertThat(topicsOf("x".repeat(1_000_000), List.of()))
+                .hasSizeLessThanOrEqualTo(TopicExtractor.MAX_TOPICS);
     }
 }

@@ -17,70 +17,90 @@ import java.util.stream.Stream;
  * 3,000 drawn with Zipf's law, one in twenty naming a brand. The same seed gives the same data.
  */
 public final class MatchBenchmark {
-  private static final int VOCABULARY_SIZE = 3_000;
-  /** The naive matcher is slow enough that a sample measures it well. */
-  private static final int NAIVE_SAMPLE = 2_000;
-  private static final int WARM_UP = 50_000;
+    private static final int VOCABULARY_SIZE = 3_000;
 
-  private MatchBenchmark() {}
+    /** The naive matcher is slow enough that a sample measures it well. */
+    private static final int NAIVE_SAMPLE = 2_000;
 
-  /**
-   * Both rates are mentions per second on one thread; {@code matches} counts (mention, query) pairs
-   * over all mentions.
-   */
-  public record Result(
-      int queries, int mentions, double mentionsPerSecond, long matches, int naiveMentions, double naiveMentionsPerSecond) {
-    /** How many times faster the compiled queries are than the naive matcher. */
-    public double ratio() {
-      return mentionsPerSecond / naiveMentionsPerSecond;
+    private static final int WARM_UP = 50_000;
+
+    private MatchBenchmark() {}
+
+    /**
+     * Both rates are mentions per second on one thread; {@code matches} counts (mention, query)
+     * pairs over all mentions.
+     */
+    public record Result(
+            int queries,
+            int mentions,
+            double mentionsPerSecond,
+            long matches,
+            int naiveMentions,
+            double naiveMentionsPerSecond) {
+        /** How many times faster the compiled queries are than the naive matcher. */
+        public double ratio() {
+            return mentionsPerSecond / naiveMentionsPerSecond;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(
+                    "%,d queries, %,d mentions: %,.0f mentions/s, %,d matches; naive %,.0f mentions/s (%,d mentions); %.1fx",
+                    queries,
+                    mentions,
+                    mentionsPerSecond,
+                    matches,
+                    naiveMentionsPerSecond,
+                    naiveMentions,
+                    ratio());
+        }
     }
 
-    @Override
-    public String toString() {
-      return String.format(
-          "%,d queries, %,d mentions: %,.0f mentions/s, %,d matches; naive %,.0f mentions/s (%,d mentions); %.1fx",
-          queries, mentions, mentionsPerSecond, matches, naiveMentionsPerSecond, naiveMentions, ratio());
+    public static Result run(int queryCount, int mentionCount, long seed) {
+        Random random = new Random(seed);
+        Vocabulary vocabulary = new Vocabulary(VOCABULARY_SIZE, random);
+        List<Brand> brands = Brand.generate(queryCount, vocabulary, random);
+        List<QueryDefinition> queries = new QueryGenerator(vocabulary, random).generate(brands);
+        MentionGenerator generator = new MentionGenerator(vocabulary, brands, random);
+        List<MatchInput> mentions = Stream.generate(generator::next).limit(mentionCount).toList();
+        List<MatchInput> sample = mentions.subList(0, Math.min(mentionCount, NAIVE_SAMPLE));
+
+        CompiledQueries compiled = CompiledQueries.compile(queries);
+        NaiveMatcher naive = new NaiveMatcher(queries);
+        // Let the JIT compile the hot paths before timing.
+        countMatches(compiled::match, mentions.subList(0, Math.min(mentionCount, WARM_UP)));
+        countMatches(naive::match, sample.subList(0, sample.size() / 10));
+
+        long start = System.nanoTime();
+        long matches = countMatches(compiled::match, mentions);
+        double compiledSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        long naiveMatches = countMatches(naive::match, sample);
+        double naiveSeconds = (System.nanoTime() - start) / 1e9;
+
+        // A benchmark of a matcher that is fast because it is wrong would be worse than none.
+        long compiledSampleMatches = countMatches(compiled::match, sample);
+        if (compiledSampleMatches != naiveMatches) {
+            throw new IllegalStateException(
+                    String.format(
+                            "compiled queries found %d matches in %d mentions, the naive matcher %d",
+                            compiledSampleMatches, sample.size(), naiveMatches));
+        }
+        return new Result(
+                queryCount,
+                mentionCount,
+                mentionCount / compiledSeconds,
+                matches,
+                sample.size(),
+                sample.size() / naiveSeconds);
     }
-  }
 
-  public static Result run(int queryCount, int mentionCount, long seed) {
-    Random random = new Random(seed);
-    Vocabulary vocabulary = new Vocabulary(VOCABULARY_SIZE, random);
-    List<Brand> brands = Brand.generate(queryCount, vocabulary, random);
-    List<QueryDefinition> queries = new QueryGenerator(vocabulary, random).generate(brands);
-    MentionGenerator generator = new MentionGenerator(vocabulary, brands, random);
-    List<MatchInput> mentions = Stream.generate(generator::next).limit(mentionCount).toList();
-    List<MatchInput> sample = mentions.subList(0, Math.min(mentionCount, NAIVE_SAMPLE));
-
-    CompiledQueries compiled = CompiledQueries.compile(queries);
-    NaiveMatcher naive = new NaiveMatcher(queries);
-    // Let the JIT compile the hot paths before timing.
-    countMatches(compiled::match, mentions.subList(0, Math.min(mentionCount, WARM_UP)));
-    countMatches(naive::match, sample.subList(0, sample.size() / 10));
-
-    long start = System.nanoTime();
-    long matches = countMatches(compiled::match, mentions);
-    double compiledSeconds = (System.nanoTime() - start) / 1e9;
-    start = System.nanoTime();
-    long naiveMatches = countMatches(naive::match, sample);
-    double naiveSeconds = (System.nanoTime() - start) / 1e9;
-
-    // A benchmark of a matcher that is fast because it is wrong would be worse than none.
-    long compiledSampleMatches = countMatches(compiled::match, sample);
-    if (compiledSampleMatches != naiveMatches) {
-      throw new IllegalStateException(String.format(
-          "compiled queries found %d matches in %d mentions, the naive matcher %d",
-          compiledSampleMatches, sample.size(), naiveMatches));
+    private static long countMatches(
+            Function<MatchInput, List<String>> matcher, List<MatchInput> mentions) {
+        long matches = 0;
+        for (MatchInput mention : mentions) {
+            matches += matcher.apply(mention).size();
+        }
+        return matches;
     }
-    return new Result(
-        queryCount, mentionCount, mentionCount / compiledSeconds, matches, sample.size(), sample.size() / naiveSeconds);
-  }
-
-  private static long countMatches(Function<MatchInput, List<String>> matcher, List<MatchInput> mentions) {
-    long matches = 0;
-    for (MatchInput mention : mentions) {
-      matches += matcher.apply(mention).size();
-    }
-    return matches;
-  }
 }

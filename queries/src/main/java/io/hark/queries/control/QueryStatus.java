@@ -10,7 +10,7 @@ package io.hark.queries.control;
  * @param at when the job applied or refused it, epoch milliseconds
  */
 public record QueryStatus(String queryId, String state, String query, String error, long at) {
-  public static final String ACTIVE = "active";
-  public static final String REMOVED = "removed";
-  public static final String REJECTED = "rejected";
+    public static final String ACTIVE = "active";
+    public static final String REMOVED = "removed";
+    public static final String REJECTED = "rejected";
 }

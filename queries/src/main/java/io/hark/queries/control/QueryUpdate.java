@@ -7,7 +7,7 @@ package io.hark.queries.control;
  * so that the job, not the deserializer, judges it and reports a bad update on the status topic.
  */
 public record QueryUpdate(String queryId, String definitionJson) {
-  public boolean isRemoval() {
-    return definitionJson == null;
-  }
+    public boolean isRemoval() {
+        return definitionJson == null;
+    }
 }

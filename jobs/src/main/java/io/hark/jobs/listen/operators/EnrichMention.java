@@ -30,101 +30,128 @@ import org.apache.flink.util.Collector;
  * when that was seen in the last {@code remember} (flag {@value #FLAG_NLP_REUSED}), so a viral post
  * costs one analysis, and all its reposts count with the same sentiment.
  *
- * <p>The enricher and its models are shared by all task slots of a JVM and created in {@link #open}.
+ * <p>The enricher and its models are shared by all task slots of a JVM and created in {@link
+ * #open}.
  */
 public class EnrichMention extends KeyedProcessFunction<String, EnrichedMention, EnrichedMention> {
-  public static final String FLAG_NLP_REUSED = "nlp_reused";
-  private static final Map<EnricherKey, MentionEnricher> ENRICHERS = new HashMap<>();
+    public static final String FLAG_NLP_REUSED = "nlp_reused";
+    private static final Map<EnricherKey, MentionEnricher> ENRICHERS = new HashMap<>();
 
-  private final HashMap<String, String> gazetteer;
-  private final Duration remember;
-  private final String sentimentModel;
-  private transient MentionEnricher enricher;
-  private transient ValueState<ReusableNlp> originalNlp;
+    private final HashMap<String, String> gazetteer;
+    private final Duration remember;
+    private final String sentimentModel;
+    private transient MentionEnricher enricher;
+    private transient ValueState<ReusableNlp> originalNlp;
 
-  /** An enricher is shared by the operators of a JVM that recognise the same names with the same model. */
-  private record EnricherKey(Map<String, String> gazetteer, String sentimentModel) {}
+    /**
+     * An enricher is shared by the operators of a JVM that recognise the same names with the same
+     * model.
+     */
+    private record EnricherKey(Map<String, String> gazetteer, String sentimentModel) {}
 
-  /**
-   * @param gazetteer brand, product and people names to recognise as entities, with their type
-   * @param remember how long an original's NLP is kept for its reposts
-   * @param sentimentModel a whole-text sentiment model file, or null for the shipped model
-   */
-  public EnrichMention(Map<String, String> gazetteer, Duration remember, String sentimentModel) {
-    this.gazetteer = new HashMap<>(gazetteer);
-    this.remember = remember;
-    this.sentimentModel = sentimentModel;
-  }
-
-  public static TypeInformation<EnrichedMention> outputType() {
-    return new AvroTypeInfo<>(EnrichedMention.class);
-  }
-
-  /** The original post's {@code platform:id} for a repost, the mention's own otherwise. */
-  public static String nlpKey(EnrichedMention enriched) {
-    Mention mention = enriched.getMention();
-    String original = mention.getRepostOfId() == null ? mention.getId() : mention.getRepostOfId();
-    return mention.getPlatform() + ":" + original;
-  }
-
-  @Override
-  public void open(OpenContext openContext) {
-    synchronized (ENRICHERS) {
-      enricher = ENRICHERS.computeIfAbsent(new EnricherKey(Map.copyOf(gazetteer), sentimentModel),
-          key -> new MentionEnricher(key.gazetteer(), SentimentModels.wholeText(key.sentimentModel())));
+    /**
+     * @param gazetteer brand, product and people names to recognise as entities, with their type
+     * @param remember how long an original's NLP is kept for its reposts
+     * @param sentimentModel a whole-text sentiment model file, or null for the shipped model
+     */
+    public EnrichMention(Map<String, String> gazetteer, Duration remember, String sentimentModel) {
+        this.gazetteer = new HashMap<>(gazetteer);
+        this.remember = remember;
+        this.sentimentModel = sentimentModel;
     }
-    ValueStateDescriptor<ReusableNlp> descriptor =
-        new ValueStateDescriptor<>("original-nlp", TypeInformation.of(ReusableNlp.class));
-    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(remember).build());
-    originalNlp = getRuntimeContext().getState(descriptor);
-  }
 
-  @Override
-  public void processElement(EnrichedMention enriched, Context ctx, Collector<EnrichedMention> out) throws Exception {
-    ReusableNlp known = originalNlp.value();
-    if (known != null && enriched.getMention().getRepostOfId() != null) {
-      known.applyTo(enriched, FLAG_NLP_REUSED);
-    } else {
-      Mention mention = enriched.getMention();
-      withNlp(enriched, enricher.enrich(mention.getText(), mention.getHashtags()));
-      if (known == null && !enriched.getFlags().contains(MentionEnricher.FLAG_NLP_FAILED)) {
-        originalNlp.update(ReusableNlp.of(enriched));
-      }
+    public static TypeInformation<EnrichedMention> outputType() {
+        return new AvroTypeInfo<>(EnrichedMention.class);
     }
-    enriched.setEnrichedAt(Instant.ofEpochMilli(ctx.timerService().currentProcessingTime()));
-    out.collect(enriched);
-  }
 
-  /** The enriched mention of {@code mention} with {@code enrichment}, outside a job: what {@code hark enrich} emits. */
-  public static EnrichedMention enriched(Mention mention, Enrichment enrichment) {
-    return withNlp(EnrichedMention.newBuilder().setMention(mention).setEnrichedAt(Instant.now()).build(), enrichment);
-  }
+    /** The original post's {@code platform:id} for a repost, the mention's own otherwise. */
+    public static String nlpKey(EnrichedMention enriched) {
+        Mention mention = enriched.getMention();
+        String original =
+                mention.getRepostOfId() == null ? mention.getId() : mention.getRepostOfId();
+        return mention.getPlatform() + ":" + original;
+    }
 
-  /** Sets the NLP fields of {@code enriched} from {@code enrichment}. */
-  public static EnrichedMention withNlp(EnrichedMention enriched, Enrichment enrichment) {
-    enriched.setSentiment(enrichment.sentiment() == null ? null : toSchema(enrichment.sentiment()));
-    enriched.setEntities(enrichment.entities().stream()
-        .map(entity -> Entity.newBuilder().setText(entity.text()).setType(entity.type()).build())
-        .toList());
-    enriched.setTopics(enrichment.topics());
-    enriched.setLanguage(enrichment.language());
-    List<String> flags = new ArrayList<>(enriched.getFlags());
-    flags.addAll(enrichment.flags());
-    enriched.setFlags(flags);
-    return enriched;
-  }
+    @Override
+    public void open(OpenContext openContext) {
+        synchronized (ENRICHERS) {
+            enricher =
+                    ENRICHERS.computeIfAbsent(
+                            new EnricherKey(Map.copyOf(gazetteer), sentimentModel),
+                            key ->
+                                    new MentionEnricher(
+                                            key.gazetteer(),
+                                            SentimentModels.wholeText(key.sentimentModel())));
+        }
+        ValueStateDescriptor<ReusableNlp> descriptor =
+                new ValueStateDescriptor<>("original-nlp", TypeInformation.of(ReusableNlp.class));
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(remember).build());
+        originalNlp = getRuntimeContext().getState(descriptor);
+    }
 
-  private static Sentiment toSchema(io.hark.nlp.TextSentiment sentiment) {
-    return Sentiment.newBuilder()
-        .setLabel(label(sentiment))
-        .setScore(sentiment.score())
-        .setConfidence(sentiment.confidence())
-        .setModel(sentiment.model())
-        .build();
-  }
+    @Override
+    public void processElement(
+            EnrichedMention enriched, Context ctx, Collector<EnrichedMention> out)
+            throws Exception {
+        ReusableNlp known = originalNlp.value();
+        if (known != null && enriched.getMention().getRepostOfId() != null) {
+            known.applyTo(enriched, FLAG_NLP_REUSED);
+        } else {
+            Mention mention = enriched.getMention();
+            withNlp(enriched, enricher.enrich(mention.getText(), mention.getHashtags()));
+            if (known == null && !enriched.getFlags().contains(MentionEnricher.FLAG_NLP_FAILED)) {
+                originalNlp.update(ReusableNlp.of(enriched));
+            }
+        }
+        enriched.setEnrichedAt(Instant.ofEpochMilli(ctx.timerService().currentProcessingTime()));
+        out.collect(enriched);
+    }
 
-  /** The schema's label of an NLP sentiment. */
-  static SentimentLabel label(io.hark.nlp.TextSentiment sentiment) {
-    return SentimentLabel.valueOf(sentiment.polarity().name().toLowerCase(Locale.ROOT));
-  }
+    /**
+     * The enriched mention of {@code mention} with {@code enrichment}, outside a job: what {@code
+     * hark enrich} emits.
+     */
+    public static EnrichedMention enriched(Mention mention, Enrichment enrichment) {
+        return withNlp(
+                EnrichedMention.newBuilder()
+                        .setMention(mention)
+                        .setEnrichedAt(Instant.now())
+                        .build(),
+                enrichment);
+    }
+
+    /** Sets the NLP fields of {@code enriched} from {@code enrichment}. */
+    public static EnrichedMention withNlp(EnrichedMention enriched, Enrichment enrichment) {
+        enriched.setSentiment(
+                enrichment.sentiment() == null ? null : toSchema(enrichment.sentiment()));
+        enriched.setEntities(
+                enrichment.entities().stream()
+                        .map(
+                                entity ->
+                                        Entity.newBuilder()
+                                                .setText(entity.text())
+                                                .setType(entity.type())
+                                                .build())
+                        .toList());
+        enriched.setTopics(enrichment.topics());
+        enriched.setLanguage(enrichment.language());
+        List<String> flags = new ArrayList<>(enriched.getFlags());
+        flags.addAll(enrichment.flags());
+        enriched.setFlags(flags);
+        return enriched;
+    }
+
+    private static Sentiment toSchema(io.hark.nlp.TextSentiment sentiment) {
+        return Sentiment.newBuilder()
+                .setLabel(label(sentiment))
+                .setScore(sentiment.score())
+                .setConfidence(sentiment.confidence())
+                .setModel(sentiment.model())
+                .build();
+    }
+
+    /** The schema's label of an NLP sentiment. */
+    static SentimentLabel label(io.hark.nlp.TextSentiment sentiment) {
+        return SentimentLabel.valueOf(sentiment.polarity().name().toLowerCase(Locale.ROOT));
+    }
 }

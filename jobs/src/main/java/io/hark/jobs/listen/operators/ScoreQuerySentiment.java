@@ -2,10 +2,10 @@
 package io.hark.jobs.listen.operators;
 
 import io.hark.jobs.queries.BroadcastQueries;
-import io.hark.queries.control.QueryUpdate;
 import io.hark.nlp.sentiment.TargetedSentiment;
 import io.hark.queries.QueryDefinition;
 import io.hark.queries.QueryTargets;
+import io.hark.queries.control.QueryUpdate;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.QuerySentiment;
 import io.hark.schema.SentimentSource;
@@ -21,70 +21,95 @@ import org.apache.flink.util.Collector;
 /**
  * Sentiment toward each query a mention matched ({@code sentiment_by_query}), with the query's name
  * and terms as the target ({@link QueryTargets}): "Forkly > DashBite" is positive toward one and
- * negative toward the other. The queries follow the query topic as in {@link MatchQueries}. A mention
- * without a whole-text sentiment (a language the model does not read) gets none per query either.
+ * negative toward the other. The queries follow the query topic as in {@link MatchQueries}. A
+ * mention without a whole-text sentiment (a language the model does not read) gets none per query
+ * either.
  */
-public class ScoreQuerySentiment extends BroadcastProcessFunction<EnrichedMention, QueryUpdate, EnrichedMention> {
-  private final BroadcastQueries queries;
-  private transient Map<String, List<String>> targets;
-  private transient TargetedSentiment model;
+public class ScoreQuerySentiment
+        extends BroadcastProcessFunction<EnrichedMention, QueryUpdate, EnrichedMention> {
+    private final BroadcastQueries queries;
+    private transient Map<String, List<String>> targets;
+    private transient TargetedSentiment model;
 
-  private final String sentimentModel;
+    private final String sentimentModel;
 
-  /** @param sentimentModel the whole-text sentiment model file the NLP uses, or null for the shipped model */
-  public ScoreQuerySentiment(Collection<QueryDefinition> initialQueries, String sentimentModel) {
-    this.queries = new BroadcastQueries(initialQueries);
-    this.sentimentModel = sentimentModel;
-  }
-
-  @Override
-  public void open(OpenContext openContext) {
-    model = sentimentModel == null ? TargetedSentiment.shared()
-        : TargetedSentiment.shared().withWholeText(SentimentModels.wholeText(sentimentModel));
-  }
-
-  @Override
-  public void processElement(EnrichedMention enriched, ReadOnlyContext ctx, Collector<EnrichedMention> out)
-      throws Exception {
-    if (enriched.getSentiment() != null && !enriched.getMatchedQueries().isEmpty()) {
-      if (targets == null) {
-        targets = targetsOf(queries.inForce(ctx.getBroadcastState(BroadcastQueries.STATE)).queries());
-      }
-      enriched.setSentimentByQuery(towardQueries(enriched, targets, model));
+    /**
+     * @param sentimentModel the whole-text sentiment model file the NLP uses, or null for the
+     *     shipped model
+     */
+    public ScoreQuerySentiment(Collection<QueryDefinition> initialQueries, String sentimentModel) {
+        this.queries = new BroadcastQueries(initialQueries);
+        this.sentimentModel = sentimentModel;
     }
-    out.collect(enriched);
-  }
 
-  /**
-   * The sentiment of a mention toward each query it matched.
-   *
-   * @param targets each query's targets by query id ({@link #targetsOf}); a query missing there gets none
-   */
-  public static List<QuerySentiment> towardQueries(EnrichedMention enriched, Map<String, List<String>> targets,
-      TargetedSentiment model) {
-    List<QuerySentiment> byQuery = new ArrayList<>();
-    for (String queryId : enriched.getMatchedQueries()) {
-      List<String> about = targets.get(queryId);
-      if (about != null) {
-        io.hark.nlp.TextSentiment toward = model.analyze(enriched.getMention().getText(), about);
-        byQuery.add(new QuerySentiment(queryId, EnrichMention.label(toward), toward.score(), SentimentSource.model));
-      }
+    @Override
+    public void open(OpenContext openContext) {
+        model =
+                sentimentModel == null
+                        ? TargetedSentiment.shared()
+                        : TargetedSentiment.shared()
+                                .withWholeText(SentimentModels.wholeText(sentimentModel));
     }
-    return byQuery;
-  }
 
-  @Override
-  public void processBroadcastElement(QueryUpdate update, Context ctx, Collector<EnrichedMention> out) throws Exception {
-    targets = targetsOf(queries.apply(update, ctx.getBroadcastState(BroadcastQueries.STATE), ctx.currentProcessingTime())
-        .queries());
-  }
-
-  /** What each query is about, by query id. */
-  public static Map<String, List<String>> targetsOf(List<QueryDefinition> inForce) {
-    Map<String, List<String>> byId = new HashMap<>();
-    for (QueryDefinition query : inForce) {
-      byId.put(query.id(), QueryTargets.of(query));
+    @Override
+    public void processElement(
+            EnrichedMention enriched, ReadOnlyContext ctx, Collector<EnrichedMention> out)
+            throws Exception {
+        if (enriched.getSentiment() != null && !enriched.getMatchedQueries().isEmpty()) {
+            if (targets == null) {
+                targets =
+                        targetsOf(
+                                queries.inForce(ctx.getBroadcastState(BroadcastQueries.STATE))
+                                        .queries());
+            }
+            enriched.setSentimentByQuery(towardQueries(enriched, targets, model));
+        }
+        out.collect(enriched);
     }
-    return byId;
-  }
+
+    /**
+     * The sentiment of a mention toward each query it matched.
+     *
+     * @param targets each query's targets by query id ({@link #targetsOf}); a query missing there
+     *     gets none
+     */
+    public static List<QuerySentiment> towardQueries(
+            EnrichedMention enriched, Map<String, List<String>> targets, TargetedSentiment model) {
+        List<QuerySentiment> byQuery = new ArrayList<>();
+        for (String queryId : enriched.getMatchedQueries()) {
+            List<String> about = targets.get(queryId);
+            if (about != null) {
+                io.hark.nlp.TextSentiment toward =
+                        model.analyze(enriched.getMention().getText(), about);
+                byQuery.add(
+                        new QuerySentiment(
+                                queryId,
+                                EnrichMention.label(toward),
+                                toward.score(),
+                                SentimentSource.model));
+            }
+        }
+        return byQuery;
+    }
+
+    @Override
+    public void processBroadcastElement(
+            QueryUpdate update, Context ctx, Collector<EnrichedMention> out) throws Exception {
+        targets =
+                targetsOf(
+                        queries.apply(
+                                        update,
+                                        ctx.getBroadcastState(BroadcastQueries.STATE),
+                                        ctx.currentProcessingTime())
+                                .queries());
+    }
+
+    /** What each query is about, by query id. */
+    public static Map<String, List<String>> targetsOf(List<QueryDefinition> inForce) {
+        Map<String, List<String>> byId = new HashMap<>();
+        for (QueryDefinition query : inForce) {
+            byId.put(query.id(), QueryTargets.of(query));
+        }
+        return byId;
+    }
 }

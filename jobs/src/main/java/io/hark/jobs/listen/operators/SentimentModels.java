@@ -13,21 +13,27 @@ import java.util.Map;
  * ({@code --sentiment-model}), read once however many tasks and operators use it.
  */
 final class SentimentModels {
-  private static final Map<String, TweetSentiment> LOADED = new HashMap<>();
+    private static final Map<String, TweetSentiment> LOADED = new HashMap<>();
 
-  private SentimentModels() {}
+    private SentimentModels() {}
 
-  /** @param file a model written by {@code train-sentiment}, or null for the shipped model */
-  static synchronized TweetSentiment wholeText(String file) {
-    if (file == null) {
-      return TweetSentiment.shared();
+    /**
+     * @param file a model written by {@code train-sentiment}, or null for the shipped model
+     */
+    static synchronized TweetSentiment wholeText(String file) {
+        if (file == null) {
+            return TweetSentiment.shared();
+        }
+        return LOADED.computeIfAbsent(
+                file,
+                path -> {
+                    try {
+                        return TweetSentiment.load(Path.of(path));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(
+                                "cannot load the sentiment model " + path + " where this task runs",
+                                e);
+                    }
+                });
     }
-    return LOADED.computeIfAbsent(file, path -> {
-      try {
-        return TweetSentiment.load(Path.of(path));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot load the sentiment model " + path + " where this task runs", e);
-      }
-    });
-  }
 }

@@ -29,117 +29,133 @@ import org.apache.flink.util.OutputTag;
  * create an index per bogus day), or a count below zero.
  */
 public class ValidateMention extends ProcessFunction<Either<DeadLetter, Mention>, Mention> {
-  public static final OutputTag<DeadLetter> DEAD_LETTERS =
-      new OutputTag<>("dead-letters", new AvroTypeInfo<>(DeadLetter.class));
-  static final String STAGE = "validate";
+    public static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("dead-letters", new AvroTypeInfo<>(DeadLetter.class));
+    static final String STAGE = "validate";
 
-  private final int maxTextChars;
-  private final Duration maxFuture;
-  private final Duration maxPast;
-  private final Clock clock;
+    private final int maxTextChars;
+    private final Duration maxFuture;
+    private final Duration maxPast;
+    private final Clock clock;
 
-  public ValidateMention(int maxTextChars, Duration maxFuture, Duration maxPast) {
-    this(maxTextChars, maxFuture, maxPast, Clock.systemUTC());
-  }
+    public ValidateMention(int maxTextChars, Duration maxFuture, Duration maxPast) {
+        this(maxTextChars, maxFuture, maxPast, Clock.systemUTC());
+    }
 
-  ValidateMention(int maxTextChars, Duration maxFuture, Duration maxPast, Clock clock) {
-    this.maxTextChars = maxTextChars;
-    this.maxFuture = maxFuture;
-    this.maxPast = maxPast;
-    this.clock = clock;
-  }
+    ValidateMention(int maxTextChars, Duration maxFuture, Duration maxPast, Clock clock) {
+        this.maxTextChars = maxTextChars;
+        this.maxFuture = maxFuture;
+        this.maxPast = maxPast;
+        this.clock = clock;
+    }
 
-  public static TypeInformation<Mention> outputType() {
-    return new AvroTypeInfo<>(Mention.class);
-  }
+    public static TypeInformation<Mention> outputType() {
+        return new AvroTypeInfo<>(Mention.class);
+    }
 
-  @Override
-  public void processElement(Either<DeadLetter, Mention> record, Context ctx, Collector<Mention> out) {
-    if (record.isLeft()) {
-      ctx.output(DEAD_LETTERS, record.left());
-      return;
+    @Override
+    public void processElement(
+            Either<DeadLetter, Mention> record, Context ctx, Collector<Mention> out) {
+        if (record.isLeft()) {
+            ctx.output(DEAD_LETTERS, record.left());
+            return;
+        }
+        Mention mention = record.right();
+        String problem = problem(mention);
+        if (problem == null) {
+            out.collect(mention);
+        } else {
+            ctx.output(DEAD_LETTERS, deadLetter(mention, problem));
+        }
     }
-    Mention mention = record.right();
-    String problem = problem(mention);
-    if (problem == null) {
-      out.collect(mention);
-    } else {
-      ctx.output(DEAD_LETTERS, deadLetter(mention, problem));
-    }
-  }
 
-  /** The reason code, or null when the mention is fine. */
-  private String problem(Mention mention) {
-    if (mention.getId() == null || mention.getId().isBlank()) {
-      return "missing_id";
+    /** The reason code, or null when the mention is fine. */
+    private String problem(Mention mention) {
+        if (mention.getId() == null || mention.getId().isBlank()) {
+            return "missing_id";
+        }
+        if (MentionIds.of(mention).getBytes(StandardCharsets.UTF_8).length > MentionIds.MAX_BYTES) {
+            return "id_too_long";
+        }
+        if (mention.getText() == null || mention.getText().isBlank()) {
+            return "missing_text";
+        }
+        // connectors send 0 for a date they do not know
+        if (mention.getCreatedAt() == null || mention.getCreatedAt().equals(Instant.EPOCH)) {
+            return "missing_created_at";
+        }
+        if (mention.getText().length() > maxTextChars) {
+            return "text_too_long";
+        }
+        if (mention.getCreatedAt().isAfter(clock.instant().plus(maxFuture))) {
+            return "created_at_in_future";
+        }
+        if (mention.getCreatedAt().isBefore(clock.instant().minus(maxPast))) {
+            return "created_at_too_old";
+        }
+        if (negativeCount(mention) != null) {
+            return "invalid_field";
+        }
+        return null;
     }
-    if (MentionIds.of(mention).getBytes(StandardCharsets.UTF_8).length > MentionIds.MAX_BYTES) {
-      return "id_too_long";
-    }
-    if (mention.getText() == null || mention.getText().isBlank()) {
-      return "missing_text";
-    }
-    // connectors send 0 for a date they do not know
-    if (mention.getCreatedAt() == null || mention.getCreatedAt().equals(Instant.EPOCH)) {
-      return "missing_created_at";
-    }
-    if (mention.getText().length() > maxTextChars) {
-      return "text_too_long";
-    }
-    if (mention.getCreatedAt().isAfter(clock.instant().plus(maxFuture))) {
-      return "created_at_in_future";
-    }
-    if (mention.getCreatedAt().isBefore(clock.instant().minus(maxPast))) {
-      return "created_at_too_old";
-    }
-    if (negativeCount(mention) != null) {
-      return "invalid_field";
-    }
-    return null;
-  }
 
-  /** The first count below zero, as {@code field is value}, or null. */
-  private static String negativeCount(Mention mention) {
-    Engagement engagement = mention.getEngagement();
-    Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("author.followers_count", mention.getAuthor().getFollowersCount());
-    counts.put("engagement.likes", engagement.getLikes());
-    counts.put("engagement.replies", engagement.getReplies());
-    counts.put("engagement.reposts", engagement.getReposts());
-    counts.put("engagement.quotes", engagement.getQuotes());
-    counts.put("engagement.views", engagement.getViews());
-    for (Map.Entry<String, Long> count : counts.entrySet()) {
-      if (count.getValue() != null && count.getValue() < 0) {
-        return count.getKey() + " is " + count.getValue();
-      }
+    /** The first count below zero, as {@code field is value}, or null. */
+    private static String negativeCount(Mention mention) {
+        Engagement engagement = mention.getEngagement();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("author.followers_count", mention.getAuthor().getFollowersCount());
+        counts.put("engagement.likes", engagement.getLikes());
+        counts.put("engagement.replies", engagement.getReplies());
+        counts.put("engagement.reposts", engagement.getReposts());
+        counts.put("engagement.quotes", engagement.getQuotes());
+        counts.put("engagement.views", engagement.getViews());
+        for (Map.Entry<String, Long> count : counts.entrySet()) {
+            if (count.getValue() != null && count.getValue() < 0) {
+                return count.getKey() + " is " + count.getValue();
+            }
+        }
+        return null;
     }
-    return null;
-  }
 
-  /** The detail of a {@code text_too_long} dead letter, wherever the cap is checked. */
-  public static String textTooLong(Mention mention, int maxTextChars) {
-    return "text has " + mention.getText().length() + " characters; the cap is " + maxTextChars;
-  }
+    /** The detail of a {@code text_too_long} dead letter, wherever the cap is checked. */
+    public static String textTooLong(Mention mention, int maxTextChars) {
+        return "text has " + mention.getText().length() + " characters; the cap is " + maxTextChars;
+    }
 
-  private DeadLetter deadLetter(Mention mention, String reason) {
-    String detail = switch (reason) {
-      case "id_too_long" -> "the document id platform:id is longer than Elasticsearch's "
-          + MentionIds.MAX_BYTES + " bytes";
-      case "text_too_long" -> textTooLong(mention, maxTextChars);
-      case "created_at_in_future" -> "created_at " + mention.getCreatedAt() + " is more than " + maxFuture
-          + " ahead of the clock";
-      case "created_at_too_old" -> "created_at " + mention.getCreatedAt() + " is more than " + maxPast
-          + " before the clock (the listen job's --max-past)";
-      case "invalid_field" -> negativeCount(mention) + ": a count cannot be below zero";
-      default -> "required field is missing or blank";
-    };
-    return DeadLetter.newBuilder()
-        .setPayload(ByteBuffer.wrap(AvroCodec.MENTION.encode(mention)))
-        .setMentionId(mention.getId() == null || mention.getId().isBlank() ? null : MentionIds.of(mention))
-        .setStage(STAGE)
-        .setReason(reason)
-        .setDetail(detail)
-        .setFailedAt(Instant.now(clock))
-        .build();
-  }
+    private DeadLetter deadLetter(Mention mention, String reason) {
+        String detail =
+                switch (reason) {
+                    case "id_too_long" ->
+                            "the document id platform:id is longer than Elasticsearch's "
+                                    + MentionIds.MAX_BYTES
+                                    + " bytes";
+                    case "text_too_long" -> textTooLong(mention, maxTextChars);
+                    case "created_at_in_future" ->
+                            "created_at "
+                                    + mention.getCreatedAt()
+                                    + " is more than "
+                                    + maxFuture
+                                    + " ahead of the clock";
+                    case "created_at_too_old" ->
+                            "created_at "
+                                    + mention.getCreatedAt()
+                                    + " is more than "
+                                    + maxPast
+                                    + " before the clock (the listen job's --max-past)";
+                    case "invalid_field" ->
+                            negativeCount(mention) + ": a count cannot be below zero";
+                    default -> "required field is missing or blank";
+                };
+        return DeadLetter.newBuilder()
+                .setPayload(ByteBuffer.wrap(AvroCodec.MENTION.encode(mention)))
+                .setMentionId(
+                        mention.getId() == null || mention.getId().isBlank()
+                                ? null
+                                : MentionIds.of(mention))
+                .setStage(STAGE)
+                .setReason(reason)
+                .setDetail(detail)
+                .setFailedAt(Instant.now(clock))
+                .build();
+    }
 }

@@ -21,63 +21,99 @@ import org.apache.flink.streaming.util.BroadcastOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 class ScoreQuerySentimentTest {
-  private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
-  private static final List<QueryDefinition> QUERIES = List.of(
-      new QueryDefinition("forkly", "Forkly", "forkly", "delivery"),
-      new QueryDefinition("dashbite", "DashBite", "dashbite OR \"dash bite\"", "delivery"));
+    private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+    private static final List<QueryDefinition> QUERIES =
+            List.of(
+                    new QueryDefinition("forkly", "Forkly", "forkly", "delivery"),
+                    new QueryDefinition(
+                            "dashbite", "DashBite", "dashbite OR \"dash bite\"", "delivery"));
 
-  private static EnrichedMention enriched(String text, boolean withSentiment, String... matched) {
-    Mention mention = TestMentions.mention(1, T0);
-    mention.setText(text);
-    return EnrichedMention.newBuilder()
-        .setMention(mention)
-        .setSentiment(withSentiment ? Sentiment.newBuilder().setLabel(SentimentLabel.positive).setScore(0.2)
-            .setConfidence(0.5).setModel("tweet").build() : null)
-        .setMatchedQueries(List.of(matched))
-        .setEnrichedAt(T0)
-        .build();
-  }
-
-  private static BroadcastOperatorTestHarness<EnrichedMention, QueryUpdate, EnrichedMention> harness() throws Exception {
-    var harness = new BroadcastOperatorTestHarness<EnrichedMention, QueryUpdate, EnrichedMention>(
-        new CoBroadcastWithNonKeyedOperator<>(new ScoreQuerySentiment(QUERIES, null), List.of(BroadcastQueries.STATE)),
-        1, 1, 0);
-    harness.setup();
-    harness.open();
-    return harness;
-  }
-
-  private static List<QuerySentiment> last(BroadcastOperatorTestHarness<EnrichedMention, QueryUpdate, EnrichedMention> h) {
-    List<EnrichedMention> out = h.extractOutputValues();
-    return out.get(out.size() - 1).getSentimentByQuery();
-  }
-
-  @Test
-  void aComparisonIsPositiveTowardTheWinnerAndNegativeTowardTheLoser() throws Exception {
-    try (var harness = harness()) {
-      harness.processElement(enriched("Forkly > DashBite. They sent a driver who was super kind.", true,
-          "dashbite", "forkly"), 1);
-      assertThat(last(harness)).extracting(QuerySentiment::getQuery, QuerySentiment::getLabel).containsExactly(
-          tuple("dashbite", SentimentLabel.negative),
-          tuple("forkly", SentimentLabel.positive));
-      assertThat(last(harness).get(0).getScore()).isNegative();
-      assertThat(last(harness).get(1).getScore()).isPositive();
+    private static EnrichedMention enriched(String text, boolean withSentiment, String... matched) {
+        Mention mention = TestMentions.mention(1, T0);
+        mention.setText(text);
+        return EnrichedMention.newBuilder()
+                .setMention(mention)
+                .setSentiment(
+                        withSentiment
+                                ? Sentiment.newBuilder()
+                                        .setLabel(SentimentLabel.positive)
+                                        .setScore(0.2)
+                                        .setConfidence(0.5)
+                                        .setModel("tweet")
+                                        .build()
+                                : null)
+                .setMatchedQueries(List.of(matched))
+                .setEnrichedAt(T0)
+                .build();
     }
-  }
 
-  @Test
-  void aQueryAddedWhileTheJobRunsIsScoredAndAMentionWithoutSentimentGetsNone() throws Exception {
-    try (var harness = harness()) {
-      harness.processBroadcastElement(new QueryUpdate("skyline",
-          QueryControlJson.toJson(new QueryDefinition("skyline", "Skyline Air", "\"skyline air\"", "airlines"))), 1);
-      harness.processElement(enriched("Skyline Air lost my bag again, worst airline ever", true, "skyline"), 2);
-      assertThat(last(harness)).singleElement().satisfies(toward -> {
-        assertThat(toward.getQuery()).isEqualTo("skyline");
-        assertThat(toward.getLabel()).isEqualTo(SentimentLabel.negative);
-      });
-
-      harness.processElement(enriched("Forkly est génial", false, "forkly"), 3);
-      assertThat(last(harness)).isEmpty();
+    private static BroadcastOperatorTestHarness<EnrichedMention, QueryUpdate, EnrichedMention>
+            harness() throws Exception {
+        var harness =
+                new BroadcastOperatorTestHarness<EnrichedMention, QueryUpdate, EnrichedMention>(
+                        new CoBroadcastWithNonKeyedOperator<>(
+                                new ScoreQuerySentiment(QUERIES, null),
+                                List.of(BroadcastQueries.STATE)),
+                        1,
+                        1,
+                        0);
+        harness.setup();
+        harness.open();
+        return harness;
     }
-  }
+
+    private static List<QuerySentiment> last(
+            BroadcastOperatorTestHarness<EnrichedMention, QueryUpdate, EnrichedMention> h) {
+        List<EnrichedMention> out = h.extractOutputValues();
+        return out.get(out.size() - 1).getSentimentByQuery();
+    }
+
+    @Test
+    void aComparisonIsPositiveTowardTheWinnerAndNegativeTowardTheLoser() throws Exception {
+        try (var harness = harness()) {
+            harness.processElement(
+                    enriched(
+                            "Forkly > DashBite. They sent a driver who was super kind.",
+                            true,
+                            "dashbite",
+                            "forkly"),
+                    1);
+            assertThat(last(harness))
+                    .extracting(QuerySentiment::getQuery, QuerySentiment::getLabel)
+                    .containsExactly(
+                            tuple("dashbite", SentimentLabel.negative),
+                            tuple("forkly", SentimentLabel.positive));
+            assertThat(last(harness).get(0).getScore()).isNegative();
+            assertThat(last(harness).get(1).getScore()).isPositive();
+        }
+    }
+
+    @Test
+    void aQueryAddedWhileTheJobRunsIsScoredAndAMentionWithoutSentimentGetsNone() throws Exception {
+        try (var harness = harness()) {
+            harness.processBroadcastElement(
+                    new QueryUpdate(
+                            "skyline",
+                            QueryControlJson.toJson(
+                                    new QueryDefinition(
+                                            "skyline",
+                                            "Skyline Air",
+                                            "\"skyline air\"",
+                                            "airlines"))),
+                    1);
+            harness.processElement(
+                    enriched("Skyline Air lost my bag again, worst airline ever", true, "skyline"),
+                    2);
+            assertThat(last(harness))
+                    .singleElement()
+                    .satisfies(
+                            toward -> {
+                                assertThat(toward.getQuery()).isEqualTo("skyline");
+                                assertThat(toward.getLabel()).isEqualTo(SentimentLabel.negative);
+                            });
+
+            harness.processElement(enriched("Forkly est génial", false, "forkly"), 3);
+            assertThat(last(harness)).isEmpty();
+        }
+    }
 }
