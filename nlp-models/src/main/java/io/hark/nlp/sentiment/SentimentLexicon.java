@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.nlp.sentiment;
 
+import io.hark.nlp.text.SocialTextNormalizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,15 @@ public final class SentimentLexicon {
     public double valence(String word) {
         Double v = valences.get(word);
         return v == null ? 0 : v;
+    }
+
+    /**
+     * The valence of a negation-marked token: a negated word counts half, reversed ("not great" is
+     * mildly negative, not as negative as "awful").
+     */
+    public double markedValence(String markedToken) {
+        double valence = valence(SocialTextNormalizer.unmarked(markedToken));
+        return SocialTextNormalizer.isNegated(markedToken) ? -valence / 2 : valence;
     }
 
     public int size() {

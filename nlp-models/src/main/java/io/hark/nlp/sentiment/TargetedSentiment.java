@@ -210,18 +210,7 @@ public final class TargetedSentiment {
         }
         double sum = 0;
         for (String token : normalizer.normalize(words).negationMarkedTokens()) {
-            if (token.endsWith(SocialTextNormalizer.NEGATED_SUFFIX)) {
-                sum -=
-                        lexicon.valence(
-                                        token.substring(
-                                                0,
-                                                token.length()
-                                                        - SocialTextNormalizer.NEGATED_SUFFIX
-                                                                .length()))
-                                / 2;
-            } else {
-                sum += lexicon.valence(token);
-            }
+            sum += lexicon.markedValence(token);
         }
         return Math.tanh(sum / 4);
     }

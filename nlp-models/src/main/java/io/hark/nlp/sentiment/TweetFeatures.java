@@ -91,14 +91,8 @@ public final class TweetFeatures {
         double positive = 0, negative = 0, negatedPositive = 0, negatedNegative = 0, last = 0;
         int positiveWords = 0, negativeWords = 0;
         for (String token : markedTokens) {
-            boolean negated = token.endsWith(SocialTextNormalizer.NEGATED_SUFFIX);
-            String word =
-                    negated
-                            ? token.substring(
-                                    0,
-                                    token.length() - SocialTextNormalizer.NEGATED_SUFFIX.length())
-                            : token;
-            double valence = lexicon.valence(word);
+            boolean negated = SocialTextNormalizer.isNegated(token);
+            double valence = lexicon.valence(SocialTextNormalizer.unmarked(token));
             if (valence == 0) {
                 continue;
             }

@@ -29,6 +29,18 @@ public final class SocialTextNormalizer {
     public static final String USER = "USER";
     public static final String NEGATED_SUFFIX = "_NEG";
 
+    /** Whether a token of {@code negationMarkedTokens()} is in a negation's scope. */
+    public static boolean isNegated(String markedToken) {
+        return markedToken.endsWith(NEGATED_SUFFIX);
+    }
+
+    /** The word of a negation-marked token, without the mark. */
+    public static String unmarked(String markedToken) {
+        return isNegated(markedToken)
+                ? markedToken.substring(0, markedToken.length() - NEGATED_SUFFIX.length())
+                : markedToken;
+    }
+
     /** The listen job's default --max-text-chars: within it, texts are read whole. */
     public static final int MAX_CHARS = 40_000;
 
