@@ -6,6 +6,7 @@ import io.hark.analytics.detect.AlertRules;
 import io.hark.analytics.detect.DetectorSettings;
 import io.hark.analytics.detect.EpisodeStep;
 import io.hark.analytics.detect.ShareDetector;
+import io.hark.analytics.detect.SilenceAlerts;
 import io.hark.analytics.detect.SilenceStep;
 import io.hark.analytics.detect.SilenceWatch;
 import io.hark.analytics.detect.SpikeDetector;

@@ -2,6 +2,7 @@
 package io.hark.jobs.metrics;
 
 import io.hark.analytics.detect.AlertRules;
+import io.hark.analytics.detect.SilenceAlerts;
 import io.hark.analytics.detect.SilenceSettings;
 import io.hark.analytics.detect.SilenceWatch;
 import io.hark.analytics.notify.KibanaLinks;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-package io.hark.jobs.metrics;
+package io.hark.analytics.detect;
 
-import io.hark.analytics.detect.SilenceStep;
 import io.hark.analytics.notify.KibanaLinks;
 import io.hark.schema.Alert;
 import io.hark.schema.AlertState;
@@ -18,13 +17,13 @@ import java.util.Locale;
  * whole input ({@link WatchInputSilence}, query id {@link #WHOLE_INPUT}). Each silence is an
  * episode of two steps, opened and resolved, with an id of its own ({@code QUERY@silence@MILLIS}).
  */
-final class SilenceAlerts {
+public final class SilenceAlerts {
     /**
      * The query id of the whole input's silence, which no listening query can have (see QueryFile).
      */
-    static final String WHOLE_INPUT = "*";
+    public static final String WHOLE_INPUT = "*";
 
-    static final String SIGNAL = "silence";
+    public static final String SIGNAL = "silence";
     private static final DateTimeFormatter MINUTE =
             DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     private static final Duration CONTEXT_BEFORE = Duration.ofMinutes(30);
@@ -32,7 +31,7 @@ final class SilenceAlerts {
     private SilenceAlerts() {}
 
     /** A query's silence: worth a look (its source may have stopped), rarely an emergency. */
-    static Alert ofQuery(
+    public static Alert ofQuery(
             SilenceStep step, String queryId, String group, KibanaLinks kibana, long now) {
         String what = group == null ? queryId : queryId + " (" + group + ")";
         return alert(
@@ -49,7 +48,7 @@ final class SilenceAlerts {
     }
 
     /** The whole input's silence: nothing is being listened to at all. */
-    static Alert ofWholeInput(SilenceStep step, KibanaLinks kibana, long now) {
+    public static Alert ofWholeInput(SilenceStep step, KibanaLinks kibana, long now) {
         return alert(
                 step,
                 WHOLE_INPUT,
