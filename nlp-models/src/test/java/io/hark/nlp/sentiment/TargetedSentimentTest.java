@@ -64,15 +64,22 @@ class TargetedSentimentTest {
     }
 
     @Test
-    void neverThrows() {
-        for (String text : new String[] {null, "", " ", "\uD800", "forkly ".repeat(100_000)}) {
-            for (List<String> targets :
-                    List.of(List.<String>of(), List.of("forkly"), List.of("", "#", "@"))) {
-                TextSentiment s = sentiment.analyze(text, targets);
-                assertThat(s.score()).isBetween(-1.0, 1.0);
+    void oddInputGetsAReadingNotTheFallback() {
+        // the fallback for input the model cannot read is neutral at exactly 1/3
+        TextSentiment longText = sentiment.analyze("forkly ".repeat(100_000), List.of("forkly"));
+        assertThat(longText.score()).isBetween(-1.0, 1.0);
+        assertThat(longText.confidence()).isNotEqualTo(1.0 / 3);
+        for (String text : new String[] {"", " ", "\uD800 forkly is late", "forkly was great"}) {
+            for (List<String> noTarget : List.of(List.<String>of(), List.of("", "#", "@"))) {
+                assertThat(sentiment.analyze(text, noTarget))
+                        .as("without a usable target, the whole text's sentiment")
+                        .isEqualTo(TweetSentiment.shared().analyze(text));
             }
         }
-        assertThat(sentiment.analyze("forkly", null).score()).isBetween(-1.0, 1.0);
+        assertThat(sentiment.analyze("forkly", null))
+                .isEqualTo(TweetSentiment.shared().analyze("forkly"));
+        assertThat(sentiment.analyze(null, List.of("forkly")).polarity())
+                .isEqualTo(Polarity.NEUTRAL);
     }
 
     @Test
