@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -245,7 +246,18 @@ class LabelsCommandITCase {
                 ElasticsearchConnection.of(SharedServers.elasticsearch().httpUrl());
         Instant deadline = Instant.now().plus(PATIENCE);
         while (true) {
-            Map<String, JsonNode> found = IndexedDocuments.byId(es, prefix + "-mentions");
+            Map<String, JsonNode> found;
+            try {
+                found = IndexedDocuments.byId(es, prefix + "-mentions");
+            } catch (ExecutionException e) {
+                // a search right after the job created the day's index can find its shard not yet
+                // started (503); it is there a moment later
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                Thread.sleep(500);
+                continue;
+            }
             if (done.test(found) || Instant.now().isAfter(deadline)) {
                 return found;
             }
