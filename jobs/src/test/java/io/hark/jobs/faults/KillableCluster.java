@@ -4,6 +4,8 @@ package io.hark.jobs.faults;
 import io.hark.jobs.HarkMiniCluster;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.util.TestStreamEnvironment;
@@ -28,11 +30,19 @@ final class KillableCluster implements BeforeAllCallback, AfterAllCallback {
         cluster =
                 new MiniCluster(
                         new MiniClusterConfiguration.Builder()
+                                // any free port: the default 8081 may be taken on the machine
+                                .setConfiguration(restOnAnyFreePort())
                                 .setNumTaskManagers(1)
                                 .setNumSlotsPerTaskManager(HarkMiniCluster.PARALLELISM)
                                 .build());
         cluster.start();
         TestStreamEnvironment.setAsContext(cluster, HarkMiniCluster.PARALLELISM);
+    }
+
+    private static Configuration restOnAnyFreePort() {
+        Configuration configuration = new Configuration();
+        configuration.set(RestOptions.BIND_PORT, "0");
+        return configuration;
     }
 
     /**
