@@ -104,13 +104,18 @@ class LabelsCommandITCase {
 
         Mention complaint = mention(1, "Brewhaus lost my order and the barista laughed");
         Mention repost = mention(2, "Brewhaus lost my order and the barista laughed");
+        // a repost is on its original's platform
+        repost.setPlatform(complaint.getPlatform());
         repost.setRepostOfId(complaint.getId());
         Mention other = mention(3, "Brewhaus opens a new store in Seattle tomorrow");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         HarkMiniCluster.limitRestarts(env);
         JobClient job = ListenJob.start(env, options);
         try {
-            send(options, complaint, repost, other);
+            // the complaint first, so that it is the first of its text and the repost its copy
+            send(options, complaint);
+            awaitDocuments(run, found -> found.containsKey(id(complaint)));
+            send(options, repost, other);
             Map<String, JsonNode> indexed = awaitDocuments(run, found -> found.size() == 3);
             assertThat(indexed).hasSize(3);
             assertThat(indexed.values())
@@ -157,6 +162,7 @@ class LabelsCommandITCase {
             Mention copy = mention(4, "brewhaus LOST my order and the barista laughed");
             copy.getAuthor().setId("copycat");
             Mention laterRepost = mention(5, "Brewhaus lost my order and the barista laughed");
+            laterRepost.setPlatform(complaint.getPlatform());
             laterRepost.setRepostOfId(complaint.getId());
             assertThat(
                             hark(concat(
