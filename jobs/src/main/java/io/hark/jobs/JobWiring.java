@@ -8,6 +8,7 @@ import io.hark.queries.control.QueryUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -27,13 +28,14 @@ public final class JobWiring {
 
     /**
      * Checkpoints every {@code checkpointInterval}; restarts with exponential backoff from 1 s to 1
-     * min.
+     * min; {@link #onlyEvolvableTypes only evolvable types}.
      */
     public static void configure(
             StreamExecutionEnvironment env, Integer parallelism, Duration checkpointInterval) {
         if (parallelism != null) {
             env.setParallelism(parallelism);
         }
+        onlyEvolvableTypes(env);
         env.enableCheckpointing(checkpointInterval.toMillis());
         Configuration restarts = new Configuration();
         restarts.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
@@ -44,6 +46,14 @@ public final class JobWiring {
                 RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
                 Duration.ofMinutes(1));
         env.configure(restarts);
+    }
+
+    /**
+     * A type Flink can only hand to Kryo fails the job when it is built, not a savepoint later: a
+     * Kryo-serialized state cannot evolve with the class, so an upgrade could not restore it.
+     */
+    public static void onlyEvolvableTypes(StreamExecutionEnvironment env) {
+        env.configure(new Configuration().set(PipelineOptions.GENERIC_TYPES, false));
     }
 
     /**

@@ -15,10 +15,15 @@ public final class HarkMiniCluster {
     private HarkMiniCluster() {}
 
     public static MiniClusterExtension extension() {
+        return extension(PARALLELISM);
+    }
+
+    /** The same with room for a job rescaled to {@code slots}. */
+    public static MiniClusterExtension extension(int slots) {
         return new MiniClusterExtension(
                 new MiniClusterResourceConfiguration.Builder()
                         .setNumberTaskManagers(1)
-                        .setNumberSlotsPerTaskManager(PARALLELISM)
+                        .setNumberSlotsPerTaskManager(slots)
                         .build());
     }
 

@@ -13,6 +13,12 @@ import java.util.TreeMap;
  * join.
  */
 public final class GroupWindow implements Serializable {
+    /**
+     * The version of {@link #toBytes}'s form, written first: windows live in savepoints, so a
+     * change to the form gets a new version and {@link #fromBytes} keeps reading the old ones.
+     */
+    public static final int FORM_VERSION = 1;
+
     private final int topK;
     private final WindowStats whole;
     private final TreeMap<String, WindowStats> queries = new TreeMap<>();
@@ -63,13 +69,14 @@ public final class GroupWindow implements Serializable {
 
     /**
      * This window in a compact binary form ({@link CompactWriter}), for parts of windows to cross a
-     * shuffle: the stats of the group and of each query, then, in a block of their own, their
-     * authors.
+     * shuffle and to be kept in operator state: the form's version, the stats of the group and of
+     * each query, then, in a block of their own, their authors.
      */
     public byte[] toBytes() {
         readAuthors();
         CompactWriter out = new CompactWriter(4096);
         CompactWriter authors = new CompactWriter(4096);
+        out.writeInt(FORM_VERSION);
         out.writeInt(topK);
         out.writeString(group);
         whole.writeTo(out);
@@ -87,6 +94,15 @@ public final class GroupWindow implements Serializable {
     /** A window {@link #toBytes} wrote; its authors are read only once it changes. */
     public static GroupWindow fromBytes(byte[] bytes) {
         CompactReader in = new CompactReader(bytes);
+        int version = in.readInt();
+        if (version != FORM_VERSION) {
+            throw new IllegalStateException(
+                    "a window in form version "
+                            + version
+                            + ", which this version of Hark cannot read (it reads "
+                            + FORM_VERSION
+                            + ")");
+        }
         int topK = in.readInt();
         String group = in.readString();
         GroupWindow window = new GroupWindow(topK, WindowStats.readFrom(in));

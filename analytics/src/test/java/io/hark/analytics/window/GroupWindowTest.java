@@ -2,6 +2,7 @@
 package io.hark.analytics.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hark.schema.KeyCount;
 import io.hark.schema.MetricScope;
@@ -186,5 +187,20 @@ class GroupWindowTest {
         assertThat(GroupWindow.fromBytes(readBack.toBytes()).queries().keySet())
                 .isEqualTo(whole.queries().keySet());
         assertThat(metrics(GroupWindow.fromBytes(readBack.toBytes()))).isEqualTo(metrics(whole));
+    }
+
+    @Test
+    void aWindowInAFormThisVersionCannotReadIsRefusedWithItsVersion() {
+        GroupWindow window = new GroupWindow(5);
+        window.add(facts("airlines", "ana", 100, "negative", "skyline"), false);
+        byte[] form = window.toBytes();
+        byte[] later = form.clone();
+        // the version leads as a one-byte zigzag varint
+        later[0] = (byte) ((GroupWindow.FORM_VERSION + 1) << 1);
+
+        assertThat(metrics(GroupWindow.fromBytes(form))).isEqualTo(metrics(window));
+        assertThatThrownBy(() -> GroupWindow.fromBytes(later))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("form version " + (GroupWindow.FORM_VERSION + 1));
     }
 }

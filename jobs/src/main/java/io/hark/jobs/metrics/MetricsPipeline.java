@@ -2,7 +2,6 @@
 package io.hark.jobs.metrics;
 
 import io.hark.analytics.detect.AlertRules;
-import io.hark.analytics.window.GroupWindow;
 import io.hark.analytics.window.MentionFacts;
 import io.hark.jobs.Watermarks;
 import io.hark.jobs.queries.BroadcastQueries;
@@ -166,8 +165,8 @@ public final class MetricsPipeline {
                 .aggregate(
                         new AggregateMentions(options.topK(), options.includeSpam()),
                         new EmitWindowMetrics(),
-                        TypeInformation.of(GroupWindow.class),
-                        TypeInformation.of(GroupWindow.class),
+                        GroupWindowType.INSTANCE,
+                        GroupWindowType.INSTANCE,
                         new AvroTypeInfo<>(WindowMetrics.class))
                 .name("window-metrics")
                 .uid("metrics-window-metrics");
@@ -196,8 +195,8 @@ public final class MetricsPipeline {
                 .aggregate(
                         new MergeWindowParts(options.topK()),
                         new EmitWindowMetrics(),
-                        TypeInformation.of(GroupWindow.class),
-                        TypeInformation.of(GroupWindow.class),
+                        GroupWindowType.INSTANCE,
+                        GroupWindowType.INSTANCE,
                         new AvroTypeInfo<>(WindowMetrics.class))
                 .name("window-metrics")
                 .uid("metrics-window-metrics");

@@ -145,6 +145,7 @@ public final class ReplayJob {
             Sink<EnrichedMention> mentionIndex) {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(options.parallelism());
+        JobWiring.onlyEvolvableTypes(env);
         // Flink would size a batch job's tasks by bytes, and a replay's few megabytes of text,
         // which take the
         // NLP minutes, would get one task

@@ -24,7 +24,7 @@ final class PacedMentions implements AutoCloseable {
     private static final int PER_TICK = 10;
     private static final Duration TICK = Duration.ofMillis(100);
 
-    private final int count;
+    private final int end;
     private final MentionProducer producer;
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
     private final Set<String> sent = ConcurrentHashMap.newKeySet();
@@ -33,7 +33,13 @@ final class PacedMentions implements AutoCloseable {
     private int next;
 
     PacedMentions(ListenOptions options, int count) {
-        this.count = count;
+        this(options, 0, count);
+    }
+
+    /** Mentions {@code first} to {@code first + count - 1} of the same stream. */
+    PacedMentions(ListenOptions options, int first, int count) {
+        this.next = first;
+        this.end = first + count;
         this.producer =
                 new MentionProducer(
                         options.kafka(), options.inputTopic(), options.deadLetterTopic());
@@ -41,7 +47,7 @@ final class PacedMentions implements AutoCloseable {
     }
 
     private void tick() {
-        for (int i = 0; i < PER_TICK && next < count; i++, next++) {
+        for (int i = 0; i < PER_TICK && next < end; i++, next++) {
             Mention mention = TestMentions.mention(next, base.plusSeconds(next * 3L));
             producer.send(mention);
             sent.add(MentionIds.of(mention));

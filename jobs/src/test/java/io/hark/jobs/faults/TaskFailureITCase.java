@@ -20,18 +20,15 @@ import io.hark.jobs.metrics.MetricsOptions;
 import io.hark.jobs.queries.QueryCatalog;
 import io.hark.schema.Alert;
 import io.hark.schema.AlertState;
-import io.hark.schema.AvroCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
@@ -81,7 +78,7 @@ class TaskFailureITCase {
                         "1s");
         ListenOptions listen =
                 ListenOptions.parse(
-                        concat(
+                        WindowVolumes.concat(
                                 common,
                                 List.of(
                                         "--queries",
@@ -135,7 +132,8 @@ class TaskFailureITCase {
 
         MetricsOptions metrics =
                 MetricsOptions.parse(
-                        concat(common, List.of("--group-id", run + "-metrics", "--bounded")),
+                        WindowVolumes.concat(
+                                common, List.of("--group-id", run + "-metrics", "--bounded")),
                         Map.of());
         StreamExecutionEnvironment metricsEnv =
                 StreamExecutionEnvironment.getExecutionEnvironment();
@@ -143,10 +141,10 @@ class TaskFailureITCase {
         HarkMiniCluster.limitRestarts(metricsEnv);
         metricsEnv.execute("task-failure-metrics");
         assertThat(
-                        queryVolumes(
+                        WindowVolumes.ofQueries(
                                 IndexedDocuments.byId(
                                         metrics.elasticsearch(), metrics.indices().metricsAlias())))
-                .isEqualTo(expectedQueryVolumes(indexed));
+                .isEqualTo(WindowVolumes.expected(indexed));
     }
 
     @Test
@@ -214,7 +212,7 @@ class TaskFailureITCase {
                     "every acme window indexed",
                     PATIENCE,
                     () ->
-                            queryVolumes(
+                            WindowVolumes.ofQueries(
                                             IndexedDocuments.byId(
                                                     options.elasticsearch(),
                                                     options.indices().metricsAlias()))
@@ -240,7 +238,7 @@ class TaskFailureITCase {
         }
 
         Map<String, Long> indexedVolumes =
-                queryVolumes(
+                WindowVolumes.ofQueries(
                         IndexedDocuments.byId(
                                 options.elasticsearch(), options.indices().metricsAlias()));
         indexedVolumes.keySet().retainAll(acmeVolumes.keySet());
@@ -256,7 +254,7 @@ class TaskFailureITCase {
                 kafka,
                 options.alertTopic(),
                 record -> {
-                    Alert step = decodeAlert(record.value());
+                    Alert step = WindowVolumes.decodeAlert(record.value());
                     assertThat(step.getAlertId())
                             .as("the one episode's id")
                             .isEqualTo(episode.get("alert_id").asText());
@@ -267,57 +265,5 @@ class TaskFailureITCase {
         assertThat(openings)
                 .as("the episode opened in one window, though the step may be written twice")
                 .hasSize(1);
-    }
-
-    /** Volume per {@code query@window_start} as the metrics job indexed it. */
-    private static Map<String, Long> queryVolumes(Map<String, JsonNode> windows) {
-        Map<String, Long> volumes = new TreeMap<>();
-        windows.values().stream()
-                .filter(window -> window.get("scope").asText().equals("query"))
-                .forEach(
-                        window ->
-                                volumes.put(
-                                        window.get("key").asText()
-                                                + "@"
-                                                + Instant.parse(
-                                                        window.get("window_start").asText()),
-                                        window.get("volume").asLong()));
-        return volumes;
-    }
-
-    /**
-     * The true volume per {@code query@window_start}: indexed mentions, not spam, by their matched
-     * queries and minute.
-     */
-    private static Map<String, Long> expectedQueryVolumes(Map<String, JsonNode> mentions) {
-        Map<String, Long> volumes = new TreeMap<>();
-        mentions.values().stream()
-                .filter(mention -> !mention.path("flags").toString().contains("\"spam\""))
-                .forEach(
-                        mention -> {
-                            Instant minute =
-                                    Instant.parse(mention.get("created_at").asText())
-                                            .truncatedTo(ChronoUnit.MINUTES);
-                            mention.get("matched_queries")
-                                    .forEach(
-                                            query ->
-                                                    volumes.merge(
-                                                            query.asText() + "@" + minute,
-                                                            1L,
-                                                            Long::sum));
-                        });
-        return volumes;
-    }
-
-    private static Alert decodeAlert(byte[] value) {
-        try {
-            return AvroCodec.ALERT.decode(value);
-        } catch (AvroCodec.UndecodableException e) {
-            throw new AssertionError("the alert topic holds something else", e);
-        }
-    }
-
-    private static List<String> concat(List<String> first, List<String> second) {
-        return Stream.concat(first.stream(), second.stream()).toList();
     }
 }

@@ -33,16 +33,30 @@ public final class BrandStream {
     public static final Instant START =
             Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
     public static final Duration HISTORY = Duration.ofHours(36);
-    public static final Instant BURST = START.plus(Duration.ofHours(30));
+    public static final Duration BURST_AFTER = Duration.ofHours(30);
+    public static final Instant BURST = START.plus(BURST_AFTER);
     public static final Duration BURST_LENGTH = Duration.ofMinutes(10);
     public static final String GROUP = "rivals";
     public static final List<String> BRANDS = List.of("acme", "globex", "initech");
     private static final int PER_MINUTE = 6;
 
+    private final Instant start;
+    private final Instant burst;
     private final Random random = new Random(42);
     private final Map<String, Long> acmePerMinute = new HashMap<>();
     private long minute;
     private int next;
+
+    /** The stream from {@link #START}. */
+    public BrandStream() {
+        this(START);
+    }
+
+    /** The same stream from {@code start}, for a test that needs the same times every run. */
+    public BrandStream(Instant start) {
+        this.start = start;
+        this.burst = start.plus(BURST_AFTER);
+    }
 
     /** A listening query per brand, in the group {@link #GROUP}. */
     public static List<QueryDefinition> queries() {
@@ -51,13 +65,14 @@ public final class BrandStream {
                 .toList();
     }
 
-    /** Sends the minutes from {@link #START} up to {@code START + until} not sent yet. */
+    /** Sends the minutes from the start up to {@code start + until} not sent yet. */
     public void sendUntil(KafkaConnection kafka, String topic, Duration until) {
         try (CheckedProducer producer =
                 new CheckedProducer(kafka, "brand-stream", new Properties())) {
             for (; minute < until.toMinutes(); minute++) {
-                Instant at = START.plus(Duration.ofMinutes(minute));
-                boolean burst = !at.isBefore(BURST) && at.isBefore(BURST.plus(BURST_LENGTH));
+                Instant at = start.plus(Duration.ofMinutes(minute));
+                boolean burst =
+                        !at.isBefore(this.burst) && at.isBefore(this.burst.plus(BURST_LENGTH));
                 for (String brand : BRANDS) {
                     int count = poisson(PER_MINUTE) + (burst && brand.equals("acme") ? 60 : 0);
                     for (int i = 0; i < count; i++) {

@@ -35,7 +35,7 @@ class SumWindowPartsTest {
                     List.of(new QueryDefinition("skyline", "Skyline", "skyline", "airlines")));
     private static int next;
 
-    private static MentionFacts facts(String author) {
+    static MentionFacts facts(String author) {
         Mention mention = TestMentions.mention(next++, Instant.EPOCH);
         mention.getAuthor().setId(author);
         mention.getAuthor().setUsername(author);
