@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
         name = "bench",
         description = {
             "Benchmarks:",
-            "  bench nlp     Hark's enrichment against stock CoreNLP, sentiment scores, on a tweet set left out of training and"
+            "  bench nlp     Hark's enrichment against the enrichment as before and stock CoreNLP, sentiment scores, on a tweet set left out of training and"
                     + " adapted to it with 100 to 1,000 of its labels",
             "  bench match   listening queries compiled together against each query evaluated on its own",
             "  bench detect  spike detection on NAB's labelled series: NAB scores, settings chosen by leaving folders and series out,"
@@ -80,6 +80,13 @@ final class BenchCommand implements Callable<Integer> {
                     "nlp: skip training a model without the extra tweet set"
                             + " (a few minutes) and its domain adaptation learning curve")
     boolean skipDomainSentiment;
+
+    @Option(
+            names = "--speed-only",
+            description =
+                    "nlp: only the enrichment's speed and its agreement with the enrichment as before"
+                            + " (no stock CoreNLP, no sentiment scores: a few minutes)")
+    boolean speedOnly;
 
     @Option(
             names = "--crises",
@@ -230,18 +237,18 @@ final class BenchCommand implements Callable<Integer> {
         long heapBefore = usedHeap();
         long start = System.nanoTime();
         MentionEnricher enricher = new MentionEnricher(Map.of());
-        enricher.enrich("warm up the models, please", List.of());
+        enricher.enrich("warm up the models, please", null, List.of());
         double load = seconds(start);
         long heap = usedHeap() - heapBefore;
         texts.stream()
                 .limit(200)
-                .forEach(text -> new MentionEnricher(Map.of()).enrich(text + " ", List.of()));
+                .forEach(text -> new MentionEnricher(Map.of()).enrich(text + " ", null, List.of()));
         double oneThread =
                 rate(
                         texts.size(),
                         () -> {
                             MentionEnricher fresh = new MentionEnricher(Map.of());
-                            texts.forEach(text -> fresh.enrich(text, List.of()));
+                            texts.forEach(text -> fresh.enrich(text, null, List.of()));
                             return null;
                         });
         double allCores =
@@ -249,13 +256,18 @@ final class BenchCommand implements Callable<Integer> {
                         texts.size(),
                         () -> {
                             MentionEnricher fresh = new MentionEnricher(Map.of());
-                            texts.parallelStream().forEach(text -> fresh.enrich(text, List.of()));
+                            texts.parallelStream()
+                                    .forEach(text -> fresh.enrich(text, null, List.of()));
                             return null;
                         });
         System.out.printf(
                 "(a) Hark full enrichment (language, sentiment, NER, topics): %.1f texts/s on 1 thread, "
                         + "%.1f texts/s on %d; models %.0f MB of heap, loaded in %.1f s%n",
                 oneThread, allCores, cores, heap / 1e6, load);
+        NlpPathBenchmark.run(System.out, texts);
+        if (speedOnly) {
+            return;
+        }
 
         List<String> stockTexts = texts.subList(0, Math.min(stockTweets, texts.size()));
         heapBefore = usedHeap();

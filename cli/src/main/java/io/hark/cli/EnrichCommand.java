@@ -61,7 +61,10 @@ final class EnrichCommand implements Callable<Integer> {
                         EnrichedMention enriched =
                                 EnrichMention.enriched(
                                         mention,
-                                        enricher.enrich(mention.getText(), mention.getHashtags()));
+                                        enricher.enrich(
+                                                mention.getText(),
+                                                mention.getLang(),
+                                                mention.getHashtags()));
                         List<String> matched =
                                 compiled.match(MatchQueries.matchInput(compiled, mention));
                         enriched.setMatchedQueries(matched);

@@ -162,7 +162,10 @@ final class ReplayBenchmark {
                 more.parallelStream()
                         .forEach(
                                 mention ->
-                                        enricher.enrich(mention.getText(), mention.getHashtags()));
+                                        enricher.enrich(
+                                                mention.getText(),
+                                                mention.getLang(),
+                                                mention.getHashtags()));
                 aloneRates[run] = more.size() / seconds(alone);
                 out.printf(
                         "    NLP run %d: %,d mentions replayed in %.1f s, %,d others in %.1f s: %,.0f records/s; "

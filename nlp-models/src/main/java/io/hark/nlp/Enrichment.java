@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * What Hark's NLP says about one text.
  *
- * @param language the detected ISO 639-1 code, {@code und} when unsure
+ * @param language the ISO 639-1 code, the platform's when supported, else detected; {@code und}
+ *     when unsure
  * @param sentiment null where unsupported (languages other than English) or failed: never a guess
  * @param flags markers such as {@link MentionEnricher#FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE}
  */

@@ -22,10 +22,11 @@ import java.util.regex.Pattern;
  * Hark's enrichment of a mention's text: language, tweet-tuned sentiment, entities (CoreNLP's fast
  * NER plus a gazetteer) and topics. Thread-safe; the models load once per JVM.
  *
- * <p>Sentiment, entities and keyphrases need English models, so they run only on text detected as
- * English or undetermined; other languages keep their language and hashtag topics. Results are
- * cached by text, because reposts and copy-paste campaigns repeat the same text many times; a
- * repost ({@code RT @user: text}) reuses its original's enrichment.
+ * <p>The language is the platform's when it names one Hark supports, else detected. Sentiment,
+ * entities and keyphrases need English models, so they run only on text in English or undetermined;
+ * other languages keep their language and hashtag topics. Results are cached by text, because
+ * reposts and copy-paste campaigns repeat the same text many times; a repost ({@code RT @user:
+ * text}) reuses its original's enrichment.
  *
  * <p>Only the first {@link #MAX_TEXT_CHARS} characters of a text are read, cut at whitespace: no
  * stage looks further, and the cache, keyed by what is read, stays bounded however long the texts.
@@ -46,7 +47,7 @@ public final class MentionEnricher {
 
     private final LanguageDetector languages = LanguageDetector.shared();
     private final TweetSentiment sentiment;
-    private final SocialTextAnnotator annotator = SocialTextAnnotator.shared();
+    private final SocialTextAnnotator annotator;
     private final EntityRecognizer entities;
     private final TopicExtractor topics = new TopicExtractor();
     private final Map<String, Enrichment> cache =
@@ -69,32 +70,44 @@ public final class MentionEnricher {
      * @param sentiment the whole-text sentiment model, such as a domain-adapted one
      */
     public MentionEnricher(Map<String, String> gazetteer, TweetSentiment sentiment) {
+        this(gazetteer, sentiment, SocialTextAnnotator.shared());
+    }
+
+    /**
+     * @param annotator {@link SocialTextAnnotator#shared()}, or its reference for {@code bench nlp}
+     */
+    public MentionEnricher(
+            Map<String, String> gazetteer,
+            TweetSentiment sentiment,
+            SocialTextAnnotator annotator) {
+        this.annotator = annotator;
         this.entities = new EntityRecognizer(annotator, gazetteer);
         this.sentiment = sentiment;
     }
 
     /**
+     * @param platformLang the mention's {@code lang} as the platform gave it, or null
      * @param hashtags the platform's hashtags of the mention (they rank first among topics)
      */
-    public Enrichment enrich(String text, List<String> hashtags) {
+    public Enrichment enrich(String text, String platformLang, List<String> hashtags) {
         String original =
                 text == null
                         ? ""
                         : TextCap.capAtBoundary(
                                 REPOST_PREFIX.matcher(text).replaceFirst(""), MAX_TEXT_CHARS);
-        String key = original + '\u0000' + hashtags;
+        String key = original + '\u0000' + platformLang + '\u0000' + hashtags;
         Enrichment cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
-        Enrichment result = compute(original, hashtags);
+        Enrichment result = compute(original, platformLang, hashtags);
         cache.put(key, result);
         return result;
     }
 
-    private Enrichment compute(String text, List<String> hashtags) {
+    private Enrichment compute(String text, String platformLang, List<String> hashtags) {
         List<String> flags = new ArrayList<>();
-        String language = languages.detect(text);
+        String language = languages.detect(text, platformLang);
         if (!ENGLISH_MODELS.contains(language)) {
             flags.add(FLAG_SENTIMENT_UNSUPPORTED_LANGUAGE);
             return new Enrichment(

@@ -191,7 +191,8 @@ class HostileTextTest {
         assertTimeoutPreemptively(
                 PER_MENTION,
                 () -> {
-                    Enrichment enrichment = ENRICHER.enrich(text, List.of("Travel", "FailAir"));
+                    Enrichment enrichment =
+                            ENRICHER.enrich(text, null, List.of("Travel", "FailAir"));
                     assertThat(enrichment.language())
                             .as(description)
                             .matches("[a-z]{2}|" + LanguageDetector.UNDETERMINED);

@@ -15,6 +15,7 @@ class MentionEnricherTest {
         Enrichment enrichment =
                 enricher.enrich(
                         "Skyline Air lost my bag in London again, worst airline ever :(",
+                        null,
                         List.of());
         assertThat(enrichment.language()).isEqualTo("en");
         assertThat(enrichment.sentiment().polarity()).isEqualTo(TextSentiment.Polarity.NEGATIVE);
@@ -30,6 +31,7 @@ class MentionEnricherTest {
         Enrichment enrichment =
                 enricher.enrich(
                         "El peor servicio de mi vida, nunca más vuelvo a volar con ellos",
+                        null,
                         List.of("FailAir"));
         assertThat(enrichment.language()).isEqualTo("es");
         assertThat(enrichment.sentiment()).isNull();
@@ -40,8 +42,11 @@ class MentionEnricherTest {
 
     @Test
     void aRepostReusesItsOriginalsEnrichment() {
-        Enrichment original = enricher.enrich("Loving the new lounge at Skyline Air", List.of());
-        assertThat(enricher.enrich("RT @ana_b: Loving the new lounge at Skyline Air", List.of()))
+        Enrichment original =
+                enricher.enrich("Loving the new lounge at Skyline Air", null, List.of());
+        assertThat(
+                        enricher.enrich(
+                                "RT @ana_b: Loving the new lounge at Skyline Air", null, List.of()))
                 .isSameAs(original);
     }
 
@@ -50,19 +55,20 @@ class MentionEnricherTest {
         String start =
                 "Skyline Air lost my bag again. ".repeat(MentionEnricher.MAX_TEXT_CHARS / 20);
 
-        Enrichment enrichment = enricher.enrich(start + "Kept my coffee warm though.", List.of());
+        Enrichment enrichment =
+                enricher.enrich(start + "Kept my coffee warm though.", null, List.of());
 
-        assertThat(enricher.enrich(start + "A different ending entirely.", List.of()))
+        assertThat(enricher.enrich(start + "A different ending entirely.", null, List.of()))
                 .isSameAs(enrichment);
     }
 
     @Test
     void textWithoutWordsGetsNoEntitiesAndNoTopics() {
         for (String text : new String[] {null, "", "\u200B\u202E", "🔥".repeat(10_000)}) {
-            Enrichment enrichment = enricher.enrich(text, List.of());
+            Enrichment enrichment = enricher.enrich(text, null, List.of());
             assertThat(enrichment.entities()).as("entities of %.20s", text).isEmpty();
             assertThat(enrichment.topics()).as("topics of %.20s", text).isEmpty();
         }
-        assertThat(enricher.enrich("x".repeat(1_000_000), List.of()).entities()).isEmpty();
+        assertThat(enricher.enrich("x".repeat(1_000_000), null, List.of()).entities()).isEmpty();
     }
 }

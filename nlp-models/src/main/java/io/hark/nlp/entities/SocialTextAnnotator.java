@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.nlp.entities;
 
+import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.pipeline.CoreDocument;
-import edu.stanford.nlp.pipeline.CoreEntityMention;
+import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.CoreMap;
 import io.hark.nlp.text.TextCap;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -28,6 +29,12 @@ import java.util.Set;
  * because both models are English and unknown words are ~20x dearer. So call this for mentions
  * detected as English (or undetermined) only.
  *
+ * <p>Text with no word to tag ({@link #carriesWords}: only hashtags, @handles, URLs, emoji, numbers
+ * or punctuation) is tokenized but neither tagged nor NER-labelled: it can yield no keyphrase, and
+ * its hashtags and handles are topics or nothing by themselves. {@link #reference()} runs every
+ * text through every stage, as Hark did before: {@code bench nlp} measures the shared annotator
+ * against it.
+ *
  * <p>Thread-safe: the pipeline's annotators are stateless per call once loaded, and CoreNLP caches
  * loaded annotators per configuration, so the models exist once per JVM.
  */
@@ -49,27 +56,51 @@ public final class SocialTextAnnotator {
     static final String TOKENIZE_OPTIONS =
             "untokenizable=noneKeep,ptb3Escaping=false,invertible=false";
 
-    private final StanfordCoreNLP pipeline;
+    /** Tokens and sentences: cheap, and enough to tell whether the text has words to tag. */
+    private final StanfordCoreNLP tokenizer;
 
-    private SocialTextAnnotator(StanfordCoreNLP pipeline) {
-        this.pipeline = pipeline;
+    /** POS tags, lemmas and the CRF's labels over tokens the tokenizer made: the dear part. */
+    private final StanfordCoreNLP taggerAndNer;
+
+    private final boolean skipWordless;
+
+    private SocialTextAnnotator(boolean skipWordless) {
+        this.tokenizer = new StanfordCoreNLP(tokenizerProperties());
+        this.taggerAndNer = new StanfordCoreNLP(taggerAndNerProperties());
+        this.skipWordless = skipWordless;
     }
 
     /** The one instance per JVM; the first call loads the models (a few seconds). */
     public static SocialTextAnnotator shared() {
-        return Holder.INSTANCE;
+        return Holder.SHARED;
+    }
+
+    /**
+     * Every text through every stage, wordless or not: today's output before the shortcuts, the
+     * baseline {@code bench nlp} measures {@link #shared()} against. Shares the loaded models.
+     */
+    public static SocialTextAnnotator reference() {
+        return Holder.REFERENCE;
     }
 
     private static final class Holder {
-        static final SocialTextAnnotator INSTANCE =
-                new SocialTextAnnotator(new StanfordCoreNLP(fastNerProperties()));
+        static final SocialTextAnnotator SHARED = new SocialTextAnnotator(true);
+        static final SocialTextAnnotator REFERENCE = new SocialTextAnnotator(false);
     }
 
-    static Properties fastNerProperties() {
+    private static Properties tokenizerProperties() {
         Properties props = new Properties();
-        props.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
+        props.setProperty("annotators", "tokenize,ssplit");
         props.setProperty("tokenize.language", "en");
         props.setProperty("tokenize.options", TOKENIZE_OPTIONS);
+        return props;
+    }
+
+    private static Properties taggerAndNerProperties() {
+        Properties props = new Properties();
+        props.setProperty("annotators", "pos,lemma,ner");
+        // The tokens come from the tokenizer pipeline, on the same annotation.
+        props.setProperty("enforceRequirements", "false");
         props.setProperty("ner.model", NER_MODEL);
         props.setProperty("ner.useSUTime", "false");
         props.setProperty("ner.applyNumericClassifiers", "false");
@@ -84,21 +115,44 @@ public final class SocialTextAnnotator {
             return AnnotatedText.empty();
         }
         try {
-            CoreDocument document = new CoreDocument(text);
-            pipeline.annotate(document);
-            return toAnnotatedText(text, document);
+            Annotation document = new Annotation(text);
+            tokenizer.annotate(document);
+            List<CoreLabel> labels = document.get(CoreAnnotations.TokensAnnotation.class);
+            List<Token> tokens = toTokens(labels);
+            if (skipWordless && !carriesWords(tokens)) {
+                return new AnnotatedText(text, tokens, List.of());
+            }
+            taggerAndNer.annotate(document);
+            return new AnnotatedText(
+                    text,
+                    toTokens(labels),
+                    toSpans(labels, document.get(CoreAnnotations.MentionsAnnotation.class)));
         } catch (RuntimeException e) {
             // One odd mention must not fail the stream; it simply yields no entities or topics.
             return AnnotatedText.empty();
         }
     }
 
-    private static AnnotatedText toAnnotatedText(String text, CoreDocument document) {
-        List<CoreLabel> labels = document.tokens();
-        Map<CoreLabel, Integer> indexOf = new IdentityHashMap<>(labels.size() * 2);
+    /**
+     * Whether a token has a letter and is no hashtag, handle or URL: without one, the text has no
+     * keyphrase for the tagger to find nor a name for the CRF.
+     */
+    static boolean carriesWords(List<Token> tokens) {
+        for (Token token : tokens) {
+            if (!token.isHashtag()
+                    && !token.isHandle()
+                    && !token.isUrl()
+                    && token.word().codePoints().anyMatch(Character::isLetter)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tokens as they are: untagged ones get an empty tag, their word as lemma and no entity. */
+    private static List<Token> toTokens(List<CoreLabel> labels) {
         List<Token> tokens = new ArrayList<>(labels.size());
         for (CoreLabel label : labels) {
-            indexOf.put(label, tokens.size());
             tokens.add(
                     new Token(
                             label.word(),
@@ -109,22 +163,31 @@ public final class SocialTextAnnotator {
                             label.beginPosition(),
                             label.endPosition()));
         }
+        return tokens;
+    }
+
+    private static List<EntitySpan> toSpans(List<CoreLabel> labels, List<CoreMap> coreMentions) {
+        if (coreMentions == null) {
+            return List.of();
+        }
+        Map<CoreLabel, Integer> indexOf = new IdentityHashMap<>(labels.size() * 2);
+        for (int i = 0; i < labels.size(); i++) {
+            indexOf.put(labels.get(i), i);
+        }
         List<EntitySpan> mentions = new ArrayList<>();
-        List<CoreEntityMention> coreMentions = document.entityMentions();
-        if (coreMentions != null) {
-            for (CoreEntityMention mention : coreMentions) {
-                List<CoreLabel> span = mention.tokens();
-                if (span.isEmpty() || !CRF_TYPES.contains(mention.entityType())) {
-                    continue;
-                }
-                Integer start = indexOf.get(span.get(0));
-                Integer last = indexOf.get(span.get(span.size() - 1));
-                if (start != null && last != null) {
-                    mentions.add(new EntitySpan(start, last + 1, mention.entityType()));
-                }
+        for (CoreMap mention : coreMentions) {
+            List<CoreLabel> span = mention.get(CoreAnnotations.TokensAnnotation.class);
+            String type = mention.get(CoreAnnotations.NamedEntityTagAnnotation.class);
+            if (span == null || span.isEmpty() || !CRF_TYPES.contains(type)) {
+                continue;
+            }
+            Integer start = indexOf.get(span.get(0));
+            Integer last = indexOf.get(span.get(span.size() - 1));
+            if (start != null && last != null) {
+                mentions.add(new EntitySpan(start, last + 1, type));
             }
         }
-        return new AnnotatedText(text, tokens, mentions);
+        return mentions;
     }
 
     /**

@@ -7,8 +7,10 @@ import io.hark.nlp.text.TextCap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Detects the language of a mention, restricted to the languages Hark supports.
@@ -41,6 +43,11 @@ public final class LanguageDetector {
                     Language.PORTUGUESE,
                     Language.ITALIAN,
                     Language.DUTCH);
+
+    private static final Set<String> SUPPORTED_CODES =
+            SUPPORTED_LANGUAGES.stream()
+                    .map(language -> language.getIsoCode639_1().name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
 
     /** Below this many letters (after cleaning) n-gram statistics are mostly noise. */
     static final int MIN_LETTERS = 8;
@@ -87,6 +94,32 @@ public final class LanguageDetector {
             builder = builder.withLowAccuracyMode();
         }
         return new LanguageDetector(builder.build());
+    }
+
+    /**
+     * The platform's own language code when it names a supported language ({@code "en"}, {@code
+     * "EN"}, {@code "en-GB"}: X, Reddit and others detect it per post), else {@link #detect}. An
+     * unsupported or non-committal claim ({@code "und"}, X's {@code "qme"}, {@code "ja"}) is
+     * detected again, so the answer stays one of {@link #SUPPORTED_LANGUAGES} or {@link
+     * #UNDETERMINED}, as before.
+     *
+     * @param claimed the mention's {@code lang} as the platform gave it; may be null
+     */
+    public String detect(String text, String claimed) {
+        String code = supportedCode(claimed);
+        return code != null ? code : detect(text);
+    }
+
+    private static String supportedCode(String claimed) {
+        if (claimed == null) {
+            return null;
+        }
+        int subtag = claimed.indexOf('-');
+        String primary =
+                (subtag < 0 ? claimed : claimed.substring(0, subtag))
+                        .strip()
+                        .toLowerCase(Locale.ROOT);
+        return SUPPORTED_CODES.contains(primary) ? primary : null;
     }
 
     /** ISO 639-1 code of the text's language, or {@link #UNDETERMINED}. */

@@ -33,6 +33,27 @@ class LanguageDetectorTest {
     }
 
     @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"en | en", "es | ES", "fr | fr-CA", "de | ' de '", "pt | pt-BR"})
+    void takesThePlatformsSupportedLanguageWithoutDetecting(String expected, String claimed) {
+        // An English text: the answer can only come from the claim.
+        assertThat(
+                        detector.detect(
+                                "My flight was delayed three hours and nobody told us why",
+                                claimed))
+                .isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"und", "qme", "zxx", "ja", "", "-", "english", "e"})
+    void detectsAgainWhenThePlatformNamesNoSupportedLanguage(String claimed) {
+        String spanish = "El vuelo salió con tres horas de retraso y nadie nos explicó nada";
+        assertThat(detector.detect(spanish, claimed)).isEqualTo("es");
+        assertThat(detector.detect(spanish, null)).isEqualTo("es");
+    }
+
+    @ParameterizedTest
     @ValueSource(
             strings = {
                 "",

@@ -98,7 +98,9 @@ public class EnrichMention extends KeyedProcessFunction<String, EnrichedMention,
             known.applyTo(enriched, FLAG_NLP_REUSED);
         } else {
             Mention mention = enriched.getMention();
-            withNlp(enriched, enricher.enrich(mention.getText(), mention.getHashtags()));
+            withNlp(
+                    enriched,
+                    enricher.enrich(mention.getText(), mention.getLang(), mention.getHashtags()));
             if (known == null && !enriched.getFlags().contains(MentionEnricher.FLAG_NLP_FAILED)) {
                 originalNlp.update(ReusableNlp.of(enriched));
             }

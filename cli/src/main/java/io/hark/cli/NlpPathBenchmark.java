@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.cli;
+
+import io.hark.nlp.Enrichment;
+import io.hark.nlp.EnrichmentAgreement;
+import io.hark.nlp.MentionEnricher;
+import io.hark.nlp.entities.SocialTextAnnotator;
+import io.hark.nlp.language.LanguageDetector;
+import io.hark.nlp.sentiment.TweetSentiment;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code bench nlp}'s comparison of the enrichment as Hark did it before (the reference: every text
+ * tagged and NER-labelled, its language always detected) with the shipped path, on one thread and
+ * the same texts: the paths take turns, {@link #ROUNDS} times each, so the load of a shared machine
+ * weighs on all of them alike. Each pass uses a fresh enricher, so no text is in its cache.
+ */
+final class NlpPathBenchmark {
+    private static final int ROUNDS = 3;
+    private static final double TARGET_TEXTS_PER_SECOND = 1_000;
+    private static final double TARGET_RATIO = 5;
+
+    private NlpPathBenchmark() {}
+
+    static void run(PrintStream out, List<String> texts) {
+        TweetSentiment sentiment = TweetSentiment.shared();
+        SocialTextAnnotator reference = SocialTextAnnotator.reference();
+        SocialTextAnnotator shipped = SocialTextAnnotator.shared();
+        List<String> warmUp = texts.stream().limit(200).map(text -> text + " ").toList();
+        enrich(new MentionEnricher(Map.of(), sentiment, reference), warmUp, null);
+        enrich(new MentionEnricher(Map.of(), sentiment, shipped), warmUp, null);
+
+        // What X sends: its own detection of each post's language, "und" when it has none.
+        LanguageDetector detector = LanguageDetector.shared();
+        List<String> claims = texts.stream().map(detector::detect).toList();
+        List<Supplier<Pass>> paths =
+                List.of(
+                        () ->
+                                enrich(
+                                        new MentionEnricher(Map.of(), sentiment, reference),
+                                        texts,
+                                        null),
+                        () ->
+                                enrich(
+                                        new MentionEnricher(Map.of(), sentiment, shipped),
+                                        texts,
+                                        null),
+                        () ->
+                                enrich(
+                                        new MentionEnricher(Map.of(), sentiment, shipped),
+                                        texts,
+                                        claims));
+        Pass[] passes = new Pass[paths.size()];
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int turn = 0; turn < paths.size(); turn++) {
+                // Each round starts with another path, so none always runs first.
+                int path = (round + turn) % paths.size();
+                passes[path] = Pass.add(passes[path], paths.get(path).get());
+            }
+        }
+        Pass referencePass = passes[0];
+        Pass shippedPass = passes[1];
+        Pass claimedPass = passes[2];
+        double referenceRate = referencePass.rate();
+        out.printf(
+                "(c) the enrichment as before (every text tagged and NER-labelled, language always detected): "
+                        + "%.1f texts/s on 1 thread (%d passes over %d tweets, taking turns with d and e)%n",
+                referenceRate, ROUNDS, texts.size());
+        out.printf(
+                "(d) the shipped enrichment, no platform language: %.1f texts/s on 1 thread, d/c %.2fx%n",
+                shippedPass.rate(), shippedPass.rate() / referenceRate);
+        double claimedRate = claimedPass.rate();
+        out.printf(
+                "(e) the shipped enrichment, each tweet's language given as X gives it (here: what lingua detects): "
+                        + "%.1f texts/s on 1 thread, e/c %.2fx (target: %.0f texts/s and %.0fx: %s)%n",
+                claimedRate,
+                claimedRate / referenceRate,
+                TARGET_TEXTS_PER_SECOND,
+                TARGET_RATIO,
+                claimedRate >= TARGET_TEXTS_PER_SECOND
+                                && claimedRate / referenceRate >= TARGET_RATIO
+                        ? "met"
+                        : "not met");
+        print(out, "d", EnrichmentAgreement.of(referencePass.enrichments, shippedPass.enrichments));
+        print(out, "e", EnrichmentAgreement.of(referencePass.enrichments, claimedPass.enrichments));
+    }
+
+    private static void print(PrintStream out, String path, EnrichmentAgreement agreement) {
+        out.printf(
+                "agreement of %s with c on %d tweets: entity precision %.4f, recall %.4f, F1 %.4f (target 0.95);"
+                        + " topic-key Jaccard %.4f (target 0.90); same sentiment label %.4f (target 1);"
+                        + " same language %.4f%n",
+                path,
+                agreement.texts(),
+                agreement.entityPrecision(),
+                agreement.entityRecall(),
+                agreement.entityF1(),
+                agreement.topicJaccard(),
+                agreement.sentimentAgreement(),
+                agreement.languageAgreement());
+    }
+
+    /**
+     * @param claims each text's platform language, or null for none
+     */
+    private static Pass enrich(MentionEnricher enricher, List<String> texts, List<String> claims) {
+        List<Enrichment> enrichments = new ArrayList<>(texts.size());
+        long start = System.nanoTime();
+        for (int i = 0; i < texts.size(); i++) {
+            enrichments.add(
+                    enricher.enrich(
+                            texts.get(i), claims == null ? null : claims.get(i), List.of()));
+        }
+        return new Pass(enrichments, texts.size(), System.nanoTime() - start);
+    }
+
+    /** The first pass's output, and the texts and time of all passes so far. */
+    private record Pass(List<Enrichment> enrichments, long texts, long nanos) {
+        static Pass add(Pass sofar, Pass next) {
+            return sofar == null
+                    ? next
+                    : new Pass(
+                            sofar.enrichments, sofar.texts + next.texts, sofar.nanos + next.nanos);
+        }
+
+        double rate() {
+            return texts / (nanos / 1e9);
+        }
+    }
+}
