@@ -70,6 +70,18 @@ class EnrichMentionTest {
     }
 
     @Test
+    void takesThePlatformsLanguageRatherThanDetectingItAgain() throws Exception {
+        Mention mention = TestMentions.mention(60, Instant.parse("2026-11-01T00:00:00Z"));
+        // The platform knows its post (say, the author's Spanish-language thread) better than the
+        // text alone: its claim is taken, so the English model gives no sentiment.
+        mention.setLang("es-MX");
+        mention.setText("Worst flight ever, lost my bag and nobody helped :( never again");
+        EnrichedMention enriched = enrich(mention);
+        assertThat(enriched.getLanguage()).isEqualTo("es");
+        assertThat(enriched.getSentiment()).isNull();
+    }
+
+    @Test
     void findsLanguageEntitiesAndTopics() throws Exception {
         Mention mention = TestMentions.mention(3, Instant.parse("2026-11-01T00:00:00Z"));
         mention.setText(
