@@ -26,10 +26,16 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             BacktestCommand.class,
             TrainSentimentCommand.class,
+            ReportCommand.class,
             BenchCommand.class
         })
 public final class Hark {
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as users run it: a failure prints its reason, not a stack trace. */
+    static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Hark());
         commandLine.setExecutionExceptionHandler(
                 (error, command, parseResult) -> {
@@ -40,7 +46,7 @@ public final class Hark {
                             .println("hark " + command.getCommandName() + ": " + messageOf(error));
                     return 1;
                 });
-        System.exit(commandLine.execute(args));
+        return commandLine;
     }
 
     private static String messageOf(Throwable error) {
