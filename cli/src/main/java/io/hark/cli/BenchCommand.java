@@ -40,13 +40,16 @@ import picocli.CommandLine.Parameters;
                     + " cost per point",
             "  bench alert   latency from a window's end to the notifier's request, end to end in the local mode",
             "  bench replay  a day of archived enriched mentions through metrics and detection (--skip-nlp), and a replay with NLP",
+            "  bench report  the brand report of a month of 1-minute window metrics for 50 queries (and mentions),"
+                    + " bulk-indexed into an embedded Elasticsearch",
             "  bench soak    the local mode at a steady rate: heap, threads, open files, state size and lag over time",
             "  bench test-heap  the heap each module's test JVMs needed in the last mvn verify, from their GC logs"
         })
 final class BenchCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
-            description = "what to benchmark: nlp, match, detect, alert, replay, soak or test-heap")
+            description =
+                    "what to benchmark: nlp, match, detect, alert, replay, report, soak or test-heap")
     String what;
 
     @Option(
@@ -60,6 +63,12 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "300000",
             description = "match: mentions (default: ${DEFAULT-VALUE})")
     int mentions;
+
+    @Option(
+            names = "--report-mentions",
+            defaultValue = "300000",
+            description = "report: mentions over the month (default: ${DEFAULT-VALUE})")
+    int reportMentions;
 
     @Option(
             names = "--tweets",
@@ -169,6 +178,7 @@ final class BenchCommand implements Callable<Integer> {
                             Duration.ofSeconds(100),
                             rate);
             case "replay" -> ReplayBenchmark.run(System.out, records, nlpRecords);
+            case "report" -> ReportBenchmark.run(System.out, 50, 30, reportMentions);
             case "soak" ->
                     Soak.run(
                             System.out,

@@ -12,10 +12,17 @@ import io.hark.jobs.listen.operators.DropRedelivered;
 import io.hark.jobs.listen.operators.MatchQueries;
 import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
+import io.hark.queries.QueryDefinition;
+import io.hark.queries.QueryFile;
+import io.hark.report.BrandReports;
+import io.hark.report.ReportPeriod;
+import io.hark.report.ReportSpec;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,6 +58,12 @@ final class LocalCommand implements Callable<Integer> {
             names = "--exit-after-drain",
             description = "with --mentions: stop once everything is indexed or dead-lettered")
     boolean exitAfterDrain;
+
+    @Option(
+            names = "--report",
+            description =
+                    "with --exit-after-drain: write the brand report (HTML) of everything indexed to this file")
+    Path report;
 
     @Option(
             names = "--queries",
@@ -96,6 +109,9 @@ final class LocalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (report != null && !exitAfterDrain) {
+            throw new IllegalArgumentException("--report needs --exit-after-drain");
+        }
         if (exitAfterDrain && mentions == null) {
             throw new IllegalArgumentException("--exit-after-drain needs --mentions FILE");
         }
@@ -168,6 +184,9 @@ final class LocalCommand implements Callable<Integer> {
                 metrics.alertTopic(),
                 record -> alerts.add(AlertTail.line(record.value())));
         alerts.forEach(System.err::println);
+        if (report != null) {
+            say(writeReport(metrics));
+        }
         long deadLettered =
                 TopicReader.readAll(options.kafka(), options.deadLetterTopic(), record -> {});
         stack.close();
@@ -188,6 +207,19 @@ final class LocalCommand implements Callable<Integer> {
                 seconds,
                 produced.lines() / seconds);
         return 0;
+    }
+
+    /** The report of every window the metrics job wrote, all queries, dates in UTC. */
+    private String writeReport(MetricsOptions metrics) throws IOException {
+        String prefix = metrics.indices().prefix();
+        ReportPeriod period =
+                BrandReports.coveringPeriod(metrics.elasticsearch(), prefix, ZoneOffset.UTC);
+        List<QueryDefinition> definitions =
+                QueryFile.load(queries == null ? CommandFiles.sampleQueries() : queries);
+        return ReportCommand.write(
+                metrics.elasticsearch(),
+                new ReportSpec(period, prefix, List.of(), List.of(), definitions),
+                report);
     }
 
     private int runLive(LocalStack stack, LocalFlink flink) throws Exception {

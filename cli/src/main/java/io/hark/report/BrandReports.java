@@ -18,7 +18,10 @@ import io.hark.report.BrandReport.TopPost;
 import io.hark.report.BrandReport.Totals;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,6 +59,35 @@ public final class BrandReports {
             throws IOException {
         try (ElasticsearchJson elasticsearch = new ElasticsearchJson(connection)) {
             return new BrandReports(elasticsearch, clock).read(spec);
+        }
+    }
+
+    /**
+     * The whole minutes that hold every window in {@code PREFIX-metrics}: the period of a report on
+     * everything indexed, e.g. after {@code hark local --exit-after-drain}.
+     */
+    public static ReportPeriod coveringPeriod(
+            ElasticsearchConnection connection, String indexPrefix, ZoneId zone)
+            throws IOException {
+        ObjectNode body = JSON.objectNode().put("size", 0);
+        ObjectNode aggs = body.putObject("aggs");
+        aggs.putObject("first").putObject("min").put("field", "window_start");
+        aggs.putObject("last").putObject("max").put("field", "window_end");
+        try (ElasticsearchJson elasticsearch = new ElasticsearchJson(connection)) {
+            elasticsearch.refresh(indexPrefix + "-*");
+            JsonNode response = elasticsearch.search(indexPrefix + "-metrics", body);
+            Instant first = instant(response.at("/aggregations/first"));
+            Instant last = instant(response.at("/aggregations/last"));
+            if (first == null || last == null) {
+                throw new ReportException(
+                        "no window metrics in " + indexPrefix + "-metrics: nothing to report");
+            }
+            return new ReportPeriod(
+                    first.truncatedTo(ChronoUnit.MINUTES),
+                    last.truncatedTo(ChronoUnit.MINUTES).equals(last)
+                            ? last
+                            : last.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)),
+                    zone);
         }
     }
 

@@ -144,7 +144,7 @@ public final class ReportHtml {
         html.append("<div class=\"cards\">");
         card(
                 number(report.volume()),
-                "mentions (" + change(report.volume(), report.previousVolume()) + ")");
+                "mentions, per query (" + change(report.volume(), report.previousVolume()) + ")");
         card(
                 net(all.netSentiment()),
                 "net sentiment (previous " + net(total(q -> q.previous()).netSentiment()) + ")");
