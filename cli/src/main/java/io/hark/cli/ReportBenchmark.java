@@ -55,7 +55,8 @@ final class ReportBenchmark {
 
     static void run(PrintStream out, int queries, int days, int mentions) throws Exception {
         Instant start = END.minus(Duration.ofDays(days));
-        try (EmbeddedElasticsearch server = EmbeddedElasticsearch.start()) {
+        try (EmbeddedElasticsearch server =
+                EmbeddedElasticsearch.builder().startupTimeout(Duration.ofMinutes(5)).start()) {
             ElasticsearchConnection connection = ElasticsearchConnection.of(server.httpUrl());
             IndexTemplates indices = new IndexTemplates(PREFIX);
             var client = connection.asyncClient();
