@@ -30,9 +30,10 @@ import picocli.CommandLine.Command;
 @Command(
         name = "report",
         description = {
-            "Writes a brand report as one HTML file that opens without network access: mentions over time per query",
-            "with alert episodes, sentiment, share of voice against the previous period, top and rising topics and",
-            "hashtags, top posts and authors (spam left out), from the indices' aggregations."
+            "Writes a brand report as one HTML file that opens without network access:",
+            "mentions over time per query with alert episodes, sentiment, share of voice",
+            "against the previous period, top and rising topics and hashtags, top posts",
+            "and authors (spam left out), all from the indices' aggregations."
         })
 final class ReportCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(
