@@ -4,15 +4,71 @@ package io.hark.embedded;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The configuration files of one embedded Elasticsearch node. */
+/**
+ * The configuration files of one embedded Elasticsearch node. {@code discovery} says how it finds
+ * its cluster: alone ({@link Discovery#SINGLE_NODE}), or with others.
+ */
 record ElasticsearchNodeConfig(
         String clusterName,
+        String nodeName,
         int httpPort,
         int transportPort,
         Path dataDirectory,
-        Path logsDirectory) {
+        Path logsDirectory,
+        Discovery discovery) {
 
     static final String HOST = "127.0.0.1";
+
+    /** The node of a cluster of one. */
+    ElasticsearchNodeConfig(
+            String clusterName,
+            int httpPort,
+            int transportPort,
+            Path dataDirectory,
+            Path logsDirectory) {
+        this(
+                clusterName,
+                clusterName + "-node",
+                httpPort,
+                transportPort,
+                dataDirectory,
+                logsDirectory,
+                Discovery.SINGLE_NODE);
+    }
+
+    /** How a node finds the other nodes of its cluster: its discovery and role settings. */
+    interface Discovery {
+        /** A cluster of this node alone, which never looks for others. */
+        Discovery SINGLE_NODE = (nodeName, transportPort) -> List.of("discovery.type: single-node");
+
+        /**
+         * The master-eligible node of a cluster that others join: it elects itself (the only
+         * initial master node) and holds data too.
+         */
+        Discovery FORMS_CLUSTER =
+                (nodeName, transportPort) ->
+                        List.of(
+                                "cluster.initial_master_nodes: [" + quoted(nodeName) + "]",
+                                "discovery.seed_hosts: ["
+                                        + quoted(HOST + ":" + transportPort)
+                                        + "]");
+
+        /**
+         * A data-only node joining the cluster of the node at {@code managerTransportPort}. Not
+         * master-eligible, so losing it never costs the cluster its quorum: the replicas of its
+         * shards on the other node are promoted and indexing goes on.
+         */
+        static Discovery dataNodeJoining(int managerTransportPort) {
+            return (nodeName, transportPort) ->
+                    List.of(
+                            "node.roles: [ data ]",
+                            "discovery.seed_hosts: ["
+                                    + quoted(HOST + ":" + managerTransportPort)
+                                    + "]");
+        }
+
+        List<String> settings(String nodeName, int transportPort);
+    }
 
     /** The node's settings with security off. */
     String elasticsearchYml() {
@@ -30,11 +86,11 @@ record ElasticsearchNodeConfig(
         return String.join(
                 "\n",
                 "cluster.name: " + quoted(clusterName),
-                "node.name: " + quoted(clusterName + "-node"),
+                "node.name: " + quoted(nodeName),
                 "network.host: " + HOST,
                 "http.port: " + httpPort,
                 "transport.port: " + transportPort,
-                "discovery.type: single-node",
+                String.join("\n", discovery.settings(nodeName, transportPort)),
                 "path.data: " + quoted(dataDirectory.toString()),
                 "path.logs: " + quoted(logsDirectory.toString()),
                 // test machines often have fuller disks than production watermarks allow

@@ -43,7 +43,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private final Optional<UnprivilegedUser> runAs;
     private final String javaOpts;
     private final Duration startupTimeout;
-    private final String clusterName = "hark-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String clusterName;
+    private final String nodeName;
+    private final ElasticsearchNodeConfig.Discovery discovery;
     private final Path instanceDirectory;
     private final Path consoleLog;
     private final Optional<ElasticsearchSecurity> security;
@@ -73,6 +75,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         private String javaOpts = DEFAULT_JAVA_OPTS;
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
         private Optional<ElasticsearchSecurity> security = Optional.empty();
+        private String clusterName = "hark-" + UUID.randomUUID().toString().substring(0, 8);
+        private String nodeName = clusterName + "-node";
+        private ElasticsearchNodeConfig.Discovery discovery =
+                ElasticsearchNodeConfig.Discovery.SINGLE_NODE;
 
         private Builder() {}
 
@@ -103,6 +109,27 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes the node the master-eligible (and data) node of a cluster that other nodes join
+         * ({@link #joining}), rather than a cluster of one.
+         */
+        public Builder formingCluster() {
+            this.discovery = ElasticsearchNodeConfig.Discovery.FORMS_CLUSTER;
+            return this;
+        }
+
+        /**
+         * Makes the node a data-only node of {@code manager}'s cluster ({@link #formingCluster}):
+         * its loss leaves the cluster its master, so indexing goes on on the replicas.
+         */
+        public Builder joining(EmbeddedElasticsearch manager) {
+            this.clusterName = manager.clusterName;
+            this.nodeName = clusterName + "-data-" + UUID.randomUUID().toString().substring(0, 4);
+            this.discovery =
+                    ElasticsearchNodeConfig.Discovery.dataNodeJoining(manager.transportPort());
+            return this;
+        }
+
         /** Starts the server and returns once the cluster health is at least yellow. */
         public EmbeddedElasticsearch start() {
             EmbeddedElasticsearch server =
@@ -112,7 +139,10 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
                             UnprivilegedUser.neededForElasticsearch(),
                             javaOpts,
                             startupTimeout,
-                            security);
+                            security,
+                            clusterName,
+                            nodeName,
+                            discovery);
             try {
                 server.startOnFreePorts();
                 return server;
@@ -129,8 +159,14 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             Optional<UnprivilegedUser> runAs,
             String javaOpts,
             Duration startupTimeout,
-            Optional<ElasticsearchSecurity> security) {
+            Optional<ElasticsearchSecurity> security,
+            String clusterName,
+            String nodeName,
+            ElasticsearchNodeConfig.Discovery discovery) {
         this.home = home;
+        this.clusterName = clusterName;
+        this.nodeName = nodeName;
+        this.discovery = discovery;
         this.security = security;
         HttpClient.Builder http =
                 HttpClient.newBuilder()
@@ -181,6 +217,23 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         LOG.info("Elasticsearch at {} stopped", httpUrl());
     }
 
+    synchronized int transportPort() {
+        return config.transportPort();
+    }
+
+    /**
+     * Kills the server at once ({@code kill -9} of its process tree), keeping its data for {@link
+     * #restart()}. Does nothing if it is stopped.
+     */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        ProcessTrees.kill(process.toHandle());
+        process = null;
+        LOG.info("Elasticsearch at {} killed", httpUrl());
+    }
+
     /**
      * Starts the server again, stopping it first if needed, on the same port and with the same
      * data.
@@ -223,10 +276,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
             prepareInstanceDirectory(
                     new ElasticsearchNodeConfig(
                             clusterName,
+                            nodeName,
                             httpPort,
                             transportPort,
                             instanceDirectory.resolve("data"),
-                            instanceDirectory.resolve("logs")));
+                            instanceDirectory.resolve("logs"),
+                            discovery));
             try {
                 launch();
                 return;

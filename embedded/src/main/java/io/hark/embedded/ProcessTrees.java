@@ -10,6 +10,8 @@ import java.util.concurrent.TimeoutException;
 /** Stops a process together with the processes it started. */
 final class ProcessTrees {
 
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(30);
+
     private ProcessTrees() {}
 
     /**
@@ -30,6 +32,18 @@ final class ProcessTrees {
                 awaitExit(descendant, grace);
             }
         }
+    }
+
+    /**
+     * Kills the process and its descendants at once (SIGKILL, as {@code kill -9}) and waits until
+     * they are gone.
+     */
+    static void kill(ProcessHandle process) {
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(process, KILL_TIMEOUT);
+        tree.forEach(descendant -> awaitExit(descendant, KILL_TIMEOUT));
     }
 
     private static boolean awaitExit(ProcessHandle process, Duration timeout) {
