@@ -98,7 +98,7 @@ final class AlertLatency {
                                 spacing.minusSeconds(20),
                                 5));
             }
-            Thread feeder = SampleStream.startFeeding(listen, rate, staged, sent -> {});
+            Thread feeder = SampleStream.startFeeding(listen, rate, 0, staged, sent -> {});
             Instant deadline =
                     start.plus(warmUp)
                             .plus(spacing.multipliedBy(crises))

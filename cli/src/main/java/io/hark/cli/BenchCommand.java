@@ -43,13 +43,16 @@ import picocli.CommandLine.Parameters;
             "  bench report  the brand report of a month of 1-minute window metrics for 50 queries (and mentions),"
                     + " bulk-indexed into an embedded Elasticsearch",
             "  bench soak    the local mode at a steady rate: heap, threads, open files, state size and lag over time",
+            "  bench chaos   kill -9 of a TaskManager, a Kafka broker and an Elasticsearch node under load on a real"
+                    + " multi-process cluster: recovery times, mentions lost or duplicated, window counts, alerts;"
+                    + " the last line is one JSON object",
             "  bench test-heap  the heap each module's test JVMs needed in the last mvn verify, from their GC logs"
         })
 final class BenchCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             description =
-                    "what to benchmark: nlp, match, detect, alert, replay, report, soak or test-heap")
+                    "what to benchmark: nlp, match, detect, alert, replay, report, soak, chaos or test-heap")
     String what;
 
     @Option(
@@ -106,7 +109,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--rate",
             defaultValue = "50",
-            description = "alert, soak: sample mentions per second (default: ${DEFAULT-VALUE})")
+            description =
+                    "alert, soak, chaos: sample mentions per second (default: ${DEFAULT-VALUE})")
     double rate;
 
     @Option(
@@ -126,7 +130,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--minutes",
             defaultValue = "10",
-            description = "soak: how long (default: ${DEFAULT-VALUE})")
+            description =
+                    "soak: how long; chaos: how long the crisis lasts, while the faults come"
+                            + " (default: ${DEFAULT-VALUE})")
     int minutes;
 
     @Option(
@@ -186,15 +192,45 @@ final class BenchCommand implements Callable<Integer> {
                             Duration.ofMinutes(minutes),
                             Duration.ofSeconds(every),
                             stateTtl == null ? null : Durations.parse(stateTtl));
+            case "chaos" -> benchChaos();
             case "test-heap" ->
                     TestJvmHeap.run(System.out, Path.of(System.getProperty("hark.home", ".")));
             default ->
                     throw new IllegalArgumentException(
                             "unknown benchmark '"
                                     + what
-                                    + "'; known: nlp, match, detect, alert, replay, soak, test-heap");
+                                    + "'; known: nlp, match, detect, alert, replay, soak, chaos,"
+                                    + " test-heap");
         }
         return 0;
+    }
+
+    /**
+     * Five minutes of history, then the faults one after another 30 s apart during a crisis of
+     * {@code --minutes}; the recovery times go to standard error as they come, the result is the
+     * last line of standard output.
+     */
+    private void benchChaos() throws Exception {
+        Path home = Path.of(System.getProperty("hark.home", "."));
+        ClusterChaos.Result result =
+                ClusterChaos.run(
+                        home.resolve("jobs/target/hark-jobs.jar"),
+                        CommandFiles.sampleQueries(),
+                        new ClusterChaos.Settings(
+                                rate,
+                                Duration.ofMinutes(5),
+                                Duration.ofSeconds(30),
+                                Duration.ofSeconds(60),
+                                Duration.ofMinutes(minutes),
+                                LocalCommand.MALFORMED_EVERY),
+                        System.err);
+        System.err.printf(
+                "dead letters %d (bad records sent %d), crisis alert openings %d, jobs %s%n",
+                result.deadLetters(),
+                result.expectedDeadLetters(),
+                result.crisisOpenings(),
+                result.jobStates());
+        System.out.println(result.json());
     }
 
     private void benchMatch() {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Real-time social listening on Kafka, Flink and Elasticsearch.",
         subcommands = {
             LocalCommand.class,
+            ClusterCommand.class,
             ProduceCommand.class,
             ListenCommand.class,
             SampleCommand.class,

@@ -49,6 +49,9 @@ import picocli.CommandLine.Option;
             "\"redelivered\":..,\"unmatched\":..}: every line read is indexed, dead-lettered, a redelivery or unmatched."
         })
 final class LocalCommand implements Callable<Integer> {
+    /** One sample record in this many is malformed, to show the dead-letter path. */
+    static final int MALFORMED_EVERY = 200;
+
     @Option(
             names = "--mentions",
             description = "JSON Lines file of mentions to feed instead of the sample stream")
@@ -274,7 +277,7 @@ final class LocalCommand implements Callable<Integer> {
                         new SampleMentions(System.nanoTime(), Instant.now(), rate),
                         producer,
                         null,
-                        200,
+                        MALFORMED_EVERY,
                         crises,
                         sent -> {});
             }
@@ -291,7 +294,7 @@ final class LocalCommand implements Callable<Integer> {
     }
 
     /** Live counters, read back from Kafka and Elasticsearch every few seconds. */
-    private static final class LiveProgress {
+    static final class LiveProgress {
         private final ListenOptions options;
         private final Instant started = Instant.now();
         private long lastIndexed;

@@ -83,7 +83,7 @@ record LocalFlink(StreamExecutionEnvironment environment, int webUiPort) {
         return "http://" + LOOPBACK + ":" + webUiPort;
     }
 
-    private static boolean isFree(int port) {
+    static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             return true;
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.cli;
 
+import io.hark.embedded.LocalCluster;
 import io.hark.jobs.listen.ListenJob;
 import io.hark.jobs.listen.ListenOptions;
 import io.hark.jobs.metrics.MetricsJob;
@@ -22,10 +23,37 @@ import org.apache.flink.core.execution.JobClient;
  *     texts, or null for its defaults
  */
 record LocalJobs(
-        LocalStack stack, Path queries, boolean keepUnmatched, Path notifiers, Duration stateTtl) {
+        Servers stack, Path queries, boolean keepUnmatched, Path notifiers, Duration stateTtl) {
     static final int PARALLELISM = 2;
 
+    /** Where the jobs find Kafka and Elasticsearch. */
+    interface Servers {
+        String bootstrapServers();
+
+        String elasticsearchUrl();
+
+        /** The Kafka and Elasticsearch clusters of {@code cluster}. */
+        static Servers of(LocalCluster cluster) {
+            return new Servers() {
+                @Override
+                public String bootstrapServers() {
+                    return cluster.kafka().bootstrapServers();
+                }
+
+                @Override
+                public String elasticsearchUrl() {
+                    return cluster.elasticsearch().httpUrl();
+                }
+            };
+        }
+    }
+
     ListenOptions listen(boolean bounded) {
+        return ListenOptions.parse(listenArguments(bounded), Map.of());
+    }
+
+    /** The listen job's command line, as {@code flink run} takes it. */
+    List<String> listenArguments(boolean bounded) {
         List<String> args = common("hark-local");
         args.addAll(List.of("--queries", queries.toString()));
         if (bounded) {
@@ -45,10 +73,15 @@ record LocalJobs(
                             "--near-duplicate-window",
                             ttl));
         }
-        return ListenOptions.parse(args, Map.of());
+        return args;
     }
 
     MetricsOptions metrics(boolean bounded) {
+        return MetricsOptions.parse(metricsArguments(bounded), System.getenv());
+    }
+
+    /** The metrics job's command line, as {@code flink run} takes it. */
+    List<String> metricsArguments(boolean bounded) {
         List<String> args = common("hark-local-metrics");
         if (bounded) {
             args.add("--bounded");
@@ -56,7 +89,7 @@ record LocalJobs(
         if (notifiers != null) {
             args.addAll(List.of("--notifiers", notifiers.toString()));
         }
-        return MetricsOptions.parse(args, System.getenv());
+        return args;
     }
 
     /** Both jobs as one Flink job, so one MiniCluster (and one web UI) runs them. */

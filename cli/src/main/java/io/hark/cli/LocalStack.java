@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /** Embedded Kafka and Elasticsearch for the local mode, started side by side, topics created. */
-final class LocalStack implements AutoCloseable {
+final class LocalStack implements LocalJobs.Servers, AutoCloseable {
     private final EmbeddedKafka kafka;
     private final EmbeddedElasticsearch elasticsearch;
 
@@ -36,11 +36,13 @@ final class LocalStack implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    @Override
+    public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    String elasticsearchUrl() {
+    @Override
+    public String elasticsearchUrl() {
         return elasticsearch.httpUrl();
     }
 

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
 
 /** Sends the sample stream in real time: each mention when its {@code created_at} comes. */
 final class SampleStream {
@@ -33,8 +35,32 @@ final class SampleStream {
             List<Crisis> crises,
             LongConsumer sentSoFar)
             throws InterruptedException {
+        send(
+                sample,
+                producer,
+                sent -> limit == null || sent <= limit,
+                malformedEvery,
+                crises,
+                sentSoFar,
+                mention -> {});
+    }
+
+    /**
+     * As {@link #send(SampleMentions, MentionProducer, Long, int, List, LongConsumer)}, while
+     * {@code more} accepts the number of the next record, telling {@code sentValid} of each valid
+     * mention handed to Kafka (a producer that fails throws at its next send or flush).
+     */
+    static void send(
+            SampleMentions sample,
+            MentionProducer producer,
+            LongPredicate more,
+            int malformedEvery,
+            List<Crisis> crises,
+            LongConsumer sentSoFar,
+            Consumer<Mention> sentValid)
+            throws InterruptedException {
         int staged = 0;
-        for (long sent = 1; limit == null || sent <= limit; sent++) {
+        for (long sent = 1; more.test(sent); sent++) {
             if (staged < crises.size() && !Instant.now().isBefore(crises.get(staged).at())) {
                 Crisis crisis = crises.get(staged++);
                 sample.burst(crisis.brand(), crisis.duration(), crisis.factor());
@@ -51,6 +77,7 @@ final class SampleStream {
                 sendMalformed(producer, mention, sent / malformedEvery);
             } else {
                 producer.send(mention);
+                sentValid.accept(mention);
             }
             if (sent % 50 == 0) {
                 sentSoFar.accept(sent);
@@ -67,10 +94,14 @@ final class SampleStream {
 
     /**
      * Sends the sample stream at {@code rate} to the listen job's input from a daemon thread, until
-     * interrupted, staging {@code crises}.
+     * interrupted, staging {@code crises}, every {@code malformedEvery}-th record bad (0: none).
      */
     static Thread startFeeding(
-            ListenOptions options, double rate, List<Crisis> crises, LongConsumer sentSoFar) {
+            ListenOptions options,
+            double rate,
+            int malformedEvery,
+            List<Crisis> crises,
+            LongConsumer sentSoFar) {
         Thread feeder =
                 new Thread(
                         () -> {
@@ -83,7 +114,7 @@ final class SampleStream {
                                         new SampleMentions(7, Instant.now(), rate),
                                         producer,
                                         null,
-                                        0,
+                                        malformedEvery,
                                         crises,
                                         sentSoFar);
                             } catch (InterruptedException e) {

@@ -88,7 +88,7 @@ final class Soak {
             JobClient job = jobs.startLive(flink);
             AtomicLong sent = new AtomicLong();
             Instant start = Instant.now();
-            Thread feeder = SampleStream.startFeeding(listen, rate, List.of(), sent::set);
+            Thread feeder = SampleStream.startFeeding(listen, rate, 0, List.of(), sent::set);
             out.println(
                     "time       sent   indexed input-lag enriched-lag live-heap-MB threads open-files  state-KB");
             try (Admin admin = Admin.create(listen.kafka().properties())) {

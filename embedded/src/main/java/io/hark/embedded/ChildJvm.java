@@ -95,7 +95,20 @@ final class ChildJvm {
         }
         if (process.exitValue() != 0) {
             throw new IllegalStateException(
-                    "Exited with code " + process.exitValue() + "; see " + log);
+                    "Exited with code "
+                            + process.exitValue()
+                            + "; its output ends with:\n"
+                            + outputTail());
+        }
+    }
+
+    /** The last lines of the output, which the caller may delete with its directory. */
+    String outputTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e + ")";
         }
     }
 

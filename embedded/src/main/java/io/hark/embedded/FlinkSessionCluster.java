@@ -40,7 +40,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
     private static final String CLASSPATH =
             ChildJvm.classpath("/io/hark/flink-cluster/classpath.txt");
     private static final String RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 

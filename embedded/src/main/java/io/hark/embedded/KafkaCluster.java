@@ -11,18 +11,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +38,9 @@ public final class KafkaCluster implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaCluster.class);
     private static final String HOST = "127.0.0.1";
     private static final String CLASSPATH = ChildJvm.classpath("kafka-broker-classpath.txt");
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final long ADMIN_TIMEOUT_SECONDS = 60;
+    private static final int START_ATTEMPTS = 3;
 
     private final Path directory;
     private final List<Broker> brokers;
@@ -55,6 +55,7 @@ public final class KafkaCluster implements AutoCloseable {
         final int controllerPort;
         final Path properties;
         ChildJvm process;
+        boolean killed;
 
         Broker(int id, int port, int controllerPort, Path properties) {
             this.id = id;
@@ -73,9 +74,24 @@ public final class KafkaCluster implements AutoCloseable {
     }
 
     /**
-     * Starts {@code size} brokers (at least 3 for a majority to outlive one) and waits for them.
+     * Starts {@code size} brokers (at least 3 for a majority to outlive one) and waits for them. A
+     * broker that dies while starting (another process took a port it was given) makes it start all
+     * over on other ports.
      */
     public static KafkaCluster start(int size) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnFreePorts(size);
+            } catch (BrokerDied e) {
+                if (attempt == START_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.info("{}; starting the Kafka cluster again on other ports", e.getMessage());
+            }
+        }
+    }
+
+    private static KafkaCluster startOnFreePorts(int size) {
         Path directory;
         try {
             directory = Files.createTempDirectory("hark-kafka-cluster-");
@@ -93,7 +109,8 @@ public final class KafkaCluster implements AutoCloseable {
         }
         KafkaCluster cluster = new KafkaCluster(directory, brokers);
         try {
-            String clusterId = randomClusterId();
+            // Kafka's own ids never start with a dash, which the formatter would read as an option
+            String clusterId = Uuid.randomUuid().toString();
             for (Broker broker : brokers) {
                 Files.writeString(broker.properties, cluster.serverProperties(broker));
                 ChildJvm.start(
@@ -257,13 +274,16 @@ public final class KafkaCluster implements AutoCloseable {
     /** {@code kill -9} of the broker: no controlled shutdown, its partitions lose their leader. */
     public synchronized void kill(int brokerId) {
         Broker broker = broker(brokerId);
+        broker.killed = true;
         broker.process.kill();
         LOG.info("Kafka broker {} (pid {}) killed", brokerId, broker.process.pid());
     }
 
     /** Starts a killed broker again on its data, and waits until the cluster has it back. */
     public synchronized void restart(int brokerId) {
-        launch(broker(brokerId));
+        Broker broker = broker(brokerId);
+        broker.killed = false;
+        launch(broker);
         awaitBrokers(brokers.size());
         LOG.info("Kafka broker {} started again", brokerId);
     }
@@ -295,6 +315,11 @@ public final class KafkaCluster implements AutoCloseable {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         try {
             while (!condition.holds()) {
+                for (Broker broker : brokers) {
+                    if (broker.process != null && !broker.killed && !broker.process.isAlive()) {
+                        throw new BrokerDied(broker.id, broker.process.outputTail());
+                    }
+                }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(
                             "No "
@@ -312,8 +337,12 @@ public final class KafkaCluster implements AutoCloseable {
         }
     }
 
-    public List<Integer> brokerIds() {
-        return IntStream.rangeClosed(1, brokers.size()).boxed().toList();
+    private static final class BrokerDied extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        BrokerDied(int id, String output) {
+            super("Kafka broker " + id + " died; its output ends with:\n" + output);
+        }
     }
 
     @Override
@@ -328,13 +357,5 @@ public final class KafkaCluster implements AutoCloseable {
             Directories.deleteRecursively(directory);
             shutdownHook.withdraw();
         }
-    }
-
-    private static String randomClusterId() {
-        // Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 }

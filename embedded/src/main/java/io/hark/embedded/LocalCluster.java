@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.embedded;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -12,6 +13,12 @@ import java.util.concurrent.CompletionException;
  */
 public final class LocalCluster implements AutoCloseable {
     public static final int KAFKA_BROKERS = 3;
+
+    /**
+     * Elasticsearch starts while Kafka's and Flink's JVMs start too, which on 2 cores takes it past
+     * its usual 2 minutes.
+     */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
 
     private final KafkaCluster kafka;
     private final EmbeddedElasticsearch elasticsearch;
@@ -62,10 +69,18 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private static EmbeddedElasticsearch[] startElasticsearch() {
-        EmbeddedElasticsearch manager = EmbeddedElasticsearch.builder().formingCluster().start();
+        EmbeddedElasticsearch manager =
+                EmbeddedElasticsearch.builder()
+                        .startupTimeout(STARTUP_TIMEOUT)
+                        .formingCluster()
+                        .start();
         try {
             return new EmbeddedElasticsearch[] {
-                manager, EmbeddedElasticsearch.builder().joining(manager).start()
+                manager,
+                EmbeddedElasticsearch.builder()
+                        .startupTimeout(STARTUP_TIMEOUT)
+                        .joining(manager)
+                        .start()
             };
         } catch (RuntimeException e) {
             manager.close();

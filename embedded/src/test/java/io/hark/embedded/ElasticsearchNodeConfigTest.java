@@ -37,6 +37,45 @@ class ElasticsearchNodeConfigTest {
     }
 
     @Test
+    void theNodeFormingAClusterElectsItselfAndTheDataNodeJoinsIt() {
+        Path data = Path.of("/tmp/node/data");
+        Path logs = Path.of("/tmp/node/logs");
+        ElasticsearchNodeConfig manager =
+                new ElasticsearchNodeConfig(
+                        "hark-1234",
+                        "hark-1234-node",
+                        9234,
+                        9334,
+                        data,
+                        logs,
+                        ElasticsearchNodeConfig.Discovery.FORMS_CLUSTER);
+        ElasticsearchNodeConfig dataNode =
+                new ElasticsearchNodeConfig(
+                        "hark-1234",
+                        "hark-1234-data",
+                        9235,
+                        9335,
+                        data,
+                        logs,
+                        ElasticsearchNodeConfig.Discovery.dataNodeJoining(9334));
+
+        assertThat(manager.elasticsearchYml().lines())
+                .contains(
+                        "node.name: \"hark-1234-node\"",
+                        "cluster.initial_master_nodes: [\"hark-1234-node\"]",
+                        "discovery.seed_hosts: [\"127.0.0.1:9334\"]")
+                .doesNotContain("discovery.type: single-node")
+                .noneMatch(line -> line.startsWith("node.roles"));
+        assertThat(dataNode.elasticsearchYml().lines())
+                .contains(
+                        "cluster.name: \"hark-1234\"",
+                        "node.roles: [ data ]",
+                        "discovery.seed_hosts: [\"127.0.0.1:9334\"]")
+                .noneMatch(line -> line.startsWith("cluster.initial_master_nodes"))
+                .doesNotContain("discovery.type: single-node");
+    }
+
+    @Test
     void quotesValuesThatYamlWouldMisread() {
         ElasticsearchNodeConfig odd =
                 new ElasticsearchNodeConfig(

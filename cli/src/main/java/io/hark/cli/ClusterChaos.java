@@ -1,0 +1,475 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+package io.hark.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hark.cli.sample.SampleMentions;
+import io.hark.embedded.FlinkSessionCluster;
+import io.hark.embedded.LocalCluster;
+import io.hark.jobs.Topics;
+import io.hark.jobs.kafka.MentionProducer;
+import io.hark.jobs.kafka.TopicReader;
+import io.hark.jobs.listen.ListenOptions;
+import io.hark.jobs.metrics.MetricsJob;
+import io.hark.jobs.metrics.MetricsOptions;
+import io.hark.schema.Alert;
+import io.hark.schema.AlertState;
+import io.hark.schema.AvroCodec;
+import io.hark.schema.DeadLetter;
+import io.hark.schema.MentionIds;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Hark under faults on a real multi-process cluster ({@link LocalCluster}): the listen and metrics
+ * jobs run from {@code hark-jobs.jar} on the Flink session cluster while the sample stream flows
+ * with a staged crisis and some bad records; a TaskManager, the Kafka broker that leads most input
+ * partitions, and the Elasticsearch data node are killed with {@code kill -9} one after another
+ * (the TaskManager replaced, the broker and the node started again). Then everything is read back
+ * from the servers: each valid mention sent indexed once by id, the window counts against the
+ * indexed mentions, the crisis's alert episode, the dead letters, the jobs' states.
+ *
+ * <p>The recovery time of a fault is from the kill until a mention created after it is indexed:
+ * detection, failover, restart and catching up, plus the pipeline's normal latency (a second or
+ * two).
+ */
+final class ClusterChaos {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofMinutes(4);
+    private static final String METRICS_JOB = MetricsJob.class.getName();
+    private static final String CRISIS_BRAND = "BlueJet";
+
+    /** The crisis brand's own listening query in {@code examples/queries.yaml}. */
+    private static final String CRISIS_QUERY = "bluejet";
+
+    /**
+     * @param rate sample mentions per second
+     * @param history how much of the sample stream is sent at once at the start (event time before
+     *     now), so the spike detector has a baseline when the crisis comes
+     * @param settle how long the stream flows between one recovery and the next fault, and after
+     *     the last
+     * @param crisisAfter when the staged crisis starts, from the jobs' submission (they start, and
+     *     the faults come, while it lasts)
+     * @param crisis how long it lasts
+     * @param malformedEvery every n-th record is bad (a dead letter)
+     */
+    record Settings(
+            double rate,
+            Duration history,
+            Duration settle,
+            Duration crisisAfter,
+            Duration crisis,
+            int malformedEvery) {}
+
+    /** What the run measured; {@link #json()} is the last line of {@code hark bench chaos}. */
+    record Result(
+            long sent,
+            long valid,
+            long indexed,
+            long lost,
+            long duplicated,
+            boolean windowCountsExact,
+            int alertEpisodes,
+            int crisisOpenings,
+            long deadLetters,
+            long expectedDeadLetters,
+            List<String> jobStates,
+            double taskManagerSeconds,
+            double brokerSeconds,
+            double elasticsearchNodeSeconds) {
+        String json() {
+            return String.format(
+                    Locale.ROOT,
+                    "{\"sent\":%d,\"valid\":%d,\"indexed\":%d,\"lost\":%d,\"duplicated\":%d,"
+                            + "\"window_counts_exact\":%b,\"alert_episodes\":%d,"
+                            + "\"recovery_seconds\":{\"taskmanager\":%.1f,\"broker\":%.1f,"
+                            + "\"elasticsearch_node\":%.1f}}",
+                    sent,
+                    valid,
+                    indexed,
+                    lost,
+                    duplicated,
+                    windowCountsExact,
+                    alertEpisodes,
+                    taskManagerSeconds,
+                    brokerSeconds,
+                    elasticsearchNodeSeconds);
+        }
+    }
+
+    private final LocalCluster cluster;
+    private final PrintStream log;
+    private final HttpClient http =
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .proxy(HttpClient.Builder.NO_PROXY)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+
+    private ClusterChaos(LocalCluster cluster, PrintStream log) {
+        this.cluster = cluster;
+        this.log = log;
+    }
+
+    /** Starts a cluster, runs the faults on it, reads the results back and stops it. */
+    static Result run(Path jobsJar, Path queries, Settings settings, PrintStream log)
+            throws Exception {
+        log.println("starting 3 Kafka brokers, 2 Elasticsearch nodes and a Flink cluster...");
+        try (LocalCluster cluster = LocalCluster.start(FlinkSessionCluster.Settings.defaults())) {
+            return new ClusterChaos(cluster, log).run(jobsJar, queries, settings);
+        }
+    }
+
+    private Result run(Path jobsJar, Path queries, Settings settings) throws Exception {
+        LocalJobs jobs = new LocalJobs(LocalJobs.Servers.of(cluster), queries, true, null, null);
+        ListenOptions listen = jobs.listen(false);
+        MetricsOptions metrics = jobs.metrics(false);
+        cluster.kafka().createTopics(Topics.DEFAULT_PARTITIONS);
+        FlinkSessionCluster flink = cluster.flink();
+        String listenJob = flink.submit(jobsJar, null, jobs.listenArguments(false));
+        String metricsJob = flink.submit(jobsJar, METRICS_JOB, jobs.metricsArguments(false));
+        log.printf(
+                "Flink web UI %s: listen job %s, metrics job %s%n",
+                flink.restUrl(), listenJob, metricsJob);
+
+        Set<String> valid = ConcurrentHashMap.newKeySet();
+        AtomicBoolean feeding = new AtomicBoolean(true);
+        AtomicReference<Exception> feedFailure = new AtomicReference<>();
+        AtomicLong sent = new AtomicLong();
+        Instant crisisStart = Instant.now().plus(settings.crisisAfter());
+        Thread feeder =
+                new Thread(
+                        () -> {
+                            try (MentionProducer producer =
+                                    new MentionProducer(
+                                            listen.kafka(),
+                                            listen.inputTopic(),
+                                            listen.deadLetterTopic())) {
+                                SampleStream.send(
+                                        new SampleMentions(
+                                                11,
+                                                Instant.now().minus(settings.history()),
+                                                settings.rate()),
+                                        producer,
+                                        n -> {
+                                            boolean more = feeding.get();
+                                            if (more) {
+                                                sent.set(n);
+                                            }
+                                            return more;
+                                        },
+                                        settings.malformedEvery(),
+                                        List.of(
+                                                new SampleStream.Crisis(
+                                                        crisisStart,
+                                                        CRISIS_BRAND,
+                                                        settings.crisis(),
+                                                        6)),
+                                        n -> {},
+                                        mention -> valid.add(MentionIds.of(mention)));
+                            } catch (Exception e) {
+                                feedFailure.set(e);
+                            }
+                        },
+                        "hark-chaos-feeder");
+        feeder.start();
+        String mentions = listen.indices().mentionsAlias();
+        double taskManager;
+        double broker;
+        double elasticsearchNode;
+        try {
+            awaitUntil(
+                    "both jobs checkpointed and mentions indexed",
+                    () ->
+                            flink.completedCheckpoints(listenJob) > 0
+                                    && flink.completedCheckpoints(metricsJob) > 0
+                                    && countCreatedSince(mentions, Instant.EPOCH) > 0);
+            pause(settings.settle());
+            taskManager =
+                    fault(
+                            "kill -9 of a TaskManager",
+                            mentions,
+                            () -> {
+                                flink.killTaskManager();
+                                flink.startTaskManager();
+                            });
+            pause(settings.settle());
+            int leader = cluster.kafka().leaderOf(listen.inputTopic());
+            broker =
+                    fault(
+                            "kill -9 of Kafka broker " + leader + ", leader of the input",
+                            mentions,
+                            () -> cluster.kafka().kill(leader));
+            cluster.kafka().restart(leader);
+            pause(settings.settle());
+            elasticsearchNode =
+                    fault(
+                            "kill -9 of the Elasticsearch data node",
+                            mentions,
+                            () -> cluster.elasticsearchDataNode().kill());
+            cluster.elasticsearchDataNode().restart();
+            pause(
+                    maximum(
+                            settings.settle(),
+                            Duration.between(
+                                    Instant.now(),
+                                    crisisStart.plus(settings.crisis()).plus(settings.settle()))));
+        } finally {
+            feeding.set(false);
+            feeder.join();
+        }
+        if (feedFailure.get() != null) {
+            throw new IllegalStateException("the sample stream failed", feedFailure.get());
+        }
+        log.printf("stopped the stream after %d records; reading everything back%n", sent.get());
+        awaitUntil("every valid mention indexed", () -> ids(mentions).keySet().containsAll(valid));
+
+        Map<String, Integer> indexed = ids(mentions);
+        long lost = valid.stream().filter(id -> !indexed.containsKey(id)).count();
+        long duplicated =
+                indexed.values().stream().mapToLong(copies -> copies - 1).sum()
+                        + indexed.keySet().stream().filter(id -> !valid.contains(id)).count();
+        Map<String, Long> expectedVolumes = expectedQueryVolumes(documents(mentions));
+        awaitUntil(
+                "the metrics job's windows of the crisis",
+                () ->
+                        queryVolumes(documents(metrics.indices().metricsAlias())).keySet().stream()
+                                .anyMatch(window -> window.startsWith(CRISIS_QUERY + "@")));
+        Map<String, Long> indexedVolumes =
+                queryVolumes(documents(metrics.indices().metricsAlias()));
+        boolean windowCountsExact =
+                !indexedVolumes.isEmpty()
+                        && indexedVolumes.entrySet().stream()
+                                .allMatch(
+                                        window ->
+                                                window.getValue()
+                                                        .equals(
+                                                                expectedVolumes.getOrDefault(
+                                                                        window.getKey(), 0L)));
+        int episodes = documents(metrics.indices().alertsAlias()).size();
+        Set<String> crisisOpenings = new HashSet<>();
+        TopicReader.readAll(
+                listen.kafka(),
+                metrics.alertTopic(),
+                record -> {
+                    Alert step = decode(record.value());
+                    if (step.getState() == AlertState.opened
+                            && step.getQueryId().equals(CRISIS_QUERY)) {
+                        crisisOpenings.add(step.getAlertId() + "@" + step.getWindowStart());
+                    }
+                });
+        Set<String> deadLetters = new HashSet<>();
+        TopicReader.readAll(
+                listen.kafka(),
+                listen.deadLetterTopic(),
+                record -> {
+                    DeadLetter letter = decodeDeadLetter(record.value());
+                    deadLetters.add(
+                            letter.getSourceTopic()
+                                    + "/"
+                                    + letter.getSourcePartition()
+                                    + "@"
+                                    + letter.getSourceOffset());
+                });
+        List<String> states = List.of(flink.jobState(listenJob), flink.jobState(metricsJob));
+        return new Result(
+                sent.get(),
+                valid.size(),
+                indexed.size(),
+                lost,
+                duplicated,
+                windowCountsExact,
+                episodes,
+                crisisOpenings.size(),
+                deadLetters.size(),
+                sent.get() / settings.malformedEvery(),
+                states,
+                taskManager,
+                broker,
+                elasticsearchNode);
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code kill} and returns the seconds from it until a mention created after it is
+     * indexed.
+     */
+    private double fault(String what, String mentions, Action kill) throws Exception {
+        log.println(what);
+        Instant killed = Instant.now();
+        kill.run();
+        awaitUntil(
+                "a mention created after the " + what + " indexed",
+                () -> countCreatedSince(mentions, killed) > 0);
+        double seconds = Duration.between(killed, Instant.now()).toMillis() / 1000.0;
+        log.printf(Locale.ROOT, "  indexing again %.1f s after the %s%n", seconds, what);
+        return seconds;
+    }
+
+    private void pause(Duration duration) throws InterruptedException {
+        if (!duration.isNegative()) {
+            Thread.sleep(duration.toMillis());
+        }
+    }
+
+    private static Duration maximum(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitUntil(String what, Condition condition) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            try {
+                if (condition.holds()) {
+                    return;
+                }
+            } catch (IOException | UncheckedIOException | IllegalStateException notNow) {
+                // a server is away for a moment (that is the point): ask again
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "No " + what + " within " + PATIENCE.toSeconds() + " s");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Mentions whose {@code created_at} is at or after {@code since}, searchable now. */
+    private long countCreatedSince(String index, Instant since) throws Exception {
+        JsonNode response =
+                post(
+                        "/" + index + "/_count",
+                        "{\"query\":{\"range\":{\"created_at\":{\"gte\":\"" + since + "\"}}}}");
+        return response.path("count").asLong();
+    }
+
+    /** How many documents each id has across the indices behind {@code index}. */
+    private Map<String, Integer> ids(String index) throws Exception {
+        Map<String, Integer> ids = new HashMap<>();
+        scroll(index, "false", hit -> ids.merge(hit.path("_id").asText(), 1, Integer::sum));
+        return ids;
+    }
+
+    private List<JsonNode> documents(String index) throws Exception {
+        List<JsonNode> documents = new java.util.ArrayList<>();
+        scroll(index, "true", hit -> documents.add(hit.path("_source")));
+        return documents;
+    }
+
+    private void scroll(String index, String source, java.util.function.Consumer<JsonNode> each)
+            throws Exception {
+        post("/" + index + "/_refresh", "");
+        JsonNode page =
+                post(
+                        "/" + index + "/_search?scroll=1m",
+                        "{\"size\":2000,\"_source\":" + source + ",\"sort\":[\"_doc\"]}");
+        while (page.path("hits").path("hits").size() > 0) {
+            page.path("hits").path("hits").forEach(each);
+            page =
+                    post(
+                            "/_search/scroll",
+                            "{\"scroll\":\"1m\",\"scroll_id\":\""
+                                    + page.path("_scroll_id").asText()
+                                    + "\"}");
+        }
+    }
+
+    private JsonNode post(String path, String body) throws Exception {
+        HttpResponse<String> response =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(cluster.elasticsearch().httpUrl() + path))
+                                .timeout(Duration.ofMinutes(1))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(
+                    "Elasticsearch answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** Volume per {@code query@window_start} as the metrics job indexed it. */
+    private static Map<String, Long> queryVolumes(List<JsonNode> windows) {
+        Map<String, Long> volumes = new TreeMap<>();
+        windows.stream()
+                .filter(window -> window.path("scope").asText().equals("query"))
+                .forEach(
+                        window ->
+                                volumes.put(
+                                        window.path("key").asText()
+                                                + "@"
+                                                + Instant.parse(
+                                                        window.path("window_start").asText()),
+                                        window.path("volume").asLong()));
+        return volumes;
+    }
+
+    /**
+     * The true volume per {@code query@window_start}: indexed mentions, not spam, by their matched
+     * queries and minute.
+     */
+    private static Map<String, Long> expectedQueryVolumes(List<JsonNode> mentions) {
+        Map<String, Long> volumes = new TreeMap<>();
+        mentions.stream()
+                .filter(mention -> !mention.path("flags").toString().contains("\"spam\""))
+                .forEach(
+                        mention -> {
+                            Instant minute =
+                                    Instant.parse(mention.path("created_at").asText())
+                                            .truncatedTo(ChronoUnit.MINUTES);
+                            mention.path("matched_queries")
+                                    .forEach(
+                                            query ->
+                                                    volumes.merge(
+                                                            query.asText() + "@" + minute,
+                                                            1L,
+                                                            Long::sum));
+                        });
+        return volumes;
+    }
+
+    private static Alert decode(byte[] value) {
+        try {
+            return AvroCodec.ALERT.decode(value);
+        } catch (AvroCodec.UndecodableException e) {
+            throw new IllegalStateException("the alert topic holds something else", e);
+        }
+    }
+
+    private static DeadLetter decodeDeadLetter(byte[] value) {
+        try {
+            return AvroCodec.DEAD_LETTER.decode(value);
+        } catch (AvroCodec.UndecodableException e) {
+            throw new IllegalStateException("the dead-letter topic holds something else", e);
+        }
+    }
+}
