@@ -28,9 +28,9 @@ class ClusterChaosITCase {
                         new ClusterChaos.Settings(
                                 20,
                                 Duration.ofMinutes(4),
-                                Duration.ofSeconds(10),
+                                Duration.ofSeconds(5),
                                 Duration.ofSeconds(45),
-                                Duration.ofMinutes(3),
+                                Duration.ofMinutes(2),
                                 100),
                         System.out);
         System.out.println(result.json());
