@@ -24,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -292,12 +293,22 @@ final class ClusterChaos {
                 listen.deadLetterTopic(),
                 record -> {
                     DeadLetter letter = decodeDeadLetter(record.value());
+                    // what the bad record was, not when it failed: a dead letter written again
+                    // after a restart is the same one
                     deadLetters.add(
-                            letter.getSourceTopic()
-                                    + "/"
-                                    + letter.getSourcePartition()
-                                    + "@"
-                                    + letter.getSourceOffset());
+                            String.join(
+                                    "|",
+                                    String.valueOf(letter.getSourceTopic()),
+                                    String.valueOf(letter.getSourcePartition()),
+                                    String.valueOf(letter.getSourceOffset()),
+                                    String.valueOf(letter.getMentionId()),
+                                    String.valueOf(letter.getPayloadText()),
+                                    letter.getPayload() == null
+                                            ? ""
+                                            : StandardCharsets.ISO_8859_1
+                                                    .decode(letter.getPayload().duplicate())
+                                                    .toString(),
+                                    letter.getReason()));
                 });
         List<String> states = List.of(flink.jobState(listenJob), flink.jobState(metricsJob));
         return new Result(
