@@ -28,7 +28,7 @@ public final class Directories {
         }
     }
 
-    static void copyRecursively(Path source, Path target) {
+    public static void copyRecursively(Path source, Path target) {
         try (Stream<Path> tree = Files.walk(source)) {
             for (Path path : (Iterable<Path>) tree::iterator) {
                 Path destination = target.resolve(source.relativize(path).toString());

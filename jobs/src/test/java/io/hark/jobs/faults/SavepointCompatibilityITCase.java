@@ -4,6 +4,7 @@ package io.hark.jobs.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hark.embedded.Directories;
 import io.hark.embedded.SharedServers;
 import io.hark.jobs.Await;
 import io.hark.jobs.HarkMiniCluster;
@@ -16,7 +17,6 @@ import io.hark.jobs.metrics.MetricsOptions;
 import io.hark.jobs.queries.QueryCatalog;
 import io.hark.schema.AlertState;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -87,7 +87,7 @@ class SavepointCompatibilityITCase {
         MetricsOptions options = options(run, "compat-" + System.nanoTime());
         BrandStream stream = new BrandStream(STREAM_START);
         stream.sendUntil(kafka, options.enrichedTopic(), CUT);
-        copyTree(release, copy);
+        Directories.copyRecursively(release, copy);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.configure(
@@ -181,7 +181,7 @@ class SavepointCompatibilityITCase {
                                         .get(PATIENCE.toSeconds(), TimeUnit.SECONDS)));
         Path target = WRITTEN_TO.resolve(release);
         assertThat(target).as("a release's savepoint is never replaced").doesNotExist();
-        copyTree(savepoint, target);
+        Directories.copyRecursively(savepoint, target);
     }
 
     /** The topics every run of the stream uses, with the queries every run has. */
@@ -232,23 +232,5 @@ class SavepointCompatibilityITCase {
 
     private static Instant windowStart(String window) {
         return Instant.parse(window.substring(window.indexOf('@') + 1));
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            files.forEach(
-                    file -> {
-                        try {
-                            Path target = to.resolve(from.relativize(file).toString());
-                            if (Files.isDirectory(file)) {
-                                Files.createDirectories(target);
-                            } else {
-                                Files.copy(file, target);
-                            }
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-        }
     }
 }
