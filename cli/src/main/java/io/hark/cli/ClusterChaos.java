@@ -7,6 +7,7 @@ import io.hark.cli.sample.SampleMentions;
 import io.hark.embedded.FlinkSessionCluster;
 import io.hark.embedded.LocalCluster;
 import io.hark.jobs.Topics;
+import io.hark.jobs.elasticsearch.WindowVolumes;
 import io.hark.jobs.kafka.MentionProducer;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenOptions;
@@ -28,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -250,7 +250,7 @@ final class ClusterChaos {
         long duplicated =
                 indexed.values().stream().mapToLong(copies -> copies - 1).sum()
                         + indexed.keySet().stream().filter(id -> !valid.contains(id)).count();
-        Map<String, Long> expectedVolumes = expectedQueryVolumes(documents(mentions));
+        Map<String, Long> expectedVolumes = WindowVolumes.ofMentions(documents(mentions));
         String metricsIndex = metrics.indices().metricsAlias();
         // the metrics job may still be catching up on the enriched topic, and updates a window it
         // indexed when late mentions of it come: its counts are final once they stop changing
@@ -260,7 +260,7 @@ final class ClusterChaos {
                         () -> {
                             mismatches.clear();
                             Map<String, Long> indexedVolumes =
-                                    queryVolumes(documents(metricsIndex));
+                                    WindowVolumes.counted(documents(metricsIndex));
                             indexedVolumes.forEach(
                                     (window, volume) -> {
                                         long expected = expectedVolumes.getOrDefault(window, 0L);
@@ -444,46 +444,6 @@ final class ClusterChaos {
                     "Elasticsearch answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
-    }
-
-    /** Volume per {@code query@window_start} as the metrics job indexed it. */
-    private static Map<String, Long> queryVolumes(List<JsonNode> windows) {
-        Map<String, Long> volumes = new TreeMap<>();
-        windows.stream()
-                .filter(window -> window.path("scope").asText().equals("query"))
-                .forEach(
-                        window ->
-                                volumes.put(
-                                        window.path("key").asText()
-                                                + "@"
-                                                + Instant.parse(
-                                                        window.path("window_start").asText()),
-                                        window.path("volume").asLong()));
-        return volumes;
-    }
-
-    /**
-     * The true volume per {@code query@window_start}: indexed mentions, not spam, by their matched
-     * queries and minute.
-     */
-    private static Map<String, Long> expectedQueryVolumes(List<JsonNode> mentions) {
-        Map<String, Long> volumes = new TreeMap<>();
-        mentions.stream()
-                .filter(mention -> !mention.path("flags").toString().contains("\"spam\""))
-                .forEach(
-                        mention -> {
-                            Instant minute =
-                                    Instant.parse(mention.path("created_at").asText())
-                                            .truncatedTo(ChronoUnit.MINUTES);
-                            mention.path("matched_queries")
-                                    .forEach(
-                                            query ->
-                                                    volumes.merge(
-                                                            query.asText() + "@" + minute,
-                                                            1L,
-                                                            Long::sum));
-                        });
-        return volumes;
     }
 
     private static Alert decode(byte[] value) {

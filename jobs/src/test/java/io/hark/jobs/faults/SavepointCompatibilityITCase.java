@@ -9,6 +9,7 @@ import io.hark.embedded.SharedServers;
 import io.hark.jobs.Await;
 import io.hark.jobs.HarkMiniCluster;
 import io.hark.jobs.IndexedDocuments;
+import io.hark.jobs.elasticsearch.WindowVolumes;
 import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.metrics.BrandStream;
@@ -148,7 +149,7 @@ class SavepointCompatibilityITCase {
         TopicReader.readAll(
                 kafka,
                 options.alertTopic(),
-                record -> steps.add(WindowVolumes.decodeAlert(record.value()).getState()));
+                record -> steps.add(FaultRecords.decodeAlert(record.value()).getState()));
         assertThat(steps)
                 .as("the episode opened before the savepoint, so it only goes on and resolves")
                 .doesNotContain(AlertState.opened)
@@ -223,9 +224,10 @@ class SavepointCompatibilityITCase {
 
     private static Map<String, Long> indexedVolumes(MetricsOptions options) throws Exception {
         Map<String, Long> volumes =
-                WindowVolumes.ofQueries(
+                WindowVolumes.counted(
                         IndexedDocuments.byId(
-                                options.elasticsearch(), options.indices().metricsAlias()));
+                                        options.elasticsearch(), options.indices().metricsAlias())
+                                .values());
         volumes.keySet().removeIf(window -> !window.startsWith("acme@"));
         return volumes;
     }

@@ -10,6 +10,7 @@ import io.hark.jobs.HarkMiniCluster;
 import io.hark.jobs.IndexedDocuments;
 import io.hark.jobs.TestMentions;
 import io.hark.jobs.elasticsearch.IndexCounts;
+import io.hark.jobs.elasticsearch.WindowVolumes;
 import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenJob;
@@ -78,7 +79,7 @@ class TaskFailureITCase {
                         "1s");
         ListenOptions listen =
                 ListenOptions.parse(
-                        WindowVolumes.concat(
+                        FaultRecords.concat(
                                 common,
                                 List.of(
                                         "--queries",
@@ -132,7 +133,7 @@ class TaskFailureITCase {
 
         MetricsOptions metrics =
                 MetricsOptions.parse(
-                        WindowVolumes.concat(
+                        FaultRecords.concat(
                                 common, List.of("--group-id", run + "-metrics", "--bounded")),
                         Map.of());
         StreamExecutionEnvironment metricsEnv =
@@ -141,10 +142,12 @@ class TaskFailureITCase {
         HarkMiniCluster.limitRestarts(metricsEnv);
         metricsEnv.execute("task-failure-metrics");
         assertThat(
-                        WindowVolumes.ofQueries(
+                        WindowVolumes.counted(
                                 IndexedDocuments.byId(
-                                        metrics.elasticsearch(), metrics.indices().metricsAlias())))
-                .isEqualTo(WindowVolumes.expected(indexed));
+                                                metrics.elasticsearch(),
+                                                metrics.indices().metricsAlias())
+                                        .values()))
+                .isEqualTo(WindowVolumes.ofMentions(indexed.values()));
     }
 
     @Test
@@ -212,10 +215,11 @@ class TaskFailureITCase {
                     "every acme window indexed",
                     PATIENCE,
                     () ->
-                            WindowVolumes.ofQueries(
+                            WindowVolumes.counted(
                                             IndexedDocuments.byId(
-                                                    options.elasticsearch(),
-                                                    options.indices().metricsAlias()))
+                                                            options.elasticsearch(),
+                                                            options.indices().metricsAlias())
+                                                    .values())
                                     .keySet()
                                     .containsAll(acmeVolumes.keySet()));
             Await.until(
@@ -238,9 +242,10 @@ class TaskFailureITCase {
         }
 
         Map<String, Long> indexedVolumes =
-                WindowVolumes.ofQueries(
+                WindowVolumes.counted(
                         IndexedDocuments.byId(
-                                options.elasticsearch(), options.indices().metricsAlias()));
+                                        options.elasticsearch(), options.indices().metricsAlias())
+                                .values());
         indexedVolumes.keySet().retainAll(acmeVolumes.keySet());
         assertThat(indexedVolumes).isEqualTo(acmeVolumes);
 
@@ -254,7 +259,7 @@ class TaskFailureITCase {
                 kafka,
                 options.alertTopic(),
                 record -> {
-                    Alert step = WindowVolumes.decodeAlert(record.value());
+                    Alert step = FaultRecords.decodeAlert(record.value());
                     assertThat(step.getAlertId())
                             .as("the one episode's id")
                             .isEqualTo(episode.get("alert_id").asText());

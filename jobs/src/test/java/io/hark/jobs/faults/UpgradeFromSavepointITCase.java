@@ -10,6 +10,7 @@ import io.hark.jobs.HarkMiniCluster;
 import io.hark.jobs.IndexedDocuments;
 import io.hark.jobs.TestMentions;
 import io.hark.jobs.elasticsearch.IndexCounts;
+import io.hark.jobs.elasticsearch.WindowVolumes;
 import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenJob;
@@ -202,10 +203,11 @@ class UpgradeFromSavepointITCase {
                     "every acme window indexed and the episode resolved",
                     PATIENCE,
                     () ->
-                            WindowVolumes.ofQueries(
+                            WindowVolumes.counted(
                                                     IndexedDocuments.byId(
-                                                            after.elasticsearch(),
-                                                            after.indices().metricsAlias()))
+                                                                    after.elasticsearch(),
+                                                                    after.indices().metricsAlias())
+                                                            .values())
                                             .keySet()
                                             .containsAll(acmeVolumes.keySet())
                                     && IndexedDocuments.byId(
@@ -223,9 +225,9 @@ class UpgradeFromSavepointITCase {
         }
 
         Map<String, Long> indexedVolumes =
-                WindowVolumes.ofQueries(
-                        IndexedDocuments.byId(
-                                after.elasticsearch(), after.indices().metricsAlias()));
+                WindowVolumes.counted(
+                        IndexedDocuments.byId(after.elasticsearch(), after.indices().metricsAlias())
+                                .values());
         indexedVolumes.keySet().retainAll(acmeVolumes.keySet());
         assertThat(indexedVolumes).isEqualTo(acmeVolumes);
         assertThat(IndexedDocuments.byId(after.elasticsearch(), after.indices().alertsAlias()))
@@ -235,7 +237,7 @@ class UpgradeFromSavepointITCase {
                 kafka,
                 after.alertTopic(),
                 record -> {
-                    Alert step = WindowVolumes.decodeAlert(record.value());
+                    Alert step = FaultRecords.decodeAlert(record.value());
                     if (step.getState() == AlertState.opened) {
                         openings.add(step.getAlertId() + "@" + step.getWindowStart());
                     }
@@ -245,13 +247,13 @@ class UpgradeFromSavepointITCase {
 
     private static ListenOptions listenOptions(List<String> arguments, int parallelism) {
         return ListenOptions.parse(
-                WindowVolumes.concat(arguments, List.of("--parallelism", "" + parallelism)),
+                FaultRecords.concat(arguments, List.of("--parallelism", "" + parallelism)),
                 Map.of());
     }
 
     private static MetricsOptions metricsOptions(List<String> arguments, int parallelism) {
         return MetricsOptions.parse(
-                WindowVolumes.concat(arguments, List.of("--parallelism", "" + parallelism)),
+                FaultRecords.concat(arguments, List.of("--parallelism", "" + parallelism)),
                 Map.of());
     }
 
