@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -225,7 +226,10 @@ final class BenchCommand implements Callable<Integer> {
                                 LocalCommand.MALFORMED_EVERY),
                         System.err);
         System.err.printf(
-                "dead letters %d (bad records sent %d), crisis alert openings %d, jobs %s%n",
+                Locale.ROOT,
+                "indexing again %.1f s after the new TaskManager registered; dead letters %d (bad"
+                        + " records sent %d), crisis alert openings %d, jobs %s%n",
+                result.taskManagerRegisteredSeconds(),
                 result.deadLetters(),
                 result.expectedDeadLetters(),
                 result.crisisOpenings(),

@@ -96,6 +96,7 @@ final class ClusterChaos {
             long expectedDeadLetters,
             List<String> jobStates,
             double taskManagerSeconds,
+            double taskManagerRegisteredSeconds,
             double brokerSeconds,
             double elasticsearchNodeSeconds) {
         String json() {
@@ -195,7 +196,8 @@ final class ClusterChaos {
                         "hark-chaos-feeder");
         feeder.start();
         String mentions = listen.indices().mentionsAlias();
-        double taskManager;
+        Recovery taskManager;
+        Instant taskManagerRegistered;
         double broker;
         double elasticsearchNode;
         try {
@@ -206,6 +208,16 @@ final class ClusterChaos {
                                     && flink.completedCheckpoints(metricsJob) > 0
                                     && countCreatedSince(mentions, Instant.EPOCH) > 0);
             pause(settings.settle());
+            Set<String> taskManagersBefore = flink.registeredTaskManagerIds();
+            AtomicReference<Instant> registered = new AtomicReference<>();
+            Action noticeRegistration =
+                    () -> {
+                        if (registered.get() == null
+                                && !taskManagersBefore.containsAll(
+                                        flink.registeredTaskManagerIds())) {
+                            registered.set(Instant.now());
+                        }
+                    };
             taskManager =
                     fault(
                             "kill -9 of a TaskManager",
@@ -213,21 +225,39 @@ final class ClusterChaos {
                             () -> {
                                 flink.killTaskManager();
                                 flink.startTaskManager();
-                            });
+                            },
+                            noticeRegistration);
+            awaitUntil(
+                    "the new TaskManager registered",
+                    () -> {
+                        noticeRegistration.run();
+                        return registered.get() != null;
+                    });
+            taskManagerRegistered = registered.get();
+            log.printf(
+                    Locale.ROOT,
+                    "  the new TaskManager registered %.1f s after the kill; indexing again %.1f s"
+                            + " after it registered%n",
+                    taskManager.secondsUntil(taskManagerRegistered),
+                    taskManager.secondsAfter(taskManagerRegistered));
             pause(settings.settle());
             int leader = cluster.kafka().leaderOf(listen.inputTopic());
             broker =
                     fault(
-                            "kill -9 of Kafka broker " + leader + ", leader of the input",
-                            mentions,
-                            () -> cluster.kafka().kill(leader));
+                                    "kill -9 of Kafka broker " + leader + ", leader of the input",
+                                    mentions,
+                                    () -> cluster.kafka().kill(leader),
+                                    () -> {})
+                            .seconds();
             cluster.kafka().restart(leader);
             pause(settings.settle());
             elasticsearchNode =
                     fault(
-                            "kill -9 of the Elasticsearch data node",
-                            mentions,
-                            () -> cluster.elasticsearchDataNode().kill());
+                                    "kill -9 of the Elasticsearch data node",
+                                    mentions,
+                                    () -> cluster.elasticsearchDataNode().kill(),
+                                    () -> {})
+                            .seconds();
             cluster.elasticsearchDataNode().restart();
             pause(
                     maximum(
@@ -323,7 +353,8 @@ final class ClusterChaos {
                 deadLetters.size(),
                 sent.get() / settings.malformedEvery(),
                 states,
-                taskManager,
+                taskManager.seconds(),
+                taskManager.secondsAfter(taskManagerRegistered),
                 broker,
                 elasticsearchNode);
     }
@@ -332,20 +363,40 @@ final class ClusterChaos {
         void run() throws Exception;
     }
 
+    /** When a fault struck, and when a mention created after it was first seen indexed. */
+    private record Recovery(Instant killed, Instant indexingAgain) {
+        double seconds() {
+            return secondsUntil(indexingAgain);
+        }
+
+        double secondsUntil(Instant moment) {
+            return Duration.between(killed, moment).toMillis() / 1000.0;
+        }
+
+        /** From {@code moment} until indexing again, 0 if indexing resumed before it. */
+        double secondsAfter(Instant moment) {
+            return Math.max(0, Duration.between(moment, indexingAgain).toMillis() / 1000.0);
+        }
+    }
+
     /**
-     * Runs {@code kill} and returns the seconds from it until a mention created after it is
-     * indexed.
+     * Runs {@code kill} and waits until a mention created after it is indexed, running {@code
+     * whileWaiting} at each look.
      */
-    private double fault(String what, String mentions, Action kill) throws Exception {
+    private Recovery fault(String what, String mentions, Action kill, Action whileWaiting)
+            throws Exception {
         log.println(what);
         Instant killed = Instant.now();
         kill.run();
         awaitUntil(
                 "a mention created after the " + what + " indexed",
-                () -> countCreatedSince(mentions, killed) > 0);
-        double seconds = Duration.between(killed, Instant.now()).toMillis() / 1000.0;
-        log.printf(Locale.ROOT, "  indexing again %.1f s after the %s%n", seconds, what);
-        return seconds;
+                () -> {
+                    whileWaiting.run();
+                    return countCreatedSince(mentions, killed) > 0;
+                });
+        Recovery recovery = new Recovery(killed, Instant.now());
+        log.printf(Locale.ROOT, "  indexing again %.1f s after the %s%n", recovery.seconds(), what);
+        return recovery;
     }
 
     private void pause(Duration duration) throws InterruptedException {

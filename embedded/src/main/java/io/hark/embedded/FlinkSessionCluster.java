@@ -16,10 +16,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -293,7 +295,20 @@ public final class FlinkSessionCluster implements AutoCloseable {
 
     /** The TaskManagers registered with the JobManager now. */
     public int registeredTaskManagers() {
-        return get("/taskmanagers").map(json -> json.path("taskmanagers").size()).orElse(0);
+        return registeredTaskManagerIds().size();
+    }
+
+    /** The ids of the TaskManagers registered with the JobManager now. */
+    public Set<String> registeredTaskManagerIds() {
+        Set<String> ids = new HashSet<>();
+        get("/taskmanagers")
+                .ifPresent(
+                        json ->
+                                json.path("taskmanagers")
+                                        .forEach(
+                                                taskManager ->
+                                                        ids.add(taskManager.path("id").asText())));
+        return ids;
     }
 
     public void awaitTaskManagers(int count) {
