@@ -15,6 +15,7 @@ import io.hark.jobs.metrics.MetricsOptions;
 import io.hark.queries.QueryDefinition;
 import io.hark.queries.QueryFile;
 import io.hark.report.BrandReports;
+import io.hark.report.ElasticsearchJson;
 import io.hark.report.ReportPeriod;
 import io.hark.report.ReportSpec;
 import java.io.IOException;
@@ -215,8 +216,10 @@ final class LocalCommand implements Callable<Integer> {
     /** The report of every window the metrics job wrote, all queries, dates in UTC. */
     private String writeReport(MetricsOptions metrics) throws IOException {
         String prefix = metrics.indices().prefix();
-        ReportPeriod period =
-                BrandReports.coveringPeriod(metrics.elasticsearch(), prefix, ZoneOffset.UTC);
+        ReportPeriod period;
+        try (ElasticsearchJson elasticsearch = metrics.elasticsearch().json()) {
+            period = BrandReports.coveringPeriod(elasticsearch, prefix, ZoneOffset.UTC);
+        }
         List<QueryDefinition> definitions =
                 QueryFile.load(queries == null ? CommandFiles.sampleQueries() : queries);
         return ReportCommand.write(

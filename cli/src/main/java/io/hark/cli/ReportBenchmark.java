@@ -4,12 +4,12 @@ package io.hark.cli;
 import io.hark.cli.ReportDocuments.Sentiment;
 import io.hark.embedded.EmbeddedElasticsearch;
 import io.hark.jobs.elasticsearch.ElasticsearchConnection;
-import io.hark.jobs.elasticsearch.IndexRequest;
 import io.hark.jobs.elasticsearch.IndexTemplates;
 import io.hark.report.BrandReport;
 import io.hark.report.BrandReports;
 import io.hark.report.ChartLibrary;
 import io.hark.report.ElasticsearchJson;
+import io.hark.report.ElasticsearchJson.Document;
 import io.hark.report.ReportHtml;
 import io.hark.report.ReportPeriod;
 import io.hark.report.ReportSpec;
@@ -68,7 +68,7 @@ final class ReportBenchmark {
             ReportDocuments documents = new ReportDocuments(indices);
             long indexStarted = System.nanoTime();
             long windows;
-            try (ElasticsearchJson elasticsearch = new ElasticsearchJson(connection)) {
+            try (ElasticsearchJson elasticsearch = connection.json()) {
                 windows = indexWindows(elasticsearch, documents, queries, start, out);
                 indexMentions(elasticsearch, documents, queries, start, mentions);
                 elasticsearch.refresh(PREFIX + "-*");
@@ -85,7 +85,10 @@ final class ReportBenchmark {
             int htmlBytes = 0;
             for (int run = 0; run < 3; run++) {
                 long started = System.nanoTime();
-                BrandReport report = BrandReports.read(connection, spec, Clock.systemUTC());
+                BrandReport report;
+                try (ElasticsearchJson elasticsearch = connection.json()) {
+                    report = BrandReports.read(elasticsearch, spec, Clock.systemUTC());
+                }
                 htmlBytes =
                         ReportHtml.render(report, spec.selection(), ChartLibrary.echarts())
                                 .length();
@@ -121,7 +124,7 @@ final class ReportBenchmark {
             Instant start,
             PrintStream out) {
         SplittableRandom random = new SplittableRandom(22);
-        List<IndexRequest> batch = new ArrayList<>(BATCH + queries + GROUPS);
+        List<Document> batch = new ArrayList<>(BATCH + queries + GROUPS);
         long indexed = 0;
         long minutes = Duration.between(start, END).toMinutes();
         for (long m = 0; m < minutes; m++) {
@@ -191,7 +194,7 @@ final class ReportBenchmark {
             int mentions) {
         SplittableRandom random = new SplittableRandom(23);
         long span = Duration.between(start, END).toMillis();
-        List<IndexRequest> batch = new ArrayList<>(BATCH);
+        List<Document> batch = new ArrayList<>(BATCH);
         for (int i = 0; i < mentions; i++) {
             Instant at = start.plusMillis(random.nextLong(span));
             int query =

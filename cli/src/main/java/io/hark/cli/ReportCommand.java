@@ -7,14 +7,11 @@ import io.hark.jobs.elasticsearch.ElasticsearchConnection;
 import io.hark.queries.QueryDefinition;
 import io.hark.queries.QueryFile;
 import io.hark.report.BrandReport;
-import io.hark.report.BrandReports;
-import io.hark.report.ChartLibrary;
-import io.hark.report.ReportHtml;
+import io.hark.report.ElasticsearchJson;
+import io.hark.report.ReportFile;
 import io.hark.report.ReportPeriod;
 import io.hark.report.ReportSpec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -137,13 +134,10 @@ final class ReportCommand implements Callable<Integer> {
     static String write(ElasticsearchConnection connection, ReportSpec spec, Path out)
             throws IOException {
         long started = System.nanoTime();
-        BrandReport report = BrandReports.read(connection, spec, Clock.systemUTC());
-        String html = ReportHtml.render(report, spec.selection(), ChartLibrary.echarts());
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        BrandReport report;
+        try (ElasticsearchJson elasticsearch = connection.json()) {
+            report = ReportFile.write(elasticsearch, spec, out, Clock.systemUTC());
         }
-        Files.writeString(out, html, StandardCharsets.UTF_8);
         return String.format(
                 Locale.ROOT,
                 "wrote %s: %d queries, %,d mentions, %d alert episode(s), %.1f s",

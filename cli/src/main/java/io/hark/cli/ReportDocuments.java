@@ -4,9 +4,8 @@ package io.hark.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hark.jobs.elasticsearch.IndexRequest;
 import io.hark.jobs.elasticsearch.IndexTemplates;
-import java.nio.charset.StandardCharsets;
+import io.hark.report.ElasticsearchJson.Document;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +33,7 @@ final class ReportDocuments {
     /**
      * A 1-minute window of a query ({@code group} its group) or of a group ({@code group} null).
      */
-    IndexRequest window(
+    Document window(
             String key,
             String group,
             Instant start,
@@ -72,7 +71,7 @@ final class ReportDocuments {
     }
 
     /** A mention as the listen job indexes it, matched to {@code queries}. */
-    IndexRequest mention(
+    Document mention(
             String platform,
             String id,
             Instant createdAt,
@@ -104,7 +103,7 @@ final class ReportDocuments {
     }
 
     /** An alert episode in its latest state. */
-    IndexRequest alert(
+    Document alert(
             String query,
             String group,
             String signal,
@@ -137,7 +136,7 @@ final class ReportDocuments {
         values.forEach(array::add);
     }
 
-    private static IndexRequest request(String index, String id, ObjectNode document) {
-        return new IndexRequest(index, id, document.toString().getBytes(StandardCharsets.UTF_8));
+    private static Document request(String index, String id, ObjectNode document) {
+        return new Document(index, id, document.toString());
     }
 }

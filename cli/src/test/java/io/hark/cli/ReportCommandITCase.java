@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hark.cli.ReportDocuments.Sentiment;
 import io.hark.embedded.SharedServers;
 import io.hark.jobs.elasticsearch.ElasticsearchConnection;
-import io.hark.jobs.elasticsearch.IndexRequest;
 import io.hark.jobs.elasticsearch.IndexTemplates;
 import io.hark.report.ElasticsearchJson;
+import io.hark.report.ElasticsearchJson.Document;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -61,7 +61,7 @@ class ReportCommandITCase {
         } finally {
             client._transport().close();
         }
-        try (ElasticsearchJson elasticsearch = new ElasticsearchJson(connection)) {
+        try (ElasticsearchJson elasticsearch = connection.json()) {
             elasticsearch.bulk(documents(new ReportDocuments(indices)));
             elasticsearch.refresh(prefix + "-*");
         }
@@ -202,8 +202,8 @@ class ReportCommandITCase {
      * Skyline Air 2 (2), Brewhaus 1 (1); mentions with topics, hashtags, hostile texts and a spam
      * post; one BlueJet alert episode at 10:30.
      */
-    private static List<IndexRequest> documents(ReportDocuments documents) {
-        List<IndexRequest> all = new ArrayList<>();
+    private static List<Document> documents(ReportDocuments documents) {
+        List<Document> all = new ArrayList<>();
         for (Instant minute = PREVIOUS;
                 minute.isBefore(TO);
                 minute = minute.plus(Duration.ofMinutes(1))) {

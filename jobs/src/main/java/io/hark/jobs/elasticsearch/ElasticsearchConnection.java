@@ -4,6 +4,7 @@ package io.hark.jobs.elasticsearch;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.transport.ElasticsearchTransportConfig;
 import co.elastic.clients.transport.TransportUtils;
+import io.hark.report.ElasticsearchJson;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.net.URI;
@@ -68,6 +69,11 @@ public record ElasticsearchConnection(
 
     public ElasticsearchAsyncClient asyncClient() {
         return new ElasticsearchAsyncClient(config());
+    }
+
+    /** A client for searches as JSON trees (brand reports); the caller closes it. */
+    public ElasticsearchJson json() {
+        return new ElasticsearchJson(asyncClient(), hosts);
     }
 
     private ElasticsearchTransportConfig config() {

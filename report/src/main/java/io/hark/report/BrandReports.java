@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hark.jobs.elasticsearch.ElasticsearchConnection;
 import io.hark.queries.QueryDefinition;
 import io.hark.report.BrandReport.AlertEpisode;
 import io.hark.report.BrandReport.Freshness;
@@ -16,7 +15,6 @@ import io.hark.report.BrandReport.TermRow;
 import io.hark.report.BrandReport.TopAuthor;
 import io.hark.report.BrandReport.TopPost;
 import io.hark.report.BrandReport.Totals;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,11 +53,8 @@ public final class BrandReports {
         this.clock = clock;
     }
 
-    public static BrandReport read(ElasticsearchConnection connection, ReportSpec spec, Clock clock)
-            throws IOException {
-        try (ElasticsearchJson elasticsearch = new ElasticsearchJson(connection)) {
-            return new BrandReports(elasticsearch, clock).read(spec);
-        }
+    public static BrandReport read(ElasticsearchJson elasticsearch, ReportSpec spec, Clock clock) {
+        return new BrandReports(elasticsearch, clock).read(spec);
     }
 
     /**
@@ -67,28 +62,25 @@ public final class BrandReports {
      * everything indexed, e.g. after {@code hark local --exit-after-drain}.
      */
     public static ReportPeriod coveringPeriod(
-            ElasticsearchConnection connection, String indexPrefix, ZoneId zone)
-            throws IOException {
+            ElasticsearchJson elasticsearch, String indexPrefix, ZoneId zone) {
         ObjectNode body = JSON.objectNode().put("size", 0);
         ObjectNode aggs = body.putObject("aggs");
         aggs.putObject("first").putObject("min").put("field", "window_start");
         aggs.putObject("last").putObject("max").put("field", "window_end");
-        try (ElasticsearchJson elasticsearch = new ElasticsearchJson(connection)) {
-            elasticsearch.refresh(indexPrefix + "-*");
-            JsonNode response = elasticsearch.search(indexPrefix + "-metrics", body);
-            Instant first = instant(response.at("/aggregations/first"));
-            Instant last = instant(response.at("/aggregations/last"));
-            if (first == null || last == null) {
-                throw new ReportException(
-                        "no window metrics in " + indexPrefix + "-metrics: nothing to report");
-            }
-            return new ReportPeriod(
-                    first.truncatedTo(ChronoUnit.MINUTES),
-                    last.truncatedTo(ChronoUnit.MINUTES).equals(last)
-                            ? last
-                            : last.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)),
-                    zone);
+        elasticsearch.refresh(indexPrefix + "-*");
+        JsonNode response = elasticsearch.search(indexPrefix + "-metrics", body);
+        Instant first = instant(response.at("/aggregations/first"));
+        Instant last = instant(response.at("/aggregations/last"));
+        if (first == null || last == null) {
+            throw new ReportException(
+                    "no window metrics in " + indexPrefix + "-metrics: nothing to report");
         }
+        return new ReportPeriod(
+                first.truncatedTo(ChronoUnit.MINUTES),
+                last.truncatedTo(ChronoUnit.MINUTES).equals(last)
+                        ? last
+                        : last.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)),
+                zone);
     }
 
     private BrandReport read(ReportSpec spec) {

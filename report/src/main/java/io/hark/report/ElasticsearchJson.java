@@ -11,9 +11,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hark.jobs.elasticsearch.ElasticsearchConnection;
-import io.hark.jobs.elasticsearch.IndexRequest;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,12 +29,19 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 public final class ElasticsearchJson implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final ElasticsearchConnection connection;
     private final ElasticsearchAsyncClient client;
+    private final List<URI> hosts;
 
-    public ElasticsearchJson(ElasticsearchConnection connection) {
-        this.connection = connection;
-        this.client = connection.asyncClient();
+    /** One document to index under its id, as UTF-8 JSON. */
+    public record Document(String index, String id, String json) {}
+
+    /**
+     * @param client closed with this
+     * @param hosts where {@code client} connects, for the error messages
+     */
+    public ElasticsearchJson(ElasticsearchAsyncClient client, List<URI> hosts) {
+        this.client = client;
+        this.hosts = List.copyOf(hosts);
     }
 
     /**
@@ -67,11 +73,11 @@ public final class ElasticsearchJson implements AutoCloseable {
                     switch (status) {
                         case 401 ->
                                 "Elasticsearch at "
-                                        + connection.hosts()
+                                        + hosts
                                         + " refused the credentials (401): check --es-user and --es-password-file, or --es-api-key-file";
                         case 403 ->
                                 "Elasticsearch at "
-                                        + connection.hosts()
+                                        + hosts
                                         + " does not allow "
                                         + what
                                         + " to this user (403)";
@@ -87,7 +93,7 @@ public final class ElasticsearchJson implements AutoCloseable {
         } catch (IOException | ParseException e) {
             throw new ReportException(
                     "cannot reach Elasticsearch at "
-                            + connection.hosts()
+                            + hosts
                             + " ("
                             + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage())
@@ -100,12 +106,12 @@ public final class ElasticsearchJson implements AutoCloseable {
      * Indexes documents in one bulk request (for loading test and benchmark data); fails on the
      * first refused item.
      */
-    public void bulk(List<IndexRequest> documents) {
+    public void bulk(List<Document> documents) {
         StringBuilder body = new StringBuilder();
-        for (IndexRequest document : documents) {
+        for (Document document : documents) {
             ObjectNode action = MAPPER.createObjectNode();
             action.putObject("index").put("_index", document.index()).put("_id", document.id());
-            body.append(action).append('\n').append(document.sourceText()).append('\n');
+            body.append(action).append('\n').append(document.json()).append('\n');
         }
         Request request = new Request("POST", "/_bulk");
         request.setEntity(
