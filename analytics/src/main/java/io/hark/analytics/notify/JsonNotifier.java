@@ -28,7 +28,12 @@ abstract class JsonNotifier implements Notifier {
         if (alert.getReplay()) {
             return DeliveryResult.replaySkipped();
         }
-        return http.postJson(endpoint, json(payload(alert)), secret);
+        return post(payload(alert));
+    }
+
+    /** POSTs {@code payload} to the notifier's endpoint. */
+    final DeliveryResult post(ObjectNode payload) {
+        return http.postJson(endpoint, json(payload), secret);
     }
 
     @Override

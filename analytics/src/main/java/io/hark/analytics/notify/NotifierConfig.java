@@ -30,19 +30,29 @@ import java.util.stream.Stream;
  *   "*":                                    # every group, in addition to its own
  *     - type: webhook
  *       url: http://alerts.internal/hark    # a plain URL is allowed for webhooks only
+ *       reports: true                       # also announce each new brand report
  * </pre>
  *
- * Slack URLs and PagerDuty routing keys come from the environment or from files, so the file itself
- * holds no secret. Every entry is checked and every secret resolved on loading.
+ * {@code reports: true} (webhook and Slack entries) makes an entry announce the metrics job's brand
+ * reports too ({@link #reportAnnouncers}). Slack URLs and PagerDuty routing keys come from the
+ * environment or from files, so the file itself holds no secret. Every entry is checked and every
+ * secret resolved on loading.
  */
 public final class NotifierConfig {
     /** The group whose notifiers hear every group's alerts. */
     public static final String EVERY_GROUP = "*";
 
-    private final Map<String, List<Notifier>> notifiersByGroup;
+    /** The key that makes an entry announce brand reports. */
+    static final String REPORTS = "reports";
 
-    private NotifierConfig(Map<String, List<Notifier>> notifiersByGroup) {
+    private final Map<String, List<Notifier>> notifiersByGroup;
+    private final Map<String, List<ReportAnnouncer>> announcersByGroup;
+
+    private NotifierConfig(
+            Map<String, List<Notifier>> notifiersByGroup,
+            Map<String, List<ReportAnnouncer>> announcersByGroup) {
         this.notifiersByGroup = notifiersByGroup;
+        this.announcersByGroup = announcersByGroup;
     }
 
     public static NotifierConfig load(Path yaml, Map<String, String> environment) {
@@ -68,23 +78,27 @@ public final class NotifierConfig {
         rejectUnknownKeys(root, List.of("groups"), sourceName);
         HttpDelivery http = new HttpDelivery(DeliverySettings.defaults());
         Map<String, List<Notifier>> notifiersByGroup = new LinkedHashMap<>();
+        Map<String, List<ReportAnnouncer>> announcersByGroup = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> group : root.get("groups").properties()) {
             String where = sourceName + ": group '" + group.getKey() + "'";
             if (!group.getValue().isArray()) {
                 throw new NotifierConfigException(where + ": expected a list of notifiers");
             }
             List<Notifier> notifiers = new ArrayList<>();
+            List<ReportAnnouncer> announcers = new ArrayList<>();
             for (int i = 0; i < group.getValue().size(); i++) {
-                notifiers.add(
-                        notifier(
-                                group.getValue().get(i),
-                                where + ", notifier #" + (i + 1),
-                                environment,
-                                http));
+                JsonNode entry = group.getValue().get(i);
+                String numbered = where + ", notifier #" + (i + 1);
+                Notifier notifier = notifier(entry, numbered, environment, http);
+                notifiers.add(notifier);
+                if (announcesReports(entry, notifier, numbered)) {
+                    announcers.add((ReportAnnouncer) notifier);
+                }
             }
             notifiersByGroup.put(group.getKey(), List.copyOf(notifiers));
+            announcersByGroup.put(group.getKey(), List.copyOf(announcers));
         }
-        return new NotifierConfig(notifiersByGroup);
+        return new NotifierConfig(notifiersByGroup, announcersByGroup);
     }
 
     /**
@@ -99,6 +113,22 @@ public final class NotifierConfig {
         return Stream.concat(
                         notifiersByGroup.getOrDefault(group, List.of()).stream(),
                         everyGroup.stream())
+                .toList();
+    }
+
+    /**
+     * The entries with {@code reports: true} that hear of a report on {@code groups}: those of
+     * every group ({@code "*"}) and of the groups reported; all of them for a report on every group
+     * (empty {@code groups}).
+     */
+    public List<ReportAnnouncer> reportAnnouncers(List<String> groups) {
+        return announcersByGroup.entrySet().stream()
+                .filter(
+                        group ->
+                                groups.isEmpty()
+                                        || group.getKey().equals(EVERY_GROUP)
+                                        || groups.contains(group.getKey()))
+                .flatMap(group -> group.getValue().stream())
                 .toList();
     }
 
@@ -141,6 +171,7 @@ public final class NotifierConfig {
         String where = numbered + " (" + type.key() + ")";
         List<String> keys = new ArrayList<>(List.of("type"));
         keys.addAll(SecretReference.keys(type.secretName()));
+        keys.add(REPORTS);
         rejectUnknownKeys(entry, keys, where);
         SecretReference reference =
                 SecretReference.find(entry, type.secretName(), type.valueAllowed(), where);
@@ -150,6 +181,27 @@ public final class NotifierConfig {
         } catch (IllegalArgumentException e) {
             throw new NotifierConfigException(where + ": " + reference + ": " + e.getMessage());
         }
+    }
+
+    /** Whether {@code entry} says {@code reports: true}, which only announcers may. */
+    private static boolean announcesReports(JsonNode entry, Notifier notifier, String numbered) {
+        JsonNode reports = entry.get(REPORTS);
+        if (reports == null) {
+            return false;
+        }
+        if (!reports.isBoolean()) {
+            throw new NotifierConfigException(
+                    numbered + ": '" + REPORTS + "' must be true or false, not " + reports);
+        }
+        if (reports.asBoolean() && !(notifier instanceof ReportAnnouncer)) {
+            throw new NotifierConfigException(
+                    numbered
+                            + ": "
+                            + entry.get("type").asText()
+                            + " does not announce reports (it raises incidents): 'reports: true'"
+                            + " is for webhook and slack entries");
+        }
+        return reports.asBoolean();
     }
 
     private static JsonNode readTree(String yaml, String sourceName) {

@@ -11,6 +11,7 @@ enum NotifierType {
     // a webhook URL may be written in the file: in-house receivers often need no token
     WEBHOOK("url", true, WebhookNotifier::new),
     SLACK("url", false, SlackNotifier::new),
+    // an incident tool: a report is nothing to page anyone about
     PAGERDUTY("routing_key", false, PagerDutyNotifier::new);
 
     private final String secretName;

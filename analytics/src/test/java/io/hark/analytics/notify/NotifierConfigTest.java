@@ -180,7 +180,7 @@ class NotifierConfigTest {
                 Arguments.of(
                         "groups:\n  airlines:\n    - type: slack\n      url_env: HARK_SLACK\n      channel: '#ops'\n",
                         where
-                                + " (slack): unknown key 'channel'; the keys are type, url, url_env, url_file"),
+                                + " (slack): unknown key 'channel'; the keys are type, url, url_env, url_file, reports"),
                 Arguments.of(
                         "groups:\n  airlines:\n    - type: slack\n      url_env: [HARK_SLACK]\n",
                         where + " (slack): 'url_env' must be a non-empty single value"),
