@@ -24,8 +24,13 @@ public final class ReportFile {
             ElasticsearchJson elasticsearch, ReportSpec spec, Path out, Clock clock)
             throws IOException {
         BrandReport report = BrandReports.read(elasticsearch, spec, clock);
-        writeAtomically(out, ReportHtml.render(report, spec.selection(), ChartLibrary.echarts()));
+        write(report, spec, out);
         return report;
+    }
+
+    /** Renders {@code report}, read for {@code spec}, and writes it to {@code out} atomically. */
+    public static void write(BrandReport report, ReportSpec spec, Path out) throws IOException {
+        writeAtomically(out, ReportHtml.render(report, spec.selection(), ChartLibrary.echarts()));
     }
 
     /**

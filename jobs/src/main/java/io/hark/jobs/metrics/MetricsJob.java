@@ -96,6 +96,19 @@ public final class MetricsJob {
                         options.kafka(),
                         options.deadLetterTopic()),
                 JobWiring.atLeastOnceSink(
-                        options.kafka(), Topics.deadLetterSerializer(options.deadLetterTopic())));
+                        options.kafka(), Topics.deadLetterSerializer(options.deadLetterTopic())),
+                options.reportSchedule() == null
+                        ? null
+                        : new BrandReportPublisher(
+                                options.elasticsearch(),
+                                options.indices().prefix(),
+                                options.reportGroups(),
+                                options.reportDirectory(),
+                                options.reportUrlPrefix(),
+                                options.kafka(),
+                                options.queryTopic(),
+                                options.notifiersYaml(),
+                                options.notifiersSource(),
+                                !options.replay()));
     }
 }

@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.metrics;
 
+import io.hark.analytics.Durations;
 import io.hark.analytics.detect.AlertRules;
 import io.hark.analytics.notify.KibanaLinks;
 import io.hark.jobs.JobArguments;
 import io.hark.jobs.JobOptions;
 import io.hark.jobs.Option;
 import io.hark.jobs.Topics;
+import io.hark.report.ReportSchedule;
 import io.hark.schema.StrictYaml;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,6 +74,40 @@ public final class MetricsOptions extends JobOptions {
                     null,
                     "the Kibana data view of mentions the links in alerts open (default: PREFIX-mentions)");
 
+    static final Option<ReportSchedule> REPORT_EVERY =
+            Option.of(
+                    "report-every",
+                    null,
+                    "write a brand report of each period of this length, aligned to UTC: 1h to 12h,"
+                            + " 24h (a UTC day) or 7d (a week from Monday), once event time is past"
+                            + " the period's end plus --allowed-lateness (needs --report-dir)",
+                    (option, text) -> {
+                        try {
+                            return new ReportSchedule(Durations.parse(text));
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException(
+                                    "--" + option + ": " + e.getMessage());
+                        }
+                    });
+    static final Option<Path> REPORT_DIR =
+            Option.path(
+                    "report-dir",
+                    null,
+                    "directory of the --report-every reports, report-<from>-<to>.html (e.g."
+                            + " report-2026-12-05T00Z-2026-12-06T00Z.html), overwritten by a replay");
+    static final Option<String> REPORT_URL_PREFIX =
+            Option.string(
+                    "report-url-prefix",
+                    null,
+                    "URL where --report-dir is served, for the links notifiers with reports: true"
+                            + " announce (default: the file's path)");
+    static final Option<String> REPORT_GROUPS =
+            Option.string(
+                    "report-groups",
+                    null,
+                    "comma-separated query groups the --report-every reports cover (default: every"
+                            + " query)");
+
     public static final List<Option<?>> OPTIONS =
             JobArguments.table(
                     List.of(
@@ -100,7 +137,11 @@ public final class MetricsOptions extends JobOptions {
                             ALERT_RULE,
                             REPLAY,
                             KIBANA_URL,
-                            KIBANA_DATA_VIEW));
+                            KIBANA_DATA_VIEW,
+                            REPORT_EVERY,
+                            REPORT_DIR,
+                            REPORT_URL_PREFIX,
+                            REPORT_GROUPS));
 
     private final String notifiersYaml;
     private final AlertRules alertRules;
@@ -110,6 +151,15 @@ public final class MetricsOptions extends JobOptions {
         Path notifiers = values.get(NOTIFIERS);
         this.notifiersYaml = notifiers == null ? null : read(notifiers);
         this.alertRules = alertRules(values.get(ALERT_RULES), values.get(ALERT_RULE));
+        if ((values.get(REPORT_EVERY) == null) != (values.get(REPORT_DIR) == null)) {
+            throw new IllegalArgumentException(
+                    "--report-every and --report-dir go together: how often, and where to");
+        }
+        if (values.get(REPORT_EVERY) == null
+                && (values.get(REPORT_URL_PREFIX) != null || values.get(REPORT_GROUPS) != null)) {
+            throw new IllegalArgumentException(
+                    "--report-url-prefix and --report-groups need --report-every and --report-dir");
+        }
     }
 
     public static MetricsOptions parse(String... args) {
@@ -200,6 +250,32 @@ public final class MetricsOptions extends JobOptions {
 
     public AlertRules alertRules() {
         return alertRules;
+    }
+
+    /** The brand reports' schedule, or null when the job writes none. */
+    public ReportSchedule reportSchedule() {
+        return values.get(REPORT_EVERY);
+    }
+
+    public Path reportDirectory() {
+        return values.get(REPORT_DIR);
+    }
+
+    /** Where the reports are served, or null to announce their paths. */
+    public String reportUrlPrefix() {
+        return values.get(REPORT_URL_PREFIX);
+    }
+
+    /** The groups the reports cover; empty for every query. */
+    public List<String> reportGroups() {
+        String groups = values.get(REPORT_GROUPS);
+        if (groups == null) {
+            return List.of();
+        }
+        return Arrays.stream(groups.split(","))
+                .map(String::strip)
+                .filter(g -> !g.isEmpty())
+                .toList();
     }
 
     public KibanaLinks kibana() {

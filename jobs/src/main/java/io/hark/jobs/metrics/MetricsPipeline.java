@@ -11,6 +11,7 @@ import io.hark.schema.EnrichedMention;
 import io.hark.schema.MentionIds;
 import io.hark.schema.MetricScope;
 import io.hark.schema.WindowMetrics;
+import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -41,6 +42,9 @@ public final class MetricsPipeline {
 
     /** The most mentions a replay task holds in open windows: tens of megabytes of heap. */
     private static final long WINDOW_PARTS_MAX_HELD = 100_000;
+
+    /** How long after a failed report it is tried again (and again when the next one is due). */
+    private static final Duration REPORT_RETRY = Duration.ofMinutes(5);
 
     private MetricsPipeline() {}
 
@@ -110,6 +114,32 @@ public final class MetricsPipeline {
         // notifications,
         // not spike detection and everything before it, which it would if chained to them
         alerts.sinkTo(sinks.notifications()).name("notify").uid("metrics-notify").disableChaining();
+        if (sinks.reports() != null) {
+            brandReports(metrics, sinks.reports(), options)
+                    .sinkTo(sinks.deadLetters())
+                    .name("report-dead-letters")
+                    .uid("metrics-report-dead-letters");
+        }
+    }
+
+    /**
+     * One brand report per period of {@link MetricsOptions#reportSchedule()}, written by one task;
+     * the announcements that failed, as dead letters.
+     */
+    static DataStream<DeadLetter> brandReports(
+            DataStream<WindowMetrics> metrics, ReportPublisher publisher, MetricsOptions options) {
+        return metrics.keyBy(WriteBrandReports.ONE_KEY, Types.STRING)
+                .process(
+                        new WriteBrandReports(
+                                options.reportSchedule(),
+                                options.reportGroups(),
+                                options.allowedLateness(),
+                                REPORT_RETRY,
+                                publisher),
+                        new AvroTypeInfo<>(DeadLetter.class))
+                .setParallelism(1)
+                .name("brand-reports")
+                .uid("metrics-brand-reports");
     }
 
     /**

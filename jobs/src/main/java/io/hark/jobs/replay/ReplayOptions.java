@@ -109,7 +109,7 @@ public final class ReplayOptions implements Serializable {
                     ALERT_TOPIC,
                     PARALLELISM);
 
-    /** Options of the jobs a replay sets itself. */
+    /** Options of the jobs a replay sets itself, or does not offer. */
     private static final Set<String> SET_BY_REPLAY =
             Set.of(
                     "group-id",
@@ -123,7 +123,12 @@ public final class ReplayOptions implements Serializable {
                     "query-status-topic",
                     "out-of-orderness",
                     "idleness",
-                    "allowed-lateness");
+                    "allowed-lateness",
+                    // not offered: scripts/hark report makes a report of a replay's namespace
+                    "report-every",
+                    "report-dir",
+                    "report-url-prefix",
+                    "report-groups");
 
     /** Options of the replay that mean something else to the jobs, or that it passes on itself. */
     private static final Set<String> NOT_PASSED_AS_GIVEN =

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hark.analytics.notify.KibanaLinks;
 import io.hark.jobs.StartingOffsets;
+import io.hark.report.ReportSchedule;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,51 @@ class MetricsOptionsTest {
                 .hasMessageContaining("--top-k");
         assertThatThrownBy(() -> MetricsOptions.parse(List.of("--alert-rule", "x"), Map.of()))
                 .hasMessage("--alert-rule needs --alert-rules FILE");
+    }
+
+    @Test
+    void scheduledReportsNeedAPeriodAndADirectory() {
+        MetricsOptions none = MetricsOptions.parse(List.of(), Map.of());
+        assertThat(none.reportSchedule()).isNull();
+        assertThat(none.reportGroups()).isEmpty();
+
+        MetricsOptions daily =
+                MetricsOptions.parse(
+                        List.of(
+                                "--report-every",
+                                "24h",
+                                "--report-dir",
+                                "reports",
+                                "--report-url-prefix",
+                                "https://reports.example/hark",
+                                "--report-groups",
+                                "airlines, coffee"),
+                        Map.of());
+        assertThat(daily.reportSchedule()).isEqualTo(new ReportSchedule(Duration.ofDays(1)));
+        assertThat(daily.reportDirectory()).isEqualTo(Path.of("reports"));
+        assertThat(daily.reportUrlPrefix()).isEqualTo("https://reports.example/hark");
+        assertThat(daily.reportGroups()).containsExactly("airlines", "coffee");
+        assertThat(
+                        MetricsOptions.parse(
+                                        List.of("--report-every", "7d", "--report-dir", "r"),
+                                        Map.of())
+                                .reportSchedule()
+                                .every())
+                .isEqualTo(Duration.ofDays(7));
+
+        assertThatThrownBy(
+                        () ->
+                                MetricsOptions.parse(
+                                        List.of("--report-every", "5h", "--report-dir", "r"),
+                                        Map.of()))
+                .hasMessageStartingWith("--report-every: reports can be made every 1h");
+        assertThatThrownBy(() -> MetricsOptions.parse(List.of("--report-every", "24h"), Map.of()))
+                .hasMessageContaining("--report-every and --report-dir go together");
+        assertThatThrownBy(() -> MetricsOptions.parse(List.of("--report-dir", "r"), Map.of()))
+                .hasMessageContaining("--report-every and --report-dir go together");
+        assertThatThrownBy(
+                        () -> MetricsOptions.parse(List.of("--report-groups", "coffee"), Map.of()))
+                .hasMessageContaining("need --report-every");
     }
 
     @Test
