@@ -11,6 +11,7 @@ import io.hark.jobs.queries.QueryCatalog;
 import io.hark.report.BrandReport;
 import io.hark.report.BrandReports;
 import io.hark.report.ElasticsearchJson;
+import io.hark.report.ReportException;
 import io.hark.report.ReportFile;
 import io.hark.report.ReportPeriod;
 import io.hark.report.ReportSchedule;
@@ -119,10 +120,17 @@ public class BrandReportPublisher implements ReportPublisher {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (true) {
             json.refresh(spec.metricsIndex());
-            BrandReport report = BrandReports.read(json, spec, Clock.systemUTC());
-            Instant indexed = report.freshness().latestWindowEnd();
-            if (indexed != null && !indexed.isBefore(latestWindowEnd)) {
-                return report;
+            Instant indexed = null;
+            try {
+                BrandReport report = BrandReports.read(json, spec, Clock.systemUTC());
+                indexed = report.freshness().latestWindowEnd();
+                if (indexed != null && !indexed.isBefore(latestWindowEnd)) {
+                    return report;
+                }
+            } catch (ReportException noWindowsYet) {
+                if (System.nanoTime() > deadline) {
+                    throw noWindowsYet;
+                }
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(

@@ -77,11 +77,15 @@ public class WriteBrandReports extends KeyedProcessFunction<String, WindowMetric
 
     @Override
     public void open(OpenContext openContext) {
+        // named after the schedule: restored with another --report-every, the old periods, which
+        // the new schedule would misread, are left alone
         pending =
                 getRuntimeContext()
                         .getMapState(
                                 new MapStateDescriptor<>(
-                                        "pending-report-periods", Types.LONG, Types.LONG));
+                                        "pending-report-periods-" + schedule.every(),
+                                        Types.LONG,
+                                        Types.LONG));
         inputReached =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("input-reached", Types.LONG));

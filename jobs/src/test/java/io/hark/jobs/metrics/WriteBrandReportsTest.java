@@ -61,11 +61,17 @@ class WriteBrandReportsTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, WindowMetrics, DeadLetter>
             harness(String name, List<String> groups, OperatorSubtaskState restored)
                     throws Exception {
+        return harness(name, Duration.ofDays(1), groups, restored);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, WindowMetrics, DeadLetter>
+            harness(String name, Duration every, List<String> groups, OperatorSubtaskState restored)
+                    throws Exception {
         var harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new KeyedProcessOperator<>(
                                 new WriteBrandReports(
-                                        new ReportSchedule(Duration.ofDays(1)),
+                                        new ReportSchedule(every),
                                         groups,
                                         LATENESS,
                                         RETRY,
@@ -240,6 +246,27 @@ class WriteBrandReportsTest {
                                     + DAY3
                                     + " last window "
                                     + DAY2.plus(Duration.ofHours(5)).plus(MINUTE));
+        }
+    }
+
+    @Test
+    void restoredWithAnotherScheduleTheOldPeriodsAreNotMisread() throws Exception {
+        String name = "rescheduled";
+        OperatorSubtaskState snapshot;
+        try (var harness = harness(name)) {
+            send(harness, DAY1.plus(Duration.ofHours(5)));
+            snapshot = harness.snapshot(1, 1);
+        }
+        try (var restored = harness(name, Duration.ofHours(12), List.of(), snapshot)) {
+            send(restored, DAY2.plus(Duration.ofHours(13)));
+            watermark(restored, DAY3.plus(Duration.ofHours(1)));
+            assertThat(published(name))
+                    .containsExactly(
+                            DAY2.plus(Duration.ofHours(12))
+                                    + "/"
+                                    + DAY3
+                                    + " last window "
+                                    + DAY2.plus(Duration.ofHours(13)).plus(MINUTE));
         }
     }
 
