@@ -107,9 +107,6 @@ public class BrandReportPublisher implements ReportPublisher {
                 file,
                 report.queries().size(),
                 report.volume());
-        if (!announce || notifiersYaml == null) {
-            return List.of();
-        }
         return announce(new ReportAnnouncement(period.from(), period.to(), link(file)));
     }
 
@@ -151,7 +148,14 @@ public class BrandReportPublisher implements ReportPublisher {
         return (urlPrefix.endsWith("/") ? urlPrefix : urlPrefix + "/") + file.getFileName();
     }
 
-    private List<DeadLetter> announce(ReportAnnouncement announcement) {
+    /**
+     * Sends {@code announcement} to the notifiers with {@code reports: true}; those that fail after
+     * their retries come back as dead letters. A replay announces nothing.
+     */
+    List<DeadLetter> announce(ReportAnnouncement announcement) {
+        if (!announce || notifiersYaml == null) {
+            return List.of();
+        }
         if (notifiers == null) {
             notifiers = NotifierConfig.parse(notifiersYaml, notifiersSource, System.getenv());
         }
