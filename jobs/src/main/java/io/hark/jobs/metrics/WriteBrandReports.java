@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 package io.hark.jobs.metrics;
 
+import io.hark.report.ReportPeriod;
 import io.hark.report.ReportSchedule;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.MetricScope;
@@ -135,7 +136,8 @@ public class WriteBrandReports extends KeyedProcessFunction<String, WindowMetric
         for (Map.Entry<Long, Long> period : pending.entries()) {
             if (due(period.getKey()) <= now) {
                 due.add(period.getKey());
-            } else if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            } else if (ctx.timerService().currentWatermark() == Long.MAX_VALUE
+                    && timestamp == due(period.getKey())) {
                 LOG.info(
                         "The input ended before the period from {} was over: no report of it",
                         Instant.ofEpochMilli(period.getKey()));
@@ -166,7 +168,7 @@ public class WriteBrandReports extends KeyedProcessFunction<String, WindowMetric
 
     /** Whether the report of the period from {@code start} was written. */
     private boolean publish(long start, Collector<DeadLetter> out) throws Exception {
-        var period = schedule.period(start);
+        ReportPeriod period = schedule.period(start);
         try {
             publisher
                     .publish(period, Instant.ofEpochMilli(pending.get(start)))
