@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.hark.embedded.SharedServers;
 import io.hark.jobs.Await;
 import io.hark.jobs.HarkMiniCluster;
 import io.hark.jobs.IndexedDocuments;
@@ -14,7 +13,7 @@ import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.metrics.BrandStream;
 import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
-import io.hark.jobs.queries.QueryCatalog;
+import io.hark.jobs.metrics.MetricsTestRun;
 import io.hark.schema.AvroCodec;
 import io.hark.schema.DeadLetter;
 import java.net.InetSocketAddress;
@@ -57,12 +56,7 @@ class NotifierOutageITCase {
     void deliveriesFailAfterRetriesIntoDeadLettersWhileTheJobGoesOn(@TempDir Path dir)
             throws Exception {
         String run = "notifier-outage-" + System.nanoTime();
-        KafkaConnection kafka = KafkaConnection.of(SharedServers.kafka().bootstrapServers());
-        SharedServers.kafka()
-                .createTopics(
-                        Map.of(run + ".enriched", 2, run + ".alerts", 1, run + ".dead-letters", 1));
-        QueryCatalog.ensureTopics(kafka, run + ".queries", run + ".status");
-        QueryCatalog.sync(kafka, run + ".queries", BrandStream.queries());
+        KafkaConnection kafka = MetricsTestRun.createTopics(run);
         BrandStream stream = new BrandStream();
         stream.sendUntil(kafka, run + ".enriched", BrandStream.HISTORY);
 
@@ -99,25 +93,9 @@ class NotifierOutageITCase {
 
         MetricsOptions options =
                 MetricsOptions.parse(
-                        List.of(
-                                "--bootstrap",
-                                kafka.bootstrapServers(),
-                                "--es",
-                                SharedServers.elasticsearch().httpUrl(),
-                                "--index-prefix",
+                        MetricsTestRun.arguments(
                                 run,
-                                "--enriched-topic",
-                                run + ".enriched",
-                                "--alert-topic",
-                                run + ".alerts",
-                                "--dead-letter-topic",
-                                run + ".dead-letters",
-                                "--query-topic",
-                                run + ".queries",
-                                "--group-id",
                                 run,
-                                "--starting-offsets",
-                                "earliest",
                                 "--bounded",
                                 "--notifiers",
                                 notifiers.toString(),

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hark.embedded.Directories;
-import io.hark.embedded.SharedServers;
 import io.hark.jobs.Await;
 import io.hark.jobs.HarkMiniCluster;
 import io.hark.jobs.IndexedDocuments;
@@ -15,7 +14,7 @@ import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.metrics.BrandStream;
 import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
-import io.hark.jobs.queries.QueryCatalog;
+import io.hark.jobs.metrics.MetricsTestRun;
 import io.hark.schema.AlertState;
 import java.io.IOException;
 import java.net.URI;
@@ -84,7 +83,7 @@ class SavepointCompatibilityITCase {
     void metricsJobGoesOnFromTheSavepointOfARelease(Path release, @TempDir Path copy)
             throws Exception {
         String run = "compat-" + release.getFileName();
-        KafkaConnection kafka = sameTopics(run);
+        KafkaConnection kafka = MetricsTestRun.createTopics(run);
         MetricsOptions options = options(run, "compat-" + System.nanoTime());
         BrandStream stream = new BrandStream(STREAM_START);
         stream.sendUntil(kafka, options.enrichedTopic(), CUT);
@@ -162,7 +161,7 @@ class SavepointCompatibilityITCase {
     void writeTheSavepointOfThisRelease(@TempDir Path savepoints) throws Exception {
         String release = "metrics-" + System.getProperty("hark.write-savepoint");
         String run = "compat-" + release;
-        KafkaConnection kafka = sameTopics(run);
+        KafkaConnection kafka = MetricsTestRun.createTopics(run);
         MetricsOptions options = options(run, run.replace('.', '-'));
         new BrandStream(STREAM_START).sendUntil(kafka, options.enrichedTopic(), CUT);
 
@@ -185,40 +184,9 @@ class SavepointCompatibilityITCase {
         Directories.copyRecursively(savepoint, target);
     }
 
-    /** The topics every run of the stream uses, with the queries every run has. */
-    private static KafkaConnection sameTopics(String run) {
-        KafkaConnection kafka = KafkaConnection.of(SharedServers.kafka().bootstrapServers());
-        SharedServers.kafka()
-                .createTopics(
-                        Map.of(run + ".enriched", 2, run + ".alerts", 1, run + ".dead-letters", 1));
-        QueryCatalog.ensureTopics(kafka, run + ".queries", run + ".status");
-        QueryCatalog.sync(kafka, run + ".queries", BrandStream.queries());
-        return kafka;
-    }
-
     private static MetricsOptions options(String run, String indexPrefix) {
         return MetricsOptions.parse(
-                List.of(
-                        "--bootstrap",
-                        SharedServers.kafka().bootstrapServers(),
-                        "--es",
-                        SharedServers.elasticsearch().httpUrl(),
-                        "--index-prefix",
-                        indexPrefix,
-                        "--enriched-topic",
-                        run + ".enriched",
-                        "--alert-topic",
-                        run + ".alerts",
-                        "--dead-letter-topic",
-                        run + ".dead-letters",
-                        "--query-topic",
-                        run + ".queries",
-                        "--group-id",
-                        run,
-                        "--starting-offsets",
-                        "earliest",
-                        "--checkpoint-interval",
-                        "1s"),
+                MetricsTestRun.arguments(run, indexPrefix, "--checkpoint-interval", "1s"),
                 Map.of());
     }
 

@@ -18,7 +18,7 @@ import io.hark.jobs.listen.ListenOptions;
 import io.hark.jobs.metrics.BrandStream;
 import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
-import io.hark.jobs.queries.QueryCatalog;
+import io.hark.jobs.metrics.MetricsTestRun;
 import io.hark.schema.Alert;
 import io.hark.schema.AlertState;
 import java.nio.file.Files;
@@ -153,35 +153,10 @@ class TaskFailureITCase {
     @Test
     void metricsJobCountsEachWindowOnceAndOpensTheEpisodeOnce() throws Exception {
         String run = "task-failure-metrics-" + System.nanoTime();
-        KafkaConnection kafka = KafkaConnection.of(SharedServers.kafka().bootstrapServers());
-        SharedServers.kafka()
-                .createTopics(
-                        Map.of(run + ".enriched", 2, run + ".alerts", 1, run + ".dead-letters", 1));
-        QueryCatalog.ensureTopics(kafka, run + ".queries", run + ".status");
-        QueryCatalog.sync(kafka, run + ".queries", BrandStream.queries());
+        KafkaConnection kafka = MetricsTestRun.createTopics(run);
         MetricsOptions options =
                 MetricsOptions.parse(
-                        List.of(
-                                "--bootstrap",
-                                kafka.bootstrapServers(),
-                                "--es",
-                                SharedServers.elasticsearch().httpUrl(),
-                                "--index-prefix",
-                                run,
-                                "--enriched-topic",
-                                run + ".enriched",
-                                "--alert-topic",
-                                run + ".alerts",
-                                "--dead-letter-topic",
-                                run + ".dead-letters",
-                                "--query-topic",
-                                run + ".queries",
-                                "--group-id",
-                                run,
-                                "--starting-offsets",
-                                "earliest",
-                                "--checkpoint-interval",
-                                "1s"),
+                        MetricsTestRun.arguments(run, run, "--checkpoint-interval", "1s"),
                         Map.of());
         BrandStream stream = new BrandStream();
         stream.sendUntil(

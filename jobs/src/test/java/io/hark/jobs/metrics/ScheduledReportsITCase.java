@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.hark.embedded.SharedServers;
 import io.hark.jobs.HarkMiniCluster;
 import io.hark.jobs.kafka.KafkaConnection;
-import io.hark.jobs.queries.QueryCatalog;
 import io.hark.report.ElasticsearchJson;
 import io.hark.report.ReportFile;
 import io.hark.report.ReportPeriod;
@@ -47,10 +45,7 @@ class ScheduledReportsITCase {
     @Test
     void aCompleteUtcDayGetsOneReportAnnouncedOnce(@TempDir Path dir) throws Exception {
         String run = "reports-it-" + System.nanoTime();
-        KafkaConnection kafka = KafkaConnection.of(SharedServers.kafka().bootstrapServers());
-        SharedServers.kafka().createTopics(Map.of(run + ".enriched", 2, run + ".dead-letters", 1));
-        QueryCatalog.ensureTopics(kafka, run + ".queries", run + ".status");
-        QueryCatalog.sync(kafka, run + ".queries", BrandStream.queries());
+        KafkaConnection kafka = MetricsTestRun.createTopics(run);
         new BrandStream(DAY).sendUntil(kafka, run + ".enriched", Duration.ofHours(26));
 
         List<String> announcements = new CopyOnWriteArrayList<>();
@@ -83,23 +78,9 @@ class ScheduledReportsITCase {
         Path reports = dir.resolve("reports");
         MetricsOptions options =
                 MetricsOptions.parse(
-                        List.of(
-                                "--bootstrap",
-                                kafka.bootstrapServers(),
-                                "--es",
-                                SharedServers.elasticsearch().httpUrl(),
-                                "--index-prefix",
+                        MetricsTestRun.arguments(
                                 run,
-                                "--enriched-topic",
-                                run + ".enriched",
-                                "--dead-letter-topic",
-                                run + ".dead-letters",
-                                "--query-topic",
-                                run + ".queries",
-                                "--group-id",
                                 run,
-                                "--starting-offsets",
-                                "earliest",
                                 "--bounded",
                                 "--notifiers",
                                 notifiers.toString(),
