@@ -51,6 +51,21 @@ public final class HeavyHitters implements Serializable {
         counters.put(key, new long[] {floor + count, floor});
     }
 
+    /**
+     * Takes back one occurrence of {@code key} that was added (a mention counted again under other
+     * facts). A key the sketch no longer holds is left alone: its count was already an estimate.
+     */
+    public void takeBack(String key) {
+        long[] counter = counters.get(key);
+        if (counter == null) {
+            return;
+        }
+        counter[0]--;
+        if (counter[0] <= counter[1]) {
+            counters.remove(key);
+        }
+    }
+
     public void merge(HeavyHitters other) {
         other.counters.forEach(
                 (key, counter) -> {

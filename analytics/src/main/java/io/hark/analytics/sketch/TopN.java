@@ -78,6 +78,13 @@ public final class TopN<T extends Serializable> implements Serializable {
         return rank > lowest.rank() || (rank == lowest.rank() && key.compareTo(lowest.key()) < 0);
     }
 
+    /** Drops the item of {@code key}, if it is kept. */
+    public void remove(String key) {
+        if (items.remove(key) != null) {
+            lowest = null;
+        }
+    }
+
     public void merge(TopN<T> other) {
         other.items.values().forEach(ranked -> offer(ranked.key(), ranked.rank(), ranked.item()));
     }

@@ -4,9 +4,7 @@ package io.hark.analytics.window;
 import io.hark.schema.Engagements;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Mention;
-import io.hark.schema.MentionFlags;
 import io.hark.schema.MentionIds;
-import io.hark.schema.QuerySentiment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +46,12 @@ public class MentionFacts {
     public String[] topics;
     public boolean spam;
 
+    /**
+     * Takes back these facts, counted earlier for the same mention: a later copy of it says
+     * otherwise (a spam verdict or a label the listen job gave differently the second time).
+     */
+    public boolean retraction;
+
     public MentionFacts() {}
 
     /**
@@ -56,10 +60,32 @@ public class MentionFacts {
      * without a group. None for a mention matching no query.
      */
     public static List<MentionFacts> perWindowKey(EnrichedMention enriched, WindowKeys windowKeys) {
-        List<String> matched = enriched.getMatchedQueries();
-        if (matched.size() == 1) {
+        return perWindowKey(enriched, CountedVerdicts.of(enriched), windowKeys, false);
+    }
+
+    /**
+     * What {@link #perWindowKey} gave for an earlier copy of {@code enriched} that the listen job
+     * gave {@code counted} verdicts, to be taken back ({@link #retraction}).
+     */
+    public static List<MentionFacts> retractions(
+            EnrichedMention enriched, CountedVerdicts counted, WindowKeys windowKeys) {
+        return perWindowKey(enriched, counted, windowKeys, true);
+    }
+
+    private static List<MentionFacts> perWindowKey(
+            EnrichedMention enriched,
+            CountedVerdicts verdicts,
+            WindowKeys windowKeys,
+            boolean retraction) {
+        String[] matched = verdicts.matchedQueries;
+        if (matched.length == 1) {
             return List.of(
-                    of(enriched, windowKeys.of(matched.get(0)), new String[] {matched.get(0)}));
+                    of(
+                            enriched,
+                            verdicts,
+                            windowKeys.of(matched[0]),
+                            new String[] {matched[0]},
+                            retraction));
         }
         Map<WindowKeys.WindowKey, List<String>> queriesByWindowKey = new LinkedHashMap<>();
         for (String queryId : matched) {
@@ -69,12 +95,23 @@ public class MentionFacts {
         }
         List<MentionFacts> facts = new ArrayList<>(queriesByWindowKey.size());
         queriesByWindowKey.forEach(
-                (key, queryIds) -> facts.add(of(enriched, key, queryIds.toArray(new String[0]))));
+                (key, queryIds) ->
+                        facts.add(
+                                of(
+                                        enriched,
+                                        verdicts,
+                                        key,
+                                        queryIds.toArray(new String[0]),
+                                        retraction)));
         return facts;
     }
 
     private static MentionFacts of(
-            EnrichedMention enriched, WindowKeys.WindowKey windowKey, String[] queryIds) {
+            EnrichedMention enriched,
+            CountedVerdicts verdicts,
+            WindowKeys.WindowKey windowKey,
+            String[] queryIds,
+            boolean retraction) {
         Mention mention = enriched.getMention();
         MentionFacts facts = new MentionFacts();
         facts.windowKey = windowKey.key();
@@ -91,16 +128,10 @@ public class MentionFacts {
                 mention.getAuthor().getFollowersCount() == null
                         ? 0
                         : mention.getAuthor().getFollowersCount();
-        facts.sentiment =
-                enriched.getSentiment() == null ? null : enriched.getSentiment().getLabel().name();
+        facts.sentiment = verdicts.sentiment;
         facts.queryLabels = new String[queryIds.length];
         for (int i = 0; i < queryIds.length; i++) {
-            facts.queryLabels[i] = facts.sentiment;
-            for (QuerySentiment toward : enriched.getSentimentByQuery()) {
-                if (toward.getQuery().equals(queryIds[i])) {
-                    facts.queryLabels[i] = toward.getLabel().name();
-                }
-            }
+            facts.queryLabels[i] = verdicts.labelToward(queryIds[i]);
         }
         facts.engagement = Engagements.total(mention.getEngagement());
         List<String> hashtags = mention.getHashtags();
@@ -109,7 +140,8 @@ public class MentionFacts {
             facts.hashtags[i] = hashtags.get(i).toLowerCase(Locale.ROOT);
         }
         facts.topics = enriched.getTopics().toArray(new String[0]);
-        facts.spam = enriched.getFlags().contains(MentionFlags.SPAM);
+        facts.spam = verdicts.spam;
+        facts.retraction = retraction;
         return facts;
     }
 

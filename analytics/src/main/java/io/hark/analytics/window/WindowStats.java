@@ -137,6 +137,10 @@ public final class WindowStats implements Serializable {
      */
     public void add(MentionFacts facts, String sentiment, boolean countSpam) {
         requireAuthorsRead();
+        if (facts.retraction) {
+            takeBack(facts, sentiment, countSpam);
+            return;
+        }
         if (facts.spam && !countSpam) {
             spamExcluded++;
             return;
@@ -188,6 +192,41 @@ public final class WindowStats implements Serializable {
     }
 
     /**
+     * Undoes {@link #add} of the same facts. Totals come out exact; a hashtag or topic the sketch
+     * dropped stays dropped, and a post taken off a top list leaves its place to the next one
+     * offered.
+     */
+    private void takeBack(MentionFacts facts, String sentiment, boolean countSpam) {
+        if (facts.spam && !countSpam) {
+            spamExcluded--;
+            return;
+        }
+        volume--;
+        reach -= facts.followers;
+        engagement -= facts.engagement;
+        countAuthor(facts.authorKey, facts.authorUsername, facts.platform, facts.followers, -1);
+        for (String hashtag : facts.hashtags) {
+            hashtags.takeBack(hashtag);
+        }
+        for (String topic : facts.topics) {
+            topics.takeBack(topic);
+        }
+        topPosts.remove(facts.documentId);
+        topNegativePosts.remove(facts.documentId);
+        if ("negative".equals(sentiment)) {
+            negative--;
+            negativeReach -= facts.followers;
+            for (String topic : facts.topics) {
+                negativeTopics.takeBack(topic);
+            }
+        } else if ("positive".equals(sentiment)) {
+            positive--;
+        } else if ("neutral".equals(sentiment)) {
+            neutral--;
+        }
+    }
+
+    /**
      * Adds the totals of another part of the same window: the result is what adding all its
      * mentions here would have given, exactly while the hashtag and topic sketches hold every key.
      */
@@ -223,6 +262,9 @@ public final class WindowStats implements Serializable {
         AuthorTally author = authors.computeIfAbsent(key, k -> new AuthorTally(username, platform));
         author.followers = Math.max(author.followers, followers);
         author.posts += posts;
+        if (author.posts == 0) {
+            authors.remove(key);
+        }
     }
 
     /**

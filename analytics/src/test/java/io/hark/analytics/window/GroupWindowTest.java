@@ -40,6 +40,66 @@ class GroupWindowTest {
         return facts;
     }
 
+    private static MentionFacts copyOf(MentionFacts facts) {
+        MentionFacts copy = new MentionFacts();
+        copy.windowKey = facts.windowKey;
+        copy.group = facts.group;
+        copy.queryIds = facts.queryIds.clone();
+        copy.createdAt = facts.createdAt;
+        copy.documentId = facts.documentId;
+        copy.text = facts.text;
+        copy.platform = facts.platform;
+        copy.authorKey = facts.authorKey;
+        copy.authorUsername = facts.authorUsername;
+        copy.followers = facts.followers;
+        copy.sentiment = facts.sentiment;
+        copy.queryLabels = facts.queryLabels.clone();
+        copy.engagement = facts.engagement;
+        copy.hashtags = facts.hashtags.clone();
+        copy.topics = facts.topics.clone();
+        copy.spam = facts.spam;
+        return copy;
+    }
+
+    @Test
+    void aRetractionUndoesWhatTheSameFactsAdded() {
+        MentionFacts kept = facts("airlines", "ana", 100, "positive", "bluejet");
+        MentionFacts flipped = facts("airlines", "bo", 5000, "negative", "skyline", "bluejet");
+        MentionFacts asSpam = copyOf(flipped);
+        asSpam.spam = true;
+
+        GroupWindow corrected = new GroupWindow(3);
+        corrected.add(kept, false);
+        corrected.add(flipped, false);
+        MentionFacts retraction = copyOf(flipped);
+        retraction.retraction = true;
+        corrected.add(retraction, false);
+        corrected.add(asSpam, false);
+
+        GroupWindow direct = new GroupWindow(3);
+        direct.add(copyOf(kept), false);
+        direct.add(copyOf(asSpam), false);
+
+        assertThat(metrics(corrected)).isEqualTo(metrics(direct));
+        WindowMetrics group = metrics(corrected).get(0);
+        assertThat(group.getVolume()).isEqualTo(1);
+        assertThat(group.getSpamExcluded()).isEqualTo(1);
+        assertThat(group.getNegative()).isZero();
+        assertThat(group.getUniqueAuthors()).isEqualTo(1);
+        assertThat(group.getTopNegativePosts()).isEmpty();
+
+        MentionFacts unspammed = copyOf(asSpam);
+        unspammed.spam = false;
+        MentionFacts spamTakenBack = copyOf(asSpam);
+        spamTakenBack.retraction = true;
+        corrected.add(spamTakenBack, false);
+        corrected.add(unspammed, false);
+        GroupWindow bothCounted = new GroupWindow(3);
+        bothCounted.add(copyOf(kept), false);
+        bothCounted.add(copyOf(flipped), false);
+        assertThat(metrics(corrected)).isEqualTo(metrics(bothCounted));
+    }
+
     @Test
     void countsTheGroupOnceAndEachQueryWithItsShareOfVoice() {
         GroupWindow window = new GroupWindow(3);

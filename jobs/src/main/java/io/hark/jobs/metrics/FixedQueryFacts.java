@@ -4,7 +4,6 @@ package io.hark.jobs.metrics;
 import io.hark.analytics.window.MentionFacts;
 import io.hark.analytics.window.WindowKeys;
 import io.hark.queries.QueryDefinition;
-import io.hark.schema.EnrichedMention;
 import java.util.List;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
@@ -13,7 +12,7 @@ import org.apache.flink.util.Collector;
  * {@link ToMentionFacts} for a replay, whose queries are fixed for the whole run: without the
  * broadcast input it chains to its source, so no whole enriched mention is shuffled.
  */
-public class FixedQueryFacts implements FlatMapFunction<EnrichedMention, MentionFacts> {
+public class FixedQueryFacts implements FlatMapFunction<MentionCopy, MentionFacts> {
     private final WindowKeys windowKeys;
 
     public FixedQueryFacts(List<QueryDefinition> queries) {
@@ -21,7 +20,7 @@ public class FixedQueryFacts implements FlatMapFunction<EnrichedMention, Mention
     }
 
     @Override
-    public void flatMap(EnrichedMention enriched, Collector<MentionFacts> out) {
-        MentionFacts.perWindowKey(enriched, windowKeys).forEach(out::collect);
+    public void flatMap(MentionCopy copy, Collector<MentionFacts> out) {
+        copy.facts(windowKeys).forEach(out::collect);
     }
 }

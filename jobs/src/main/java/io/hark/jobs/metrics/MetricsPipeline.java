@@ -170,15 +170,15 @@ public final class MetricsPipeline {
     }
 
     /**
-     * The first copy of each mention ({@link DropRepeatedMentions}): for input written at least
-     * once.
+     * Each mention counted once, as its latest copy says ({@link DropRepeatedMentions}): for input
+     * written at least once.
      */
-    public static DataStream<EnrichedMention> dropRepeated(
+    public static DataStream<MentionCopy> dropRepeated(
             DataStream<EnrichedMention> enriched, MetricsOptions options) {
         return enriched.keyBy(mention -> MentionIds.of(mention.getMention()), Types.STRING)
                 .process(
                         new DropRepeatedMentions(options.window(), options.allowedLateness()),
-                        new AvroTypeInfo<>(EnrichedMention.class))
+                        MentionCopy.TYPE)
                 .name("drop-repeated")
                 .uid("metrics-drop-repeated");
     }

@@ -6,18 +6,17 @@ import io.hark.analytics.window.WindowKeys;
 import io.hark.jobs.queries.BroadcastQueries;
 import io.hark.queries.QueryDefinition;
 import io.hark.queries.control.QueryUpdate;
-import io.hark.schema.EnrichedMention;
 import java.util.Collection;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Turns an enriched mention into one {@link MentionFacts} per window key ({@link
- * MentionFacts#perWindowKey}). Which group a query is in follows the query topic, like the listen
- * job's matcher.
+ * Turns a copy of an enriched mention into {@link MentionFacts} per window key ({@link
+ * MentionCopy#facts}). Which group a query is in follows the query topic, like the listen job's
+ * matcher.
  */
 public class ToMentionFacts
-        extends BroadcastProcessFunction<EnrichedMention, QueryUpdate, MentionFacts> {
+        extends BroadcastProcessFunction<MentionCopy, QueryUpdate, MentionFacts> {
     private final BroadcastQueries queries;
     private transient WindowKeys windowKeys;
 
@@ -38,8 +37,7 @@ public class ToMentionFacts
     }
 
     @Override
-    public void processElement(
-            EnrichedMention enriched, ReadOnlyContext ctx, Collector<MentionFacts> out)
+    public void processElement(MentionCopy copy, ReadOnlyContext ctx, Collector<MentionFacts> out)
             throws Exception {
         if (windowKeys == null) {
             windowKeys =
@@ -47,6 +45,6 @@ public class ToMentionFacts
                             queries.inForce(ctx.getBroadcastState(BroadcastQueries.STATE))
                                     .queries());
         }
-        MentionFacts.perWindowKey(enriched, windowKeys).forEach(out::collect);
+        copy.facts(windowKeys).forEach(out::collect);
     }
 }

@@ -19,6 +19,7 @@ import io.hark.jobs.listen.ListenPipeline;
 import io.hark.jobs.listen.ListenSinks;
 import io.hark.jobs.listen.ListenSources;
 import io.hark.jobs.metrics.FixedQueryFacts;
+import io.hark.jobs.metrics.MentionCopy;
 import io.hark.jobs.metrics.MetricsOptions;
 import io.hark.jobs.metrics.MetricsPipeline;
 import io.hark.jobs.metrics.MetricsSinks;
@@ -161,7 +162,7 @@ public final class ReplayJob {
                 options.queries() == null ? catalog.queries() : QueryFile.load(options.queries());
         SentimentLabels labels = SentimentLabels.read(kafka, listen.labelsTopic());
 
-        DataStream<EnrichedMention> enriched;
+        DataStream<MentionCopy> counted;
         if (options.skipNlp()) {
             // no step of this path changes or keeps a record it is given, and copying each between
             // chained
@@ -187,16 +188,17 @@ public final class ReplayJob {
                     ListenPipeline.labelUpdates(
                             env,
                             labels.updates(kafka, listen.labelsTopic(), options.groupId(), false));
-            enriched =
+            DataStream<EnrichedMention> enriched =
                     ListenPipeline.applyLabels(
                             MetricsPipeline.decode(incoming, deadLetters),
                             noLabelUpdates,
                             labels.labels());
             enriched.sinkTo(mentionIndex).name("elasticsearch").uid("elasticsearch");
             // the archive commits each record once
-            if (input.mayRepeat()) {
-                enriched = MetricsPipeline.dropRepeated(enriched, metrics);
-            }
+            counted =
+                    input.mayRepeat()
+                            ? MetricsPipeline.dropRepeated(enriched, metrics)
+                            : firstCopies(enriched);
         } else {
             DataStream<Either<DeadLetter, Mention>> incoming =
                     env.fromSource(
@@ -218,7 +220,7 @@ public final class ReplayJob {
             Source<QueryUpdate, ?, ?> noUpdates =
                     JobWiring.fixedQueries(kafka, listen.queryTopic(), options.groupId(), catalog);
             // the listen pipeline drops redeliveries itself
-            enriched =
+            DataStream<EnrichedMention> enriched =
                     ListenPipeline.process(
                             env,
                             incoming,
@@ -236,13 +238,20 @@ public final class ReplayJob {
                                     new DiscardingSink<>(),
                                     new DiscardingSink<>()),
                             listen);
+            counted = firstCopies(enriched);
         }
         DataStream<MentionFacts> facts =
-                enriched.flatMap(
+                counted.flatMap(
                                 new FixedQueryFacts(queries),
                                 TypeInformation.of(MentionFacts.class))
                         .name("facts-per-group")
                         .uid("replay-facts-per-group");
         return MetricsPipeline.windowMetricsOfBoundedInput(facts, metrics);
+    }
+
+    private static DataStream<MentionCopy> firstCopies(DataStream<EnrichedMention> enriched) {
+        return enriched.map(MentionCopy::first, MentionCopy.TYPE)
+                .name("first-copies")
+                .uid("replay-first-copies");
     }
 }

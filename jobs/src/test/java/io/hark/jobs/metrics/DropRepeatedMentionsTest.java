@@ -3,8 +3,10 @@ package io.hark.jobs.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hark.analytics.window.CountedVerdicts;
 import io.hark.jobs.TestMentions;
 import io.hark.schema.EnrichedMention;
+import io.hark.schema.MentionFlags;
 import io.hark.schema.MentionIds;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,7 @@ class DropRepeatedMentionsTest {
     private static final long PURGED =
             WINDOW_START.plus(Duration.ofMinutes(1)).plus(LATENESS).toEpochMilli() - 1;
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, EnrichedMention, EnrichedMention>
+    private static KeyedOneInputStreamOperatorTestHarness<String, EnrichedMention, MentionCopy>
             harness() throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                 new DropRepeatedMentions(Duration.ofMinutes(1), LATENESS),
@@ -42,10 +44,9 @@ class DropRepeatedMentionsTest {
     }
 
     private static List<String> keys(
-            KeyedOneInputStreamOperatorTestHarness<String, EnrichedMention, EnrichedMention>
-                    harness) {
+            KeyedOneInputStreamOperatorTestHarness<String, EnrichedMention, MentionCopy> harness) {
         return harness.extractOutputValues().stream()
-                .map(mention -> MentionIds.of(mention.getMention()))
+                .map(copy -> MentionIds.of(copy.mention.getMention()))
                 .toList();
     }
 
@@ -60,6 +61,29 @@ class DropRepeatedMentionsTest {
                     .containsExactly(
                             MentionIds.of(TestMentions.mention(1, at)),
                             MentionIds.of(TestMentions.mention(2, at)));
+        }
+    }
+
+    @Test
+    void aLaterCopyWithOtherVerdictsReplacesTheOneCounted() throws Exception {
+        try (var harness = harness()) {
+            Instant at = WINDOW_START.plusSeconds(30);
+            EnrichedMention firstCopy = enriched(1, at);
+            firstCopy.setFlags(List.of(MentionFlags.SPAM));
+            harness.processElement(firstCopy, at.toEpochMilli());
+            harness.processElement(enriched(1, at), at.toEpochMilli());
+            harness.processElement(enriched(1, at), at.toEpochMilli());
+            EnrichedMention spamAgain = enriched(1, at);
+            spamAgain.setFlags(List.of(MentionFlags.SPAM));
+            harness.processElement(spamAgain, at.toEpochMilli());
+
+            List<MentionCopy> counted = harness.extractOutputValues();
+            assertThat(counted).hasSize(3);
+            assertThat(counted.get(0).replaces).isNull();
+            assertThat(counted.get(1).replaces).isEqualTo(CountedVerdicts.of(firstCopy));
+            assertThat(counted.get(1).mention.getFlags()).isEmpty();
+            assertThat(counted.get(2).replaces).isEqualTo(CountedVerdicts.of(enriched(1, at)));
+            assertThat(counted.get(2).mention.getFlags()).containsExactly(MentionFlags.SPAM);
         }
     }
 
