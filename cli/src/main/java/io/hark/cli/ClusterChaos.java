@@ -67,8 +67,8 @@ final class ClusterChaos {
      * @param rate sample mentions per second
      * @param history how much of the sample stream is sent at once at the start (event time before
      *     now), so the spike detector has a baseline when the crisis comes
-     * @param settle how long the stream flows between one recovery and the next fault, and after
-     *     the last
+     * @param settle how long the stream flows between one recovery and the next fault (once the
+     *     jobs caught up with it), and after the last
      * @param crisisAfter when the staged crisis starts, from the jobs' submission (they start, and
      *     the faults come, while it lasts)
      * @param crisis how long it lasts
@@ -208,6 +208,7 @@ final class ClusterChaos {
                                     && flink.completedCheckpoints(metricsJob) > 0
                                     && countCreatedSince(mentions, Instant.EPOCH) > 0);
             pause(settings.settle());
+            awaitCaughtUp(mentions, valid);
             Set<String> taskManagersBefore = flink.registeredTaskManagerIds();
             AtomicReference<Instant> registered = new AtomicReference<>();
             Action noticeRegistration =
@@ -220,11 +221,18 @@ final class ClusterChaos {
                     };
             taskManager =
                     fault(
-                            "kill -9 of a TaskManager",
+                            "kill -9 of a TaskManager running the listen job",
                             mentions,
                             () -> {
-                                flink.killTaskManager();
+                                Set<String> runningMetrics = flink.taskManagersRunning(metricsJob);
+                                String victim = flink.killTaskManagerRunning(listenJob);
                                 flink.startTaskManager();
+                                log.printf(
+                                        "  killed %s, which ran tasks of %s%n",
+                                        victim,
+                                        runningMetrics.contains(victim)
+                                                ? "both jobs"
+                                                : "the listen job");
                             },
                             noticeRegistration);
             awaitUntil(
@@ -236,11 +244,16 @@ final class ClusterChaos {
             taskManagerRegistered = registered.get();
             log.printf(
                     Locale.ROOT,
-                    "  the new TaskManager registered %.1f s after the kill; indexing again %.1f s"
-                            + " after it registered%n",
+                    "  the new TaskManager registered %.1f s after the kill; indexing again %s%n",
                     taskManager.secondsUntil(taskManagerRegistered),
-                    taskManager.secondsAfter(taskManagerRegistered));
+                    taskManager.indexingAgain().isAfter(taskManagerRegistered)
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "%.1f s after it registered",
+                                    taskManager.secondsAfter(taskManagerRegistered))
+                            : "before it registered");
             pause(settings.settle());
+            awaitCaughtUp(mentions, valid);
             int leader = cluster.kafka().leaderOf(listen.inputTopic());
             broker =
                     fault(
@@ -251,6 +264,7 @@ final class ClusterChaos {
                             .seconds();
             cluster.kafka().restart(leader);
             pause(settings.settle());
+            awaitCaughtUp(mentions, valid);
             elasticsearchNode =
                     fault(
                                     "kill -9 of the Elasticsearch data node",
@@ -397,6 +411,24 @@ final class ClusterChaos {
         Recovery recovery = new Recovery(killed, Instant.now());
         log.printf(Locale.ROOT, "  indexing again %.1f s after the %s%n", recovery.seconds(), what);
         return recovery;
+    }
+
+    /**
+     * Waits until Elasticsearch holds as many mentions as were sent valid by now, so a fault's
+     * recovery time is not also the time to work off the history or the last fault's backlog. A
+     * stream faster than the NLP never catches up: then the fault comes after {@link #PATIENCE}.
+     */
+    private void awaitCaughtUp(String mentions, Set<String> valid) throws Exception {
+        long sent = valid.size();
+        Instant since = Instant.now();
+        if (eventually(() -> countCreatedSince(mentions, Instant.EPOCH) >= sent)) {
+            log.printf(
+                    Locale.ROOT,
+                    "  caught up with the stream in %.1f s%n",
+                    Duration.between(since, Instant.now()).toMillis() / 1000.0);
+        } else {
+            log.printf("  still behind the stream after %s; going on%n", PATIENCE);
+        }
     }
 
     private void pause(Duration duration) throws InterruptedException {

@@ -3,6 +3,7 @@ package io.hark.embedded;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -76,7 +78,10 @@ public final class FlinkSessionCluster implements AutoCloseable {
                     .proxy(HttpClient.Builder.NO_PROXY)
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
-    private final List<ChildJvm> taskManagers = new ArrayList<>();
+
+    /** The TaskManagers started, by name, which is also their resource id in Flink. */
+    private final Map<String, ChildJvm> taskManagers = new LinkedHashMap<>();
+
     private final ShutdownHook shutdownHook;
     private ChildJvm jobManager;
     private List<String> taskManagerJvmOptions;
@@ -150,8 +155,12 @@ public final class FlinkSessionCluster implements AutoCloseable {
                         "execution.checkpointing.savepoint-dir: "
                                 + directory.resolve("savepoints").toUri(),
                         "io.tmp.dirs: " + directory.resolve("tmp"),
-                        // a TaskManager killed with -9 is declared lost when its heartbeats fail
-                        // twice in a row (its port refuses), or at the latest after this timeout
+                        // a TaskManager killed with -9 is declared lost when two heartbeats in a
+                        // row fail (its port refuses): with Flink's default 10 s between them,
+                        // jobs that ran only there restarted some 20 s after the kill, when a new
+                        // TaskManager had long registered. A TaskManager that is slow, not gone,
+                        // is still given the timeout
+                        "heartbeat.interval: 1000",
                         "heartbeat.timeout: 30000",
                         "");
         try {
@@ -204,7 +213,9 @@ public final class FlinkSessionCluster implements AutoCloseable {
         List<String> arguments =
                 new ArrayList<>(List.of("--configDir", configDirectory.toString()));
         arguments.addAll(taskManagerDynamicConfig);
-        taskManagers.add(
+        arguments.addAll(List.of("-D", "taskmanager.resource-id=" + name));
+        taskManagers.put(
+                name,
                 ChildJvm.start(
                         CLASSPATH,
                         jvmOptions(taskManagerJvmOptions, name),
@@ -219,10 +230,59 @@ public final class FlinkSessionCluster implements AutoCloseable {
      * Returns its process id.
      */
     public synchronized long killTaskManager() {
-        ChildJvm victim = taskManagers.stream().filter(ChildJvm::isAlive).findFirst().orElseThrow();
+        return kill(
+                taskManagers.entrySet().stream()
+                        .filter(taskManager -> taskManager.getValue().isAlive())
+                        .findFirst()
+                        .orElseThrow()
+                        .getKey());
+    }
+
+    /**
+     * {@code kill -9} of a TaskManager that runs tasks of {@code job}, with every task on it.
+     * Returns its name.
+     */
+    public synchronized String killTaskManagerRunning(String job) {
+        String victim =
+                taskManagersRunning(job).stream()
+                        .filter(taskManagers::containsKey)
+                        .findFirst()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "no TaskManager runs a task of job " + job));
+        kill(victim);
+        return victim;
+    }
+
+    /** The names of the TaskManagers that run tasks of {@code job} now. */
+    public Set<String> taskManagersRunning(String job) {
+        Set<String> names = new TreeSet<>();
+        JsonNode vertices =
+                get("/jobs/" + job)
+                        .map(json -> json.path("vertices"))
+                        .orElseGet(MissingNode::getInstance);
+        for (JsonNode vertex : vertices) {
+            String path =
+                    "/jobs/" + job + "/vertices/" + vertex.path("id").asText() + "/taskmanagers";
+            get(path)
+                    .ifPresent(
+                            tasks ->
+                                    tasks.path("taskmanagers")
+                                            .forEach(
+                                                    taskManager ->
+                                                            names.add(
+                                                                    taskManager
+                                                                            .path("taskmanager-id")
+                                                                            .asText())));
+        }
+        return names;
+    }
+
+    private long kill(String name) {
+        ChildJvm victim = taskManagers.remove(name);
         victim.kill();
-        taskManagers.remove(victim);
-        LOG.info("Flink TaskManager (pid {}) killed", victim.pid());
+        LOG.info("Flink {} (pid {}) killed", name, victim.pid());
         return victim.pid();
     }
 
@@ -459,7 +519,7 @@ public final class FlinkSessionCluster implements AutoCloseable {
         }
         closed = true;
         try {
-            taskManagers.forEach(ChildJvm::kill);
+            taskManagers.values().forEach(ChildJvm::kill);
             if (jobManager != null) {
                 jobManager.kill();
             }
