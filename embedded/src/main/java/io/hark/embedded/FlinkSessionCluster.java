@@ -56,11 +56,14 @@ public final class FlinkSessionCluster implements AutoCloseable {
             String jobManagerMemory,
             int restPort) {
         /**
-         * Two TaskManagers of two slots with room for the listen job's NLP models, on a free REST
-         * port.
+         * Two TaskManagers with room for the listen job's NLP models, on a free REST port. Each has
+         * four slots, twice what the two jobs at parallelism 2 ask of it: when one TaskManager
+         * dies, its tasks restart at once on the other's spare slots, where the job's models are
+         * loaded and its code compiled, instead of waiting for a new TaskManager to start, load the
+         * models and warm up.
          */
         public static Settings defaults() {
-            return new Settings(2, 2, "2560m", "1024m", 0);
+            return new Settings(2, 4, "2560m", "1024m", 0);
         }
 
         public Settings withRestPort(int port) {
@@ -142,6 +145,9 @@ public final class FlinkSessionCluster implements AutoCloseable {
                         "taskmanager.host: " + HOST,
                         "taskmanager.bind-host: " + HOST,
                         "taskmanager.numberOfTaskSlots: " + settings.slotsPerTaskManager(),
+                        // each job's tasks spread over every TaskManager, so each one holds every
+                        // job's code and models when another dies
+                        "taskmanager.load-balance.mode: SLOTS",
                         "taskmanager.memory.process.size: " + settings.taskManagerMemory(),
                         // RocksDB's share (managed memory) is small here: Hark's state is small,
                         // and the heap holds the NLP models
