@@ -8,11 +8,9 @@ import io.hark.jobs.listen.ListenOptions;
 import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,32 +27,7 @@ import picocli.CommandLine.Option;
             "stream until Ctrl-C, which stops every process."
         })
 final class ClusterCommand implements Callable<Integer> {
-    @Option(
-            names = "--queries",
-            description =
-                    "YAML file of listening queries (default: examples/queries.yaml, for the sample stream)")
-    Path queries;
-
-    @Option(
-            names = "--rate",
-            defaultValue = "50",
-            description = "sample mentions per second (default: ${DEFAULT-VALUE})")
-    double rate;
-
-    @Option(
-            names = "--crisis-after",
-            defaultValue = "4m",
-            converter = DetectCommand.DurationConverter.class,
-            description =
-                    "stage a 10-minute crisis (6 times the brand's mentions, angry) this long after the start; 0 for"
-                            + " none (default: ${DEFAULT-VALUE})")
-    Duration crisisAfter;
-
-    @Option(
-            names = "--crisis-brand",
-            defaultValue = "BlueJet",
-            description = "whose crisis (default: ${DEFAULT-VALUE})")
-    String crisisBrand;
+    @Mixin SampleStreamOptions sample;
 
     @Option(
             names = "--web-ui-port",
@@ -77,11 +50,7 @@ final class ClusterCommand implements Callable<Integer> {
             cluster.kafka().createTopics(Topics.DEFAULT_PARTITIONS);
             LocalJobs jobs =
                     new LocalJobs(
-                            LocalJobs.Servers.of(cluster),
-                            queries == null ? CommandFiles.sampleQueries() : queries,
-                            false,
-                            null,
-                            null);
+                            LocalJobs.Servers.of(cluster), sample.queriesFile(), false, null, null);
             ListenOptions listen = jobs.listen(false);
             MetricsOptions metrics = jobs.metrics(false);
             String listenJob = cluster.flink().submit(jar, null, jobs.listenArguments(false));
@@ -107,18 +76,7 @@ final class ClusterCommand implements Callable<Integer> {
             alerts.setDaemon(true);
             alerts.start();
             SampleStream.startFeeding(
-                    listen,
-                    rate,
-                    LocalCommand.MALFORMED_EVERY,
-                    crisisAfter.isZero()
-                            ? List.of()
-                            : List.of(
-                                    new SampleStream.Crisis(
-                                            Instant.now().plus(crisisAfter),
-                                            crisisBrand,
-                                            Duration.ofMinutes(10),
-                                            6)),
-                    sent -> {});
+                    listen, sample.rate, LocalCommand.MALFORMED_EVERY, sample.crises(), sent -> {});
             say("running; Ctrl-C stops everything. NLP models load first (about 30 s).");
             LocalCommand.LiveProgress live = new LocalCommand.LiveProgress(listen);
             while (true) {

@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -69,12 +70,6 @@ final class LocalCommand implements Callable<Integer> {
                     "with --exit-after-drain: write the brand report (HTML) of everything indexed to this file")
     Path report;
 
-    @Option(
-            names = "--queries",
-            description =
-                    "YAML file of listening queries (default: examples/queries.yaml, for the sample stream)")
-    Path queries;
-
     @Option(names = "--keep-unmatched", description = "also index mentions that match no query")
     boolean keepUnmatched;
 
@@ -84,26 +79,7 @@ final class LocalCommand implements Callable<Integer> {
                     "YAML file of alert notifiers per query group (webhook, Slack, PagerDuty)")
     Path notifiers;
 
-    @Option(
-            names = "--rate",
-            defaultValue = "50",
-            description = "sample stream: mentions per second (default: ${DEFAULT-VALUE})")
-    double rate;
-
-    @Option(
-            names = "--crisis-after",
-            defaultValue = "4m",
-            converter = DetectCommand.DurationConverter.class,
-            description =
-                    "sample stream: stage a 10-minute crisis (6 times the brand's mentions, angry) this long after the"
-                            + " start, to show an alert; 0 for none (default: ${DEFAULT-VALUE})")
-    Duration crisisAfter;
-
-    @Option(
-            names = "--crisis-brand",
-            defaultValue = "BlueJet",
-            description = "sample stream: whose crisis (default: ${DEFAULT-VALUE})")
-    String crisisBrand;
+    @Mixin SampleStreamOptions sample;
 
     @Option(
             names = "--web-ui-port",
@@ -141,12 +117,7 @@ final class LocalCommand implements Callable<Integer> {
     }
 
     private LocalJobs jobs(LocalStack stack) {
-        return new LocalJobs(
-                stack,
-                queries == null ? CommandFiles.sampleQueries() : queries,
-                keepUnmatched,
-                notifiers,
-                null);
+        return new LocalJobs(stack, sample.queriesFile(), keepUnmatched, notifiers, null);
     }
 
     private int drain(LocalStack stack, LocalFlink flink) throws Exception {
@@ -220,8 +191,7 @@ final class LocalCommand implements Callable<Integer> {
         try (ElasticsearchJson elasticsearch = metrics.elasticsearch().json()) {
             period = BrandReports.coveringPeriod(elasticsearch, prefix, ZoneOffset.UTC);
         }
-        List<QueryDefinition> definitions =
-                QueryFile.load(queries == null ? CommandFiles.sampleQueries() : queries);
+        List<QueryDefinition> definitions = QueryFile.load(sample.queriesFile());
         return ReportCommand.write(
                 metrics.elasticsearch(),
                 new ReportSpec(period, prefix, List.of(), List.of(), definitions),
@@ -267,21 +237,12 @@ final class LocalCommand implements Callable<Integer> {
                         producer.sendJsonLines(mentions, options.maxTextChars(), lines -> {});
                 say("fed " + result.lines() + " lines from " + mentions);
             } else {
-                List<SampleStream.Crisis> crises =
-                        crisisAfter.isZero()
-                                ? List.of()
-                                : List.of(
-                                        new SampleStream.Crisis(
-                                                Instant.now().plus(crisisAfter),
-                                                crisisBrand,
-                                                Duration.ofMinutes(10),
-                                                6));
                 SampleStream.send(
-                        new SampleMentions(System.nanoTime(), Instant.now(), rate),
+                        new SampleMentions(System.nanoTime(), Instant.now(), sample.rate),
                         producer,
                         null,
                         MALFORMED_EVERY,
-                        crises,
+                        sample.crises(),
                         sent -> {});
             }
         } catch (InterruptedException e) {

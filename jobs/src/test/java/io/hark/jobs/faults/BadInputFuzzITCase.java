@@ -3,7 +3,6 @@ package io.hark.jobs.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hark.embedded.SharedServers;
 import io.hark.jobs.HarkMiniCluster;
 import io.hark.jobs.IndexedDocuments;
 import io.hark.jobs.TestMentions;
@@ -12,6 +11,7 @@ import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenJob;
 import io.hark.jobs.listen.ListenOptions;
 import io.hark.jobs.listen.ListenPipeline;
+import io.hark.jobs.listen.ListenTestRun;
 import io.hark.schema.AvroCodec;
 import io.hark.schema.DeadLetter;
 import io.hark.schema.EnrichedMention;
@@ -94,42 +94,14 @@ class BadInputFuzzITCase {
     void everyBadRecordIsADeadLetterAndEveryAcceptableOneIsIndexed(@TempDir Path dir)
             throws Exception {
         String run = "fuzz-it-" + System.nanoTime();
-        SharedServers.kafka()
-                .createTopics(
-                        Map.of(
-                                run + ".mentions",
-                                4,
-                                run + ".enriched",
-                                2,
-                                run + ".dead-letters",
-                                1));
+        ListenTestRun.createTopics(run);
         ListenOptions options =
                 ListenOptions.parse(
-                        List.of(
-                                "--bootstrap",
-                                SharedServers.kafka().bootstrapServers(),
-                                "--es",
-                                SharedServers.elasticsearch().httpUrl(),
+                        ListenTestRun.arguments(
+                                run,
                                 "--queries",
-                                Files.writeString(dir.resolve("queries.yaml"), TestMentions.QUERIES)
-                                        .toString(),
-                                "--query-topic",
-                                run + ".queries",
-                                "--query-status-topic",
-                                run + ".status",
+                                ListenTestRun.queriesFile(dir),
                                 "--keep-unmatched",
-                                "--input-topic",
-                                run + ".mentions",
-                                "--enriched-topic",
-                                run + ".enriched",
-                                "--dead-letter-topic",
-                                run + ".dead-letters",
-                                "--group-id",
-                                run,
-                                "--index-prefix",
-                                run,
-                                "--starting-offsets",
-                                "earliest",
                                 "--bounded"),
                         Map.of());
 

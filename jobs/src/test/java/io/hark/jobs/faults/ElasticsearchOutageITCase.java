@@ -8,15 +8,13 @@ import io.hark.embedded.SharedServers;
 import io.hark.jobs.Await;
 import io.hark.jobs.HarkMiniCluster;
 import io.hark.jobs.IndexedDocuments;
-import io.hark.jobs.TestMentions;
 import io.hark.jobs.elasticsearch.IndexCounts;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenJob;
 import io.hark.jobs.listen.ListenOptions;
-import java.nio.file.Files;
+import io.hark.jobs.listen.ListenTestRun;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.core.execution.JobClient;
@@ -59,42 +57,14 @@ class ElasticsearchOutageITCase {
     void theJobWaitsForElasticsearchWithBoundedBuffersAndLosesNothing(@TempDir Path dir)
             throws Exception {
         String run = "es-outage-" + System.nanoTime();
-        SharedServers.kafka()
-                .createTopics(
-                        Map.of(
-                                run + ".mentions",
-                                4,
-                                run + ".enriched",
-                                2,
-                                run + ".dead-letters",
-                                1));
+        ListenTestRun.createTopics(run);
         EmbeddedElasticsearch elasticsearch = SharedServers.elasticsearch();
         ListenOptions options =
                 ListenOptions.parse(
-                        List.of(
-                                "--bootstrap",
-                                SharedServers.kafka().bootstrapServers(),
-                                "--es",
-                                elasticsearch.httpUrl(),
+                        ListenTestRun.arguments(
+                                run,
                                 "--queries",
-                                Files.writeString(dir.resolve("queries.yaml"), TestMentions.QUERIES)
-                                        .toString(),
-                                "--query-topic",
-                                run + ".queries",
-                                "--query-status-topic",
-                                run + ".status",
-                                "--input-topic",
-                                run + ".mentions",
-                                "--enriched-topic",
-                                run + ".enriched",
-                                "--dead-letter-topic",
-                                run + ".dead-letters",
-                                "--group-id",
-                                run,
-                                "--index-prefix",
-                                run,
-                                "--starting-offsets",
-                                "earliest",
+                                ListenTestRun.queriesFile(dir),
                                 "--checkpoint-interval",
                                 "1s",
                                 "--es-batch-size",

@@ -4,16 +4,14 @@ package io.hark.jobs.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hark.embedded.EmbeddedKafka;
-import io.hark.embedded.SharedServers;
 import io.hark.jobs.Await;
 import io.hark.jobs.IndexedDocuments;
-import io.hark.jobs.TestMentions;
 import io.hark.jobs.elasticsearch.IndexCounts;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenJob;
 import io.hark.jobs.listen.ListenOptions;
+import io.hark.jobs.listen.ListenTestRun;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -65,34 +63,14 @@ class KafkaBrokerRestartITCase {
 
     private void resumesAndLosesNothing(EmbeddedKafka kafka, String run, Path dir)
             throws Exception {
-        kafka.createTopics(
-                Map.of(run + ".mentions", 4, run + ".enriched", 2, run + ".dead-letters", 1));
+        ListenTestRun.createTopics(kafka, run);
         ListenOptions options =
                 ListenOptions.parse(
-                        List.of(
-                                "--bootstrap",
-                                kafka.bootstrapServers(),
-                                "--es",
-                                SharedServers.elasticsearch().httpUrl(),
+                        ListenTestRun.arguments(
+                                kafka,
+                                run,
                                 "--queries",
-                                Files.writeString(dir.resolve("queries.yaml"), TestMentions.QUERIES)
-                                        .toString(),
-                                "--query-topic",
-                                run + ".queries",
-                                "--query-status-topic",
-                                run + ".status",
-                                "--input-topic",
-                                run + ".mentions",
-                                "--enriched-topic",
-                                run + ".enriched",
-                                "--dead-letter-topic",
-                                run + ".dead-letters",
-                                "--group-id",
-                                run,
-                                "--index-prefix",
-                                run,
-                                "--starting-offsets",
-                                "earliest",
+                                ListenTestRun.queriesFile(dir),
                                 "--checkpoint-interval",
                                 "1s"),
                         Map.of());

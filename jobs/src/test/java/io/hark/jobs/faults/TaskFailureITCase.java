@@ -8,25 +8,23 @@ import io.hark.embedded.SharedServers;
 import io.hark.jobs.Await;
 import io.hark.jobs.HarkMiniCluster;
 import io.hark.jobs.IndexedDocuments;
-import io.hark.jobs.TestMentions;
 import io.hark.jobs.elasticsearch.IndexCounts;
 import io.hark.jobs.elasticsearch.WindowVolumes;
 import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenJob;
 import io.hark.jobs.listen.ListenOptions;
+import io.hark.jobs.listen.ListenTestRun;
 import io.hark.jobs.metrics.BrandStream;
 import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
 import io.hark.jobs.metrics.MetricsTestRun;
 import io.hark.schema.Alert;
 import io.hark.schema.AlertState;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -50,49 +48,15 @@ class TaskFailureITCase {
     void listenJobIndexesEveryMentionOnceAndItsWindowsCountEachOnce(@TempDir Path dir)
             throws Exception {
         String run = "task-failure-" + System.nanoTime();
-        SharedServers.kafka()
-                .createTopics(
-                        Map.of(
-                                run + ".mentions",
-                                4,
-                                run + ".enriched",
-                                2,
-                                run + ".dead-letters",
-                                1));
-        List<String> common =
-                List.of(
-                        "--bootstrap",
-                        SharedServers.kafka().bootstrapServers(),
-                        "--es",
-                        SharedServers.elasticsearch().httpUrl(),
-                        "--index-prefix",
-                        run,
-                        "--enriched-topic",
-                        run + ".enriched",
-                        "--dead-letter-topic",
-                        run + ".dead-letters",
-                        "--query-topic",
-                        run + ".queries",
-                        "--starting-offsets",
-                        "earliest",
-                        "--checkpoint-interval",
-                        "1s");
+        ListenTestRun.createTopics(run);
         ListenOptions listen =
                 ListenOptions.parse(
-                        FaultRecords.concat(
-                                common,
-                                List.of(
-                                        "--queries",
-                                        Files.writeString(
-                                                        dir.resolve("queries.yaml"),
-                                                        TestMentions.QUERIES)
-                                                .toString(),
-                                        "--query-status-topic",
-                                        run + ".status",
-                                        "--input-topic",
-                                        run + ".mentions",
-                                        "--group-id",
-                                        run)),
+                        ListenTestRun.arguments(
+                                run,
+                                "--queries",
+                                ListenTestRun.queriesFile(dir),
+                                "--checkpoint-interval",
+                                "1s"),
                         Map.of());
 
         JobClient job =
@@ -131,10 +95,17 @@ class TaskFailureITCase {
                 .as("every mention on the enriched topic, some of them twice")
                 .isGreaterThanOrEqualTo(MENTIONS);
 
+        SharedServers.kafka().createTopics(Map.of(run + ".alerts", 1));
         MetricsOptions metrics =
                 MetricsOptions.parse(
-                        FaultRecords.concat(
-                                common, List.of("--group-id", run + "-metrics", "--bounded")),
+                        MetricsTestRun.arguments(
+                                run,
+                                run,
+                                "--group-id",
+                                run + "-metrics",
+                                "--checkpoint-interval",
+                                "1s",
+                                "--bounded"),
                         Map.of());
         StreamExecutionEnvironment metricsEnv =
                 StreamExecutionEnvironment.getExecutionEnvironment();

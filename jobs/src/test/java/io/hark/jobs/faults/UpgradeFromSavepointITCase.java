@@ -4,24 +4,22 @@ package io.hark.jobs.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hark.embedded.SharedServers;
 import io.hark.jobs.Await;
 import io.hark.jobs.HarkMiniCluster;
 import io.hark.jobs.IndexedDocuments;
-import io.hark.jobs.TestMentions;
 import io.hark.jobs.elasticsearch.IndexCounts;
 import io.hark.jobs.elasticsearch.WindowVolumes;
 import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenJob;
 import io.hark.jobs.listen.ListenOptions;
+import io.hark.jobs.listen.ListenTestRun;
 import io.hark.jobs.metrics.BrandStream;
 import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
 import io.hark.jobs.metrics.MetricsTestRun;
 import io.hark.schema.Alert;
 import io.hark.schema.AlertState;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,42 +61,14 @@ class UpgradeFromSavepointITCase {
     void listenJobStartedAgainFromItsSavepointIndexesAndForwardsEveryMentionOnce(@TempDir Path dir)
             throws Exception {
         String run = "upgrade-listen-" + System.nanoTime();
-        SharedServers.kafka()
-                .createTopics(
-                        Map.of(
-                                run + ".mentions",
-                                4,
-                                run + ".enriched",
-                                2,
-                                run + ".dead-letters",
-                                1));
+        ListenTestRun.createTopics(run);
         List<String> arguments =
-                List.of(
-                        "--bootstrap",
-                        SharedServers.kafka().bootstrapServers(),
-                        "--es",
-                        SharedServers.elasticsearch().httpUrl(),
-                        "--index-prefix",
+                ListenTestRun.arguments(
                         run,
-                        "--enriched-topic",
-                        run + ".enriched",
-                        "--dead-letter-topic",
-                        run + ".dead-letters",
-                        "--query-topic",
-                        run + ".queries",
-                        "--query-status-topic",
-                        run + ".status",
-                        "--input-topic",
-                        run + ".mentions",
-                        "--group-id",
-                        run,
-                        "--starting-offsets",
-                        "earliest",
                         "--checkpoint-interval",
                         "1s",
                         "--queries",
-                        Files.writeString(dir.resolve("queries.yaml"), TestMentions.QUERIES)
-                                .toString());
+                        ListenTestRun.queriesFile(dir));
         ListenOptions before = listenOptions(arguments, HarkMiniCluster.PARALLELISM);
         ListenOptions after = listenOptions(arguments, RESCALED);
         String mentionsAlias = before.indices().mentionsAlias();

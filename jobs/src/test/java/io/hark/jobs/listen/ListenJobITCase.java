@@ -4,7 +4,6 @@ package io.hark.jobs.listen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hark.embedded.SharedServers;
 import io.hark.jobs.HarkMiniCluster;
 import io.hark.jobs.IndexedDocuments;
 import io.hark.jobs.TestMentions;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -56,38 +54,15 @@ class ListenJobITCase {
     @Test
     void indexesEveryValidMentionOnceAndDeadLettersEveryBadOne() throws Exception {
         String run = "listen-it-" + System.nanoTime();
-        String input = run + ".mentions";
-        String enriched = run + ".enriched";
-        String deadLetters = run + ".dead-letters";
-        SharedServers.kafka().createTopics(Map.of(input, 4, enriched, 2, deadLetters, 1));
-        String bootstrap = SharedServers.kafka().bootstrapServers();
+        ListenTestRun.createTopics(run);
         Path queries =
                 Files.writeString(Files.createTempFile("listen-it", ".yaml"), TestMentions.QUERIES);
         ListenOptions options =
                 ListenOptions.parse(
-                        List.of(
-                                "--bootstrap",
-                                bootstrap,
+                        ListenTestRun.arguments(
+                                run,
                                 "--queries",
                                 queries.toString(),
-                                "--query-topic",
-                                run + ".queries",
-                                "--query-status-topic",
-                                run + ".status",
-                                "--es",
-                                SharedServers.elasticsearch().httpUrl(),
-                                "--input-topic",
-                                input,
-                                "--enriched-topic",
-                                enriched,
-                                "--dead-letter-topic",
-                                deadLetters,
-                                "--group-id",
-                                run,
-                                "--index-prefix",
-                                run,
-                                "--starting-offsets",
-                                "earliest",
                                 "--bounded",
                                 "--max-text-chars",
                                 String.valueOf(MAX_TEXT_CHARS),
@@ -136,13 +111,13 @@ class ListenJobITCase {
         Map<String, Integer> reasons = new TreeMap<>();
         TopicReader.readAll(
                 options.kafka(),
-                deadLetters,
+                options.deadLetterTopic(),
                 record -> {
                     try {
                         DeadLetter letter = AvroCodec.DEAD_LETTER.decode(record.value());
                         reasons.merge(letter.getReason(), 1, Integer::sum);
                         if (letter.getReason().equals("undecodable")) {
-                            assertThat(letter.getSourceTopic()).isEqualTo(input);
+                            assertThat(letter.getSourceTopic()).isEqualTo(options.inputTopic());
                             assertThat(letter.getSourceOffset()).isNotNull();
                             assertThat(letter.getPayload()).isNotNull();
                         }
@@ -151,31 +126,14 @@ class ListenJobITCase {
                     }
                 });
         assertThat(reasons).isEqualTo(BAD);
-        assertThat(TopicReader.size(options.kafka(), enriched)).isEqualTo(VALID);
+        assertThat(TopicReader.size(options.kafka(), options.enrichedTopic())).isEqualTo(VALID);
 
         runToCompletion(
                 ListenOptions.parse(
-                        List.of(
-                                "--bootstrap",
-                                bootstrap,
-                                "--es",
-                                SharedServers.elasticsearch().httpUrl(),
-                                "--input-topic",
-                                input,
-                                "--enriched-topic",
-                                enriched,
-                                "--dead-letter-topic",
-                                deadLetters,
+                        ListenTestRun.arguments(
+                                run,
                                 "--group-id",
                                 run + "-again",
-                                "--index-prefix",
-                                run,
-                                "--query-topic",
-                                run + ".queries",
-                                "--query-status-topic",
-                                run + ".status",
-                                "--starting-offsets",
-                                "earliest",
                                 "--bounded",
                                 "--max-text-chars",
                                 String.valueOf(MAX_TEXT_CHARS)),

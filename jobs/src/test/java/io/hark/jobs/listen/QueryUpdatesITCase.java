@@ -59,31 +59,8 @@ class QueryUpdatesITCase {
                                 1));
         ListenOptions options =
                 ListenOptions.parse(
-                        List.of(
-                                "--bootstrap",
-                                SharedServers.kafka().bootstrapServers(),
-                                "--es",
-                                SharedServers.elasticsearch().httpUrl(),
-                                "--input-topic",
-                                run + ".mentions",
-                                "--enriched-topic",
-                                run + ".enriched",
-                                "--dead-letter-topic",
-                                run + ".dead-letters",
-                                "--query-topic",
-                                run + ".queries",
-                                "--query-status-topic",
-                                run + ".status",
-                                "--group-id",
-                                run,
-                                "--index-prefix",
-                                run,
-                                "--starting-offsets",
-                                "earliest",
-                                "--checkpoint-interval",
-                                "2s",
-                                "--parallelism",
-                                "2"),
+                        ListenTestRun.arguments(
+                                run, "--checkpoint-interval", "2s", "--parallelism", "2"),
                         Map.of());
         QueryCatalog.ensureTopics(
                 options.kafka(), options.queryTopic(), options.queryStatusTopic());

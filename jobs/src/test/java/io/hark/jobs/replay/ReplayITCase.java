@@ -23,9 +23,11 @@ import io.hark.jobs.kafka.MentionProducer;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenJob;
 import io.hark.jobs.listen.ListenOptions;
+import io.hark.jobs.listen.ListenTestRun;
 import io.hark.jobs.metrics.BrandStream;
 import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
+import io.hark.jobs.metrics.MetricsTestRun;
 import io.hark.jobs.queries.QueryCatalog;
 import io.hark.schema.Mention;
 import java.nio.file.Files;
@@ -86,26 +88,12 @@ class ReplayITCase {
                         run + ".queries");
         ListenOptions listen =
                 ListenOptions.parse(
-                        with(
-                                connection,
+                        ListenTestRun.arguments(
+                                run,
                                 "--queries",
                                 queries.toString(),
-                                "--query-status-topic",
-                                run + ".status",
-                                "--input-topic",
-                                run + ".mentions",
-                                "--enriched-topic",
-                                run + ".enriched",
-                                "--dead-letter-topic",
-                                run + ".dead-letters",
-                                "--group-id",
-                                run,
-                                "--index-prefix",
-                                run,
                                 "--parallelism",
                                 "1",
-                                "--starting-offsets",
-                                "earliest",
                                 "--bounded",
                                 "--checkpoint-interval",
                                 "2s",
@@ -120,20 +108,11 @@ class ReplayITCase {
         live.execute("replay-it-listen");
         MetricsOptions metrics =
                 MetricsOptions.parse(
-                        with(
-                                connection,
-                                "--enriched-topic",
-                                run + ".enriched",
-                                "--dead-letter-topic",
-                                run + ".dead-letters",
-                                "--alert-topic",
-                                run + ".alerts",
+                        MetricsTestRun.arguments(
+                                run,
+                                run,
                                 "--group-id",
                                 run + "-metrics",
-                                "--index-prefix",
-                                run,
-                                "--starting-offsets",
-                                "earliest",
                                 "--bounded",
                                 "--checkpoint-interval",
                                 "2s"),
