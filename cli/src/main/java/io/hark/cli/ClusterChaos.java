@@ -95,6 +95,7 @@ final class ClusterChaos {
             long deadLetters,
             long expectedDeadLetters,
             List<String> jobStates,
+            Map<String, String> taskManagersExitedUnkilled,
             double taskManagerSeconds,
             double taskManagerRegisteredSeconds,
             double brokerSeconds,
@@ -355,6 +356,9 @@ final class ClusterChaos {
                                     letter.getReason()));
                 });
         List<String> states = List.of(flink.jobState(listenJob), flink.jobState(metricsJob));
+        Map<String, String> exitedUnkilled = flink.taskManagersExitedUnkilled();
+        exitedUnkilled.forEach(
+                (name, error) -> log.printf("%s stopped though not killed: %s%n", name, error));
         return new Result(
                 sent.get(),
                 valid.size(),
@@ -367,6 +371,7 @@ final class ClusterChaos {
                 deadLetters.size(),
                 sent.get() / settings.malformedEvery(),
                 states,
+                exitedUnkilled,
                 taskManager.seconds(),
                 taskManager.secondsAfter(taskManagerRegistered),
                 broker,

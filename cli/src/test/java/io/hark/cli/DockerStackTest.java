@@ -11,6 +11,7 @@ package io.hark.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.hark.embedded.FlinkSessionCluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,6 +57,7 @@ class DockerStackTest {
 
     private static Map<String, String> pom;
     private static Map<String, Object> services;
+    private static Map<String, Object> composeFlinkProperties;
 
     @BeforeAll
     static void load() throws Exception {
@@ -69,6 +71,13 @@ class DockerStackTest {
                 new Yaml(loaderOptions()).load(Files.readString(COMPOSE, StandardCharsets.UTF_8));
         assertThat(compose).as("%s must be a YAML mapping", COMPOSE).isInstanceOf(Map.class);
         services = map(((Map<?, ?>) compose).get("services"), "services of " + COMPOSE);
+        composeFlinkProperties =
+                map(
+                        new Yaml(loaderOptions())
+                                .load(
+                                        String.valueOf(
+                                                ((Map<?, ?>) compose).get("x-flink-properties"))),
+                        "x-flink-properties of " + COMPOSE);
     }
 
     // --- versions -------------------------------------------------------------------------
@@ -234,6 +243,31 @@ class DockerStackTest {
         assertThat(copy)
                 .as("docker/k8s/queries.yaml must be a copy of examples/queries.yaml")
                 .isEqualTo(original);
+    }
+
+    @Test
+    void everyFlinkClusterHandlesATaskManagerLossAsTheTestedOne() throws IOException {
+        Map<String, String> tested = FlinkSessionCluster.TASK_MANAGER_LOSS_SETTINGS;
+        assertThat(stringValues(composeFlinkProperties))
+                .as("x-flink-properties of %s", COMPOSE)
+                .containsAllEntriesOf(tested);
+        for (Map<String, Object> deployment : byKind("FlinkDeployment")) {
+            String name = String.valueOf(map(deployment.get("metadata"), "metadata").get("name"));
+            Map<String, Object> spec = map(deployment.get("spec"), name + ".spec");
+            assertThat(
+                            stringValues(
+                                    map(
+                                            spec.get("flinkConfiguration"),
+                                            name + ".flinkConfiguration")))
+                    .as("%s flinkConfiguration", name)
+                    .containsAllEntriesOf(tested);
+        }
+    }
+
+    private static Map<String, String> stringValues(Map<String, Object> map) {
+        Map<String, String> strings = new LinkedHashMap<>();
+        map.forEach((key, value) -> strings.put(key, String.valueOf(value)));
+        return strings;
     }
 
     @Test

@@ -23,9 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,31 @@ public final class FlinkSessionCluster implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * What lets the jobs carry on within seconds when a TaskManager dies; the clusters of {@code
+     * docker/} set the same.
+     *
+     * <ul>
+     *   <li>{@code heartbeat.interval}: a TaskManager killed with -9 is declared lost when two
+     *       heartbeats in a row fail (its port refuses). With Flink's default 10 s between them,
+     *       jobs that ran there restarted some 20 s after the kill, when a new TaskManager had long
+     *       registered. A TaskManager that is slow, not gone, is still given the timeout.
+     *   <li>{@code taskmanager.network.memory.read-buffer.required-per-gate.max}: in Flink 2.2.1, a
+     *       task on a surviving TaskManager that read from the dead one can fail while cleaning up,
+     *       as returning an exclusive read buffer to the broken channel rethrows the channel's
+     *       error. Flink takes that as fatal and stops the survivor too, so the jobs wait for the
+     *       new TaskManager and load their models there. With one buffer required per input gate,
+     *       every read buffer is a floating one, returned to the gate's pool, which records the
+     *       error instead of throwing it.
+     * </ul>
+     */
+    public static final Map<String, String> TASK_MANAGER_LOSS_SETTINGS =
+            Map.of(
+                    "heartbeat.interval",
+                    "1000",
+                    "taskmanager.network.memory.read-buffer.required-per-gate.max",
+                    "1");
 
     /** The cluster's shape and the memory of its processes. */
     public record Settings(
@@ -134,6 +161,9 @@ public final class FlinkSessionCluster implements AutoCloseable {
         String config =
                 String.join(
                         "\n",
+                        TASK_MANAGER_LOSS_SETTINGS.entrySet().stream()
+                                .map(setting -> setting.getKey() + ": " + setting.getValue())
+                                .collect(Collectors.joining("\n")),
                         "jobmanager.rpc.address: " + HOST,
                         "jobmanager.rpc.port: " + LocalPorts.free(),
                         "jobmanager.bind-host: " + HOST,
@@ -161,12 +191,6 @@ public final class FlinkSessionCluster implements AutoCloseable {
                         "execution.checkpointing.savepoint-dir: "
                                 + directory.resolve("savepoints").toUri(),
                         "io.tmp.dirs: " + directory.resolve("tmp"),
-                        // a TaskManager killed with -9 is declared lost when two heartbeats in a
-                        // row fail (its port refuses): with Flink's default 10 s between them,
-                        // jobs that ran only there restarted some 20 s after the kill, when a new
-                        // TaskManager had long registered. A TaskManager that is slow, not gone,
-                        // is still given the timeout
-                        "heartbeat.interval: 1000",
                         "heartbeat.timeout: 30000",
                         "");
         try {
@@ -259,6 +283,31 @@ public final class FlinkSessionCluster implements AutoCloseable {
                                                 "no TaskManager runs a task of job " + job));
         kill(victim);
         return victim;
+    }
+
+    /**
+     * The TaskManagers started here whose process ended though nobody killed it, each with the
+     * first fatal error its log gives.
+     */
+    public synchronized Map<String, String> taskManagersExitedUnkilled() {
+        Map<String, String> exited = new TreeMap<>();
+        taskManagers.forEach(
+                (name, process) -> {
+                    if (!process.isAlive()) {
+                        exited.put(name, firstFatalError(logDirectory().resolve(name + ".log")));
+                    }
+                });
+        return exited;
+    }
+
+    private static String firstFatalError(Path log) {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(" ERROR ") && line.contains("atal"))
+                    .findFirst()
+                    .orElse("no fatal error in " + log);
+        } catch (IOException | UncheckedIOException e) {
+            return "cannot read " + log + ": " + e.getMessage();
+        }
     }
 
     /** The names of the TaskManagers that run tasks of {@code job} now. */
