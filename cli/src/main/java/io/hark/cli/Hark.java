@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             BacktestCommand.class,
             TrainSentimentCommand.class,
+            TrainTaggerCommand.class,
             ReportCommand.class,
             BenchCommand.class
         })

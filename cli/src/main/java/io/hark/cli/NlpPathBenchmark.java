@@ -78,11 +78,11 @@ final class NlpPathBenchmark {
         Pass claimedPass = passes[2];
         double referenceRate = referencePass.rate();
         out.printf(
-                "(c) the enrichment as before (every text tagged and NER-labelled, language always detected): "
+                "(c) the enrichment as before (CoreNLP's tagger; every text tagged and NER-labelled, language always detected): "
                         + "%.1f texts/s on 1 thread (median of %d passes over the %d tweets, taking turns with d and e: %s)%n",
                 referenceRate, ROUNDS, texts.size(), referencePass.passes());
         out.printf(
-                "(d) the shipped enrichment, no platform language: %.1f texts/s on 1 thread (%s), d/c %.2fx%n",
+                "(d) the shipped enrichment (Hark's tagger, wordless texts skipped), no platform language: %.1f texts/s on 1 thread (%s), d/c %.2fx%n",
                 shippedPass.rate(), shippedPass.passes(), shippedPass.rate() / referenceRate);
         double claimedRate = claimedPass.rate();
         out.printf(

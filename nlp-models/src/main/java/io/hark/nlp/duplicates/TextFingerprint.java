@@ -2,6 +2,7 @@
 package io.hark.nlp.duplicates;
 
 import io.hark.nlp.text.FoldedWords;
+import io.hark.nlp.text.Hash64;
 import java.util.Arrays;
 import java.util.List;
 
@@ -99,9 +100,9 @@ public final class TextFingerprint {
     public static long[] bands(long[] sketch) {
         long[] keys = new long[BANDS];
         for (int band = 0; band < BANDS; band++) {
-            long key = mix(band + 1L);
+            long key = Hash64.mix(band + 1L);
             for (int row = 0; row < ROWS; row++) {
-                key = mix(key * 31 + sketch[band * ROWS + row]);
+                key = Hash64.mix(key * 31 + sketch[band * ROWS + row]);
             }
             keys[band] = key;
         }
@@ -111,7 +112,7 @@ public final class TextFingerprint {
     /** Slot i keeps the minimum of the i-th hash function over the features. */
     private static void include(long[] sketch, long featureHash) {
         for (int i = 0; i < SIZE; i++) {
-            long value = mix(featureHash + (i + 1) * 0x9e3779b97f4a7c15L);
+            long value = Hash64.mix(featureHash + (i + 1) * 0x9e3779b97f4a7c15L);
             if (value < sketch[i]) {
                 sketch[i] = value;
             }
@@ -119,24 +120,10 @@ public final class TextFingerprint {
     }
 
     /**
-     * FNV-1a over the UTF-16 code units, then {@link #mix}: FNV alone leaves the high bits poorly
-     * mixed.
+     * FNV-1a over the UTF-16 code units, then {@link Hash64#mix}: FNV alone leaves the high bits
+     * poorly mixed.
      */
     static long hash(String feature) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < feature.length(); i++) {
-            h = (h ^ feature.charAt(i)) * 0x100000001b3L;
-        }
-        return mix(h);
-    }
-
-    /** MurmurHash3's 64-bit finalizer. */
-    private static long mix(long h) {
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
+        return Hash64.mix(Hash64.fold(Hash64.OFFSET, feature));
     }
 }
