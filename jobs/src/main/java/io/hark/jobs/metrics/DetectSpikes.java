@@ -57,7 +57,8 @@ import org.apache.flink.util.Collector;
  * <p>A query that normally has traffic and goes quiet while the rest of the input flows raises a
  * {@code silence} alert ({@link SilenceWatch}). The live job only: windows judged long after they
  * ended, when the input catches up after it stalled, do not count (the whole input's silence,
- * {@link WatchInputSilence}, paged for that), and a replay's time is not the clock's.
+ * {@link WatchInputSilence}, paged for that); a replay's time is not the clock's, and a bounded
+ * run's input ends by design ({@link MetricsOptions#watchesSilences()}).
  *
  * <p>A window re-emitted for a late mention is not observed again: the detectors saw it on time.
  */
@@ -71,6 +72,7 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
 
     private final Duration step;
     private final boolean replay;
+    private final boolean watchSilences;
     private final KibanaLinks kibana;
     private final AlertRules rules;
 
@@ -103,6 +105,7 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
 
     /**
      * @param replay mark alerts as recorded by a replay, which notifiers never send
+     * @param watchSilences raise silences (the live job only)
      * @param rules the detector's, episodes' and silences' settings
      * @param outOfOrderness how far behind the newest mention the watermark, and so the judging of
      *     windows, lags
@@ -110,11 +113,13 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
     public DetectSpikes(
             Duration step,
             boolean replay,
+            boolean watchSilences,
             KibanaLinks kibana,
             AlertRules rules,
             Duration outOfOrderness) {
         this.step = step;
         this.replay = replay;
+        this.watchSilences = watchSilences;
         this.kibana = kibana;
         this.rules = rules;
         // a quiet window is judged a step after it ends, once the watermark passes, and the newest
@@ -275,7 +280,7 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
                 episodeSignal.clear();
             }
         }
-        if (!replay) {
+        if (watchSilences) {
             watchSilence(metrics, ctx, out);
         }
         if (!verdicts.get(strongest).anomalous()) {

@@ -248,6 +248,15 @@ public final class MetricsOptions extends JobOptions {
         return values.get(REPLAY);
     }
 
+    /**
+     * Whether silences page: in the live job only. A replay's time is not the clock's, and the
+     * input of a bounded run (such as {@code local --exit-after-drain}) stops by design, when every
+     * query would fall silent.
+     */
+    public boolean watchesSilences() {
+        return !replay() && !bounded();
+    }
+
     public AlertRules alertRules() {
         return alertRules;
     }

@@ -103,8 +103,7 @@ public final class MetricsPipeline {
     public static void detectAndPublish(
             DataStream<WindowMetrics> metrics, MetricsSinks sinks, MetricsOptions options) {
         DataStream<Alert> alerts = alerts(metrics, options, options.alertRules(), "");
-        if (!options.replay()) {
-            // a replay's input stops when it is done, and pages nobody anyway
+        if (options.watchesSilences()) {
             alerts = alerts.union(inputSilence(metrics, options));
         }
         metrics.sinkTo(sinks.metricsIndex()).name("metrics-index").uid("metrics-index");
@@ -270,6 +269,7 @@ public final class MetricsPipeline {
                         new DetectSpikes(
                                 options.window(),
                                 options.replay(),
+                                options.watchesSilences(),
                                 options.kibana(),
                                 rules,
                                 options.outOfOrderness()),

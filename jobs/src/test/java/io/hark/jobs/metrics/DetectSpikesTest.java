@@ -34,10 +34,16 @@ class DetectSpikesTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, WindowMetrics, Alert> harness(
             boolean replay) throws Exception {
+        return harness(replay, !replay);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, WindowMetrics, Alert> harness(
+            boolean replay, boolean watchSilences) throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
                 new DetectSpikes(
                         MINUTE,
                         replay,
+                        watchSilences,
                         new KibanaLinks("http://kibana:5601", "hark-mentions"),
                         AlertRules.defaults(),
                         OUT_OF_ORDERNESS),
@@ -199,6 +205,16 @@ class DetectSpikesTest {
             Alert resolved = alerts.get(alerts.size() - 1);
             assertThat(resolved.getState()).isEqualTo(AlertState.resolved);
             assertThat(resolved.getSummary()).startsWith("acme (coffee): ");
+        }
+    }
+
+    @Test
+    void aBoundedRunWhoseInputEndsRaisesNoSilence() throws Exception {
+        try (var harness = harness(false, false)) {
+            long minute = steady(harness, 0, 3 * 60);
+            quiet(harness, minute, minute + 30);
+
+            assertThat(silences(harness.extractOutputValues())).isEmpty();
         }
     }
 

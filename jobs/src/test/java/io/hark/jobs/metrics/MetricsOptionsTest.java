@@ -102,6 +102,15 @@ class MetricsOptionsTest {
     }
 
     @Test
+    void silencesPageInTheLiveJobOnly() {
+        assertThat(MetricsOptions.parse(List.of(), Map.of()).watchesSilences()).isTrue();
+        assertThat(MetricsOptions.parse(List.of("--bounded"), Map.of()).watchesSilences())
+                .as("a bounded run's input ends by design")
+                .isFalse();
+        assertThat(MetricsOptions.parse(List.of("--replay"), Map.of()).watchesSilences()).isFalse();
+    }
+
+    @Test
     void usageListsEveryOption() {
         String usage = MetricsOptions.usage();
         MetricsOptions.OPTIONS.forEach(option -> assertThat(usage).contains("--" + option.name()));
