@@ -45,7 +45,7 @@ public final class MentionEnricher {
     /** A repost's text is the original's behind this prefix: both share one cache entry. */
     private static final Pattern REPOST_PREFIX = Pattern.compile("^RT @\\w+:\\s*");
 
-    private final LanguageDetector languages = LanguageDetector.shared();
+    private final LanguageDetector languages;
     private final TweetSentiment sentiment;
     private final SocialTextAnnotator annotator;
     private final EntityRecognizer entities;
@@ -70,19 +70,32 @@ public final class MentionEnricher {
      * @param sentiment the whole-text sentiment model, such as a domain-adapted one
      */
     public MentionEnricher(Map<String, String> gazetteer, TweetSentiment sentiment) {
-        this(gazetteer, sentiment, SocialTextAnnotator.shared());
+        this(gazetteer, sentiment, SocialTextAnnotator.shared(), LanguageDetector.shared());
+    }
+
+    private MentionEnricher(
+            Map<String, String> gazetteer,
+            TweetSentiment sentiment,
+            SocialTextAnnotator annotator,
+            LanguageDetector languages) {
+        this.annotator = annotator;
+        this.languages = languages;
+        this.entities = new EntityRecognizer(annotator, gazetteer);
+        this.sentiment = sentiment;
     }
 
     /**
-     * @param annotator {@link SocialTextAnnotator#shared()}, or its reference for {@code bench nlp}
+     * The enrichment as Hark did it before its shortcuts (CoreNLP's tagger on every text, lingua's
+     * high-accuracy mode alone): the baseline {@code bench nlp} and the agreement test measure the
+     * shipped enrichment against.
      */
-    public MentionEnricher(
-            Map<String, String> gazetteer,
-            TweetSentiment sentiment,
-            SocialTextAnnotator annotator) {
-        this.annotator = annotator;
-        this.entities = new EntityRecognizer(annotator, gazetteer);
-        this.sentiment = sentiment;
+    public static MentionEnricher reference(
+            Map<String, String> gazetteer, TweetSentiment sentiment) {
+        return new MentionEnricher(
+                gazetteer,
+                sentiment,
+                SocialTextAnnotator.reference(),
+                LanguageDetector.reference());
     }
 
     /**

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.hark.nlp.entities.NamedEntity;
-import io.hark.nlp.entities.SocialTextAnnotator;
 import io.hark.nlp.sentiment.TweetSentiment;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,8 +27,7 @@ class EnrichmentAgreementTest {
     void theShippedPathAgreesWithTheEnrichmentAsBeforeOnTheSample() throws IOException {
         List<SampleText> sample = sample();
         TweetSentiment sentiment = TweetSentiment.shared();
-        MentionEnricher before =
-                new MentionEnricher(GAZETTEER, sentiment, SocialTextAnnotator.reference());
+        MentionEnricher before = MentionEnricher.reference(GAZETTEER, sentiment);
         MentionEnricher shipped = new MentionEnricher(GAZETTEER, sentiment);
         List<Enrichment> reference = new ArrayList<>();
         List<Enrichment> candidate = new ArrayList<>();

@@ -18,13 +18,14 @@ import java.util.stream.Collectors;
  * <p>Returns an ISO 639-1 code ("en", "es", ...) or {@link #UNDETERMINED} when the text is too
  * short to judge or the best language is not clearly ahead. Never throws.
  *
- * <p>Lingua runs in high-accuracy mode with its models preloaded. Measured for the seven languages
- * ({@code LanguageDetectorBenchmark}, busy 2-core machine): high accuracy loads in ~3.5 s, retains
- * ~190 MB of heap and scores ~2,400-4,600 tweets/s per caller; low accuracy (trigrams only) loads
- * in ~0.4 s, retains ~13 MB and scores ~8,000-13,000 tweets/s. Either is far faster than NER, and
- * tweets are mostly under 120 characters, exactly where low accuracy loses (on 21 two-to-five-word
- * phrases: high 21 right, low 20 and one wrong). Preloading moves the load to {@link #shared()}
- * instead of pausing the first mentions of each language.
+ * <p>Lingua's low-accuracy mode answers texts of {@link #QUICK_MIN_LETTERS} letters or more when it
+ * is sure; its high-accuracy mode, with its models preloaded, the rest. Measured for the seven
+ * languages ({@code LanguageDetectorBenchmark}, busy 2-core machine): high accuracy loads in ~3.5
+ * s, retains ~190 MB of heap and scores ~2,400-4,600 tweets/s per caller; low accuracy (trigrams
+ * only) loads in ~0.4 s, retains ~13 MB and scores ~8,000-13,000 tweets/s. Either is far faster
+ * than NER, and tweets are mostly under 120 characters, exactly where low accuracy loses (on 21
+ * two-to-five-word phrases: high 21 right, low 20 and one wrong). Preloading moves the load to
+ * {@link #shared()} instead of pausing the first mentions of each language.
  *
  * <p>Thread-safe: lingua's detector keeps its models in static, read-only maps after loading. Note
  * that lingua fans each call out over {@link java.util.concurrent.ForkJoinPool#commonPool()}.
@@ -67,19 +68,46 @@ public final class LanguageDetector {
             Pattern.compile("(?<![\\p{L}\\p{N}_&])#(?=[\\p{L}\\p{N}_])");
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}]+");
 
+    /**
+     * How sure lingua's low-accuracy mode must be, and how many letters the text must have, for the
+     * low-accuracy answer to stand without the high-accuracy mode: short texts are where the two
+     * differ. Chosen with {@code bench nlp} on semeval-2016devtest.tsv: 99.65% of its 2,000 tweets
+     * get the language the high-accuracy mode alone gives (99.55% with 40 letters).
+     */
+    static final double QUICK_CONFIDENCE = 0.9;
+
+    static final int QUICK_MIN_LETTERS = 50;
+
     private final com.github.pemistahl.lingua.api.LanguageDetector detector;
 
-    private LanguageDetector(com.github.pemistahl.lingua.api.LanguageDetector detector) {
+    /** Trigrams only, tried first; null to use {@link #detector} alone. */
+    private final com.github.pemistahl.lingua.api.LanguageDetector quick;
+
+    private LanguageDetector(
+            com.github.pemistahl.lingua.api.LanguageDetector detector,
+            com.github.pemistahl.lingua.api.LanguageDetector quick) {
         this.detector = detector;
+        this.quick = quick;
     }
 
-    /** The one instance per JVM; the first call loads the models (see class comment). */
+    /**
+     * The one instance per JVM; the first call loads the models (see class comment). It asks
+     * lingua's low-accuracy mode first, about a third of the cost, and the high-accuracy mode only
+     * when the first is not {@link #QUICK_CONFIDENCE} sure.
+     */
     public static LanguageDetector shared() {
-        return Holder.INSTANCE;
+        return Holder.SHARED;
+    }
+
+    /** The high-accuracy mode alone, as Hark detected before: {@code bench nlp}'s baseline. */
+    public static LanguageDetector reference() {
+        return Holder.REFERENCE;
     }
 
     private static final class Holder {
-        static final LanguageDetector INSTANCE = create(false);
+        static final com.github.pemistahl.lingua.api.LanguageDetector HIGH_ACCURACY = lingua(false);
+        static final LanguageDetector SHARED = new LanguageDetector(HIGH_ACCURACY, lingua(true));
+        static final LanguageDetector REFERENCE = new LanguageDetector(HIGH_ACCURACY, null);
     }
 
     /**
@@ -87,13 +115,17 @@ public final class LanguageDetector {
      * faster but noticeably worse on short texts. Package-private for the benchmark.
      */
     static LanguageDetector create(boolean lowAccuracy) {
+        return new LanguageDetector(lingua(lowAccuracy), null);
+    }
+
+    private static com.github.pemistahl.lingua.api.LanguageDetector lingua(boolean lowAccuracy) {
         LanguageDetectorBuilder builder =
                 LanguageDetectorBuilder.fromLanguages(SUPPORTED_LANGUAGES.toArray(Language[]::new))
                         .withPreloadedLanguageModels();
         if (lowAccuracy) {
             builder = builder.withLowAccuracyMode();
         }
-        return new LanguageDetector(builder.build());
+        return builder.build();
     }
 
     /**
@@ -125,25 +157,41 @@ public final class LanguageDetector {
     /** ISO 639-1 code of the text's language, or {@link #UNDETERMINED}. */
     public String detect(String text) {
         String cleaned = clean(text);
-        if (countLetters(cleaned) < MIN_LETTERS) {
+        int letters = countLetters(cleaned);
+        if (letters < MIN_LETTERS) {
             return UNDETERMINED;
         }
         try {
-            SortedMap<Language, Double> confidences =
-                    detector.computeLanguageConfidenceValues(cleaned);
-            if (confidences.isEmpty()) {
-                return UNDETERMINED;
+            if (quick != null && letters >= QUICK_MIN_LETTERS) {
+                Map.Entry<Language, Double> sure = best(quick, cleaned);
+                if (sure != null && sure.getValue() >= QUICK_CONFIDENCE) {
+                    return code(sure.getKey());
+                }
             }
-            // SortedMap is ordered by descending confidence.
-            Map.Entry<Language, Double> best = confidences.entrySet().iterator().next();
-            if (best.getKey() == Language.UNKNOWN || best.getValue() < MIN_CONFIDENCE) {
-                return UNDETERMINED;
-            }
-            return best.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT);
+            Map.Entry<Language, Double> best = best(detector, cleaned);
+            return best == null || best.getValue() < MIN_CONFIDENCE
+                    ? UNDETERMINED
+                    : code(best.getKey());
         } catch (RuntimeException e) {
             // A detector failure must not drop the mention; "und" is the honest answer.
             return UNDETERMINED;
         }
+    }
+
+    /** The most likely language and lingua's confidence in it, or null if it names none. */
+    private static Map.Entry<Language, Double> best(
+            com.github.pemistahl.lingua.api.LanguageDetector lingua, String text) {
+        SortedMap<Language, Double> confidences = lingua.computeLanguageConfidenceValues(text);
+        if (confidences.isEmpty()) {
+            return null;
+        }
+        // SortedMap is ordered by descending confidence.
+        Map.Entry<Language, Double> best = confidences.entrySet().iterator().next();
+        return best.getKey() == Language.UNKNOWN ? null : best;
+    }
+
+    private static String code(Language language) {
+        return language.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
     }
 
     /**
