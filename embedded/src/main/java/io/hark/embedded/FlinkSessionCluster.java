@@ -59,21 +59,17 @@ public final class FlinkSessionCluster implements AutoCloseable {
      *       heartbeats in a row fail (its port refuses). With Flink's default 10 s between them,
      *       jobs that ran there restarted some 20 s after the kill, when a new TaskManager had long
      *       registered. A TaskManager that is slow, not gone, is still given the timeout.
-     *   <li>{@code taskmanager.network.memory.read-buffer.required-per-gate.max}: in Flink 2.2.1, a
-     *       task on a surviving TaskManager that read from the dead one can fail while cleaning up,
-     *       as returning an exclusive read buffer to the broken channel rethrows the channel's
-     *       error. Flink takes that as fatal and stops the survivor too, so the jobs wait for the
-     *       new TaskManager and load their models there. With one buffer required per input gate,
-     *       every read buffer is a floating one, returned to the gate's pool, which records the
-     *       error instead of throwing it.
      * </ul>
+     *
+     * <p>Not set: {@code taskmanager.network.memory.read-buffer.required-per-gate.max: 1}. In Flink
+     * 2.2.1 a task on a surviving TaskManager that read from a killed one can fail while returning
+     * an exclusive read buffer to the broken channel, which Flink takes as fatal, so the survivor
+     * stops too. That setting makes every read buffer floating and the survivor lived, but window
+     * counts then came out short after restores in two runs of three (suspected: the in-flight data
+     * of unaligned checkpoints), so it is left out until that is understood.
      */
     public static final Map<String, String> TASK_MANAGER_LOSS_SETTINGS =
-            Map.of(
-                    "heartbeat.interval",
-                    "1000",
-                    "taskmanager.network.memory.read-buffer.required-per-gate.max",
-                    "1");
+            Map.of("heartbeat.interval", "1000");
 
     /** The cluster's shape and the memory of its processes. */
     public record Settings(
