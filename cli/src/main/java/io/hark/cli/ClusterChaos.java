@@ -8,6 +8,7 @@ import io.hark.embedded.FlinkSessionCluster;
 import io.hark.embedded.LocalCluster;
 import io.hark.jobs.Topics;
 import io.hark.jobs.elasticsearch.WindowVolumes;
+import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.kafka.MentionProducer;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenOptions;
@@ -17,6 +18,8 @@ import io.hark.schema.Alert;
 import io.hark.schema.AlertState;
 import io.hark.schema.AvroCodec;
 import io.hark.schema.DeadLetter;
+import io.hark.schema.EnrichedMention;
+import io.hark.schema.MentionFlags;
 import io.hark.schema.MentionIds;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,6 +32,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -319,6 +325,16 @@ final class ClusterChaos {
                         });
         if (!windowCountsExact) {
             log.println("windows whose count differs from the mentions indexed: " + mismatches);
+            try {
+                explainMismatches(
+                        mismatches.keySet(),
+                        mentions,
+                        metricsIndex,
+                        listen.kafka(),
+                        metrics.enrichedTopic());
+            } catch (Exception e) {
+                log.println("  (could not read back what the windows hold: " + e + ")");
+            }
         }
         int episodes = documents(metrics.indices().alertsAlias()).size();
         Set<String> crisisOpenings = new HashSet<>();
@@ -494,8 +510,125 @@ final class ClusterChaos {
         return ids;
     }
 
+    /**
+     * What a window that came out wrong holds: its mentions as Elasticsearch has them, against the
+     * latest copy of each on the enriched topic (what the metrics job counts), and every copy of a
+     * mention the two disagree on. Tells a copy the metrics job missed or counted with other
+     * verdicts from a mention document that is not the latest copy.
+     */
+    private void explainMismatches(
+            Set<String> windows,
+            String mentions,
+            String metricsIndex,
+            KafkaConnection kafka,
+            String enrichedTopic)
+            throws Exception {
+        List<JsonNode> windowDocuments = documents(metricsIndex);
+        Map<String, JsonNode> indexed = new HashMap<>();
+        scroll(mentions, "true", hit -> indexed.put(hit.path("_id").asText(), hit.path("_source")));
+        Map<String, EnrichedMention> latest = new HashMap<>();
+        Map<String, Instant> latestWritten = new HashMap<>();
+        Map<String, List<String>> copies = new HashMap<>();
+        TopicReader.readAll(
+                kafka,
+                enrichedTopic,
+                record -> {
+                    EnrichedMention copy = decodeEnriched(record.value());
+                    String id = MentionIds.of(copy.getMention());
+                    latest.put(id, copy);
+                    latestWritten.put(id, Instant.ofEpochMilli(record.timestamp()));
+                    copies.computeIfAbsent(id, any -> new ArrayList<>())
+                            .add(
+                                    String.format(
+                                            Locale.ROOT,
+                                            "partition %d offset %d written %s enriched %s spam %s queries %s",
+                                            record.partition(),
+                                            record.offset(),
+                                            Instant.ofEpochMilli(record.timestamp()),
+                                            copy.getEnrichedAt(),
+                                            copy.getFlags().contains(MentionFlags.SPAM),
+                                            copy.getMatchedQueries()));
+                });
+        for (String window : windows) {
+            String query = window.substring(0, window.indexOf('@'));
+            Instant minute = Instant.parse(window.substring(window.indexOf('@') + 1));
+            Set<String> inIndex = new TreeSet<>();
+            indexed.forEach(
+                    (id, document) -> {
+                        if (!document.path("flags").toString().contains("\"spam\"")
+                                && document.path("matched_queries")
+                                        .toString()
+                                        .contains("\"" + query + "\"")
+                                && Instant.parse(document.path("created_at").asText())
+                                        .truncatedTo(ChronoUnit.MINUTES)
+                                        .equals(minute)) {
+                            inIndex.add(id);
+                        }
+                    });
+            Set<String> onTopic = new TreeSet<>();
+            latest.forEach(
+                    (id, copy) -> {
+                        if (!copy.getFlags().contains(MentionFlags.SPAM)
+                                && copy.getMatchedQueries().contains(query)
+                                && copy.getMention()
+                                        .getCreatedAt()
+                                        .truncatedTo(ChronoUnit.MINUTES)
+                                        .equals(minute)) {
+                            onTopic.add(id);
+                        }
+                    });
+            String updated =
+                    windowDocuments.stream()
+                            .filter(
+                                    document ->
+                                            document.path("scope").asText().equals("query")
+                                                    && document.path("key").asText().equals(query)
+                                                    && Instant.parse(
+                                                                    document.path("window_start")
+                                                                            .asText())
+                                                            .equals(minute))
+                            .map(document -> document.path("updated_at").asText())
+                            .toList()
+                            .toString();
+            log.printf(
+                    "  %s: %d mentions indexed, %d by their latest copy on %s, the last written"
+                            + " to it at %s; the window's metrics updated at %s%n",
+                    window,
+                    inIndex.size(),
+                    onTopic.size(),
+                    enrichedTopic,
+                    onTopic.stream().map(latestWritten::get).max(Instant::compareTo).orElse(null),
+                    updated);
+            Set<String> differing = new TreeSet<>(inIndex);
+            differing.addAll(onTopic);
+            for (String id : differing) {
+                if (inIndex.contains(id) && onTopic.contains(id) && copies.get(id).size() == 1) {
+                    continue;
+                }
+                log.printf(
+                        "    %s indexed %s as %s; copies on the topic: %s%n",
+                        id,
+                        inIndex.contains(id) ? "in the window" : "outside it",
+                        indexed.containsKey(id)
+                                ? indexed.get(id).path("flags")
+                                        + " "
+                                        + indexed.get(id).path("matched_queries")
+                                : "nothing",
+                        copies.getOrDefault(id, List.of()));
+            }
+        }
+    }
+
+    private static EnrichedMention decodeEnriched(byte[] value) {
+        try {
+            return AvroCodec.ENRICHED_MENTION.decode(value);
+        } catch (AvroCodec.UndecodableException e) {
+            throw new IllegalStateException("the enriched topic holds something else", e);
+        }
+    }
+
     private List<JsonNode> documents(String index) throws Exception {
-        List<JsonNode> documents = new java.util.ArrayList<>();
+        List<JsonNode> documents = new ArrayList<>();
         scroll(index, "true", hit -> documents.add(hit.path("_source")));
         return documents;
     }
