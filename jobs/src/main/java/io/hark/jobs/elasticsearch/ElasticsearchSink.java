@@ -45,6 +45,10 @@ public class ElasticsearchSink<T> extends AsyncSinkBase<T, IndexRequest> {
         this.options = options;
     }
 
+    public ElasticsearchSinkOptions options() {
+        return options;
+    }
+
     @Override
     public StatefulSinkWriter<T, BufferedRequestState<IndexRequest>> createWriter(
             WriterInitContext context) {

@@ -38,6 +38,23 @@ public record ElasticsearchSinkOptions(
         }
     }
 
+    /**
+     * These settings with one bulk request in flight per writer, for documents updated in place
+     * (window metrics, alerts). Elasticsearch may apply two bulk requests in flight at once in
+     * either order and keeps whichever update it applied last, so a window's metrics could end as
+     * an earlier, smaller count. One at a time, with failed documents retried ahead of later ones,
+     * updates land in the order the job made them.
+     */
+    public ElasticsearchSinkOptions oneRequestAtATime() {
+        return new ElasticsearchSinkOptions(
+                maxBatchSize,
+                maxBatchBytes,
+                1,
+                maxBufferedRequests,
+                maxTimeInBuffer,
+                maxRetryBackoff);
+    }
+
     /** The largest single document; validation caps texts far below this. */
     long maxRecordBytes() {
         return Math.min(maxBatchBytes, 10L << 20);

@@ -81,7 +81,7 @@ public final class MetricsJob {
                         options.elasticsearch(),
                         options.indices(),
                         deadLetters,
-                        options.sink()),
+                        options.sink().oneRequestAtATime()),
                 JobWiring.atLeastOnceSink(
                         options.kafka(), Topics.alertSerializer(options.alertTopic())),
                 new ElasticsearchSink<>(
@@ -89,7 +89,7 @@ public final class MetricsJob {
                         options.elasticsearch(),
                         options.indices(),
                         deadLetters,
-                        options.sink()),
+                        options.sink().oneRequestAtATime()),
                 new NotifyAlerts(
                         options.notifiersYaml(),
                         options.notifiersSource(),

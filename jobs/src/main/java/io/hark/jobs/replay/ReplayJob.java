@@ -114,7 +114,7 @@ public final class ReplayJob {
                                 metrics.elasticsearch(),
                                 indices,
                                 rejected,
-                                metrics.sink()),
+                                metrics.sink().oneRequestAtATime()),
                         options.alertTopic() == null
                                 ? new DiscardingSink<Alert>()
                                 : JobWiring.atLeastOnceSink(
@@ -124,7 +124,7 @@ public final class ReplayJob {
                                 metrics.elasticsearch(),
                                 indices,
                                 rejected,
-                                metrics.sink()),
+                                metrics.sink().oneRequestAtATime()),
                         new DiscardingSink<Alert>(),
                         deadLetters),
                 metrics);
