@@ -74,7 +74,10 @@ public final class JobArguments implements Serializable {
     public static final Option<Integer> ES_BATCH_SIZE =
             Option.positive("es-batch-size", "500", "documents per bulk request");
     public static final Option<Integer> ES_MAX_IN_FLIGHT =
-            Option.positive("es-max-in-flight", "4", "concurrent bulk requests per sink writer");
+            Option.positive(
+                    "es-max-in-flight",
+                    "4",
+                    "concurrent bulk requests per mention sink writer (window and alert documents, updated in place, always go one request at a time)");
     public static final Option<Integer> ES_MAX_BUFFERED =
             Option.positive(
                     "es-max-buffered",
