@@ -72,14 +72,14 @@ public final class SocialTextAnnotator {
      * Lemmas and the CRF's labels (and CoreNLP's POS tags, without Hark's tagger) over tokens the
      * tokenizer made: the dear part.
      */
-    private final StanfordCoreNLP taggerAndNer;
+    private final StanfordCoreNLP lemmasAndNer;
 
     private final boolean skipWordless;
 
     private SocialTextAnnotator(TweetTagger tagger, boolean skipWordless) {
         this.tokenizer = new StanfordCoreNLP(tokenizerProperties());
         this.tagger = tagger;
-        this.taggerAndNer = new StanfordCoreNLP(taggerAndNerProperties(tagger == null));
+        this.lemmasAndNer = new StanfordCoreNLP(lemmasAndNerProperties(tagger == null));
         this.skipWordless = skipWordless;
     }
 
@@ -147,7 +147,7 @@ public final class SocialTextAnnotator {
         return props;
     }
 
-    private static Properties taggerAndNerProperties(boolean coreNlpTagger) {
+    private static Properties lemmasAndNerProperties(boolean coreNlpTagger) {
         Properties props = new Properties();
         props.setProperty("annotators", coreNlpTagger ? "pos,lemma,ner" : "lemma,ner");
         // The tokens come from the tokenizer pipeline, on the same annotation.
@@ -176,7 +176,7 @@ public final class SocialTextAnnotator {
             if (tagger != null) {
                 tagSentences(document);
             }
-            taggerAndNer.annotate(document);
+            lemmasAndNer.annotate(document);
             return new AnnotatedText(
                     text,
                     toTokens(labels),

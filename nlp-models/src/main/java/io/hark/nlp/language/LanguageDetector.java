@@ -91,9 +91,11 @@ public final class LanguageDetector {
     }
 
     /**
-     * The one instance per JVM; the first call loads the models (see class comment). It asks
-     * lingua's low-accuracy mode first, about a third of the cost, and the high-accuracy mode only
-     * when the first is not {@link #QUICK_CONFIDENCE} sure.
+     * The one instance per JVM; the first call loads the models (see class comment). For a text of
+     * {@link #QUICK_MIN_LETTERS} letters or more it asks lingua's low-accuracy mode first, about a
+     * third of the cost, and the high-accuracy mode only when the first is not {@link
+     * #QUICK_CONFIDENCE} sure; shorter texts of {@link #MIN_LETTERS} letters or more go to the
+     * high-accuracy mode alone.
      */
     public static LanguageDetector shared() {
         return Holder.SHARED;
