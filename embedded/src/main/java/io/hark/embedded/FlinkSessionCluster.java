@@ -64,9 +64,9 @@ public final class FlinkSessionCluster implements AutoCloseable {
      * <p>Not set: {@code taskmanager.network.memory.read-buffer.required-per-gate.max: 1}. In Flink
      * 2.2.1 a task on a surviving TaskManager that read from a killed one can fail while returning
      * an exclusive read buffer to the broken channel, which Flink takes as fatal, so the survivor
-     * stops too. That setting makes every read buffer floating and the survivor lived, but in the
-     * runs with it the jobs indexed again 49 to 62 s after the kill, against 4 to 15 s in the last
-     * three without it; without it, the survivor stopped in one run of six.
+     * stops too. That setting makes every read buffer floating and the survivor lived, but the jobs
+     * took several times longer to index again in the runs with it than in those without it, where
+     * the survivor stopped only now and then (the README gives the runs).
      */
     public static final Map<String, String> TASK_MANAGER_LOSS_SETTINGS =
             Map.of("heartbeat.interval", "1000");
