@@ -555,13 +555,7 @@ final class ClusterChaos {
             Set<String> inIndex = new TreeSet<>();
             indexed.forEach(
                     (id, document) -> {
-                        if (!document.path("flags").toString().contains("\"spam\"")
-                                && document.path("matched_queries")
-                                        .toString()
-                                        .contains("\"" + query + "\"")
-                                && Instant.parse(document.path("created_at").asText())
-                                        .truncatedTo(ChronoUnit.MINUTES)
-                                        .equals(minute)) {
+                        if (WindowVolumes.windowsOf(document).contains(window)) {
                             inIndex.add(id);
                         }
                     });
@@ -579,14 +573,7 @@ final class ClusterChaos {
                     });
             String updated =
                     windowDocuments.stream()
-                            .filter(
-                                    document ->
-                                            document.path("scope").asText().equals("query")
-                                                    && document.path("key").asText().equals(query)
-                                                    && Instant.parse(
-                                                                    document.path("window_start")
-                                                                            .asText())
-                                                            .equals(minute))
+                            .filter(document -> window.equals(WindowVolumes.windowOf(document)))
                             .map(document -> document.path("updated_at").asText())
                             .toList()
                             .toString();
