@@ -5,9 +5,13 @@ import io.hark.jobs.JobWiring;
 import io.hark.jobs.Topics;
 import io.hark.jobs.elasticsearch.AlertDocuments;
 import io.hark.jobs.elasticsearch.ElasticsearchSink;
+import io.hark.jobs.elasticsearch.IndexTemplates;
 import io.hark.jobs.elasticsearch.MetricDocuments;
+import io.hark.jobs.elasticsearch.RejectedDocuments;
 import io.hark.jobs.kafka.KafkaDeadLetters;
 import io.hark.jobs.queries.QueryCatalog;
+import io.hark.schema.Alert;
+import io.hark.schema.WindowMetrics;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -76,20 +80,10 @@ public final class MetricsJob {
         KafkaDeadLetters deadLetters =
                 new KafkaDeadLetters(options.kafka(), options.deadLetterTopic());
         return new MetricsSinks(
-                new ElasticsearchSink<>(
-                        new MetricDocuments(options.indices()),
-                        options.elasticsearch(),
-                        options.indices(),
-                        deadLetters,
-                        options.sink().oneRequestAtATime()),
+                windowMetricsIndex(options, options.indices(), deadLetters),
                 JobWiring.atLeastOnceSink(
                         options.kafka(), Topics.alertSerializer(options.alertTopic())),
-                new ElasticsearchSink<>(
-                        new AlertDocuments(options.indices()),
-                        options.elasticsearch(),
-                        options.indices(),
-                        deadLetters,
-                        options.sink().oneRequestAtATime()),
+                alertIndex(options, options.indices(), deadLetters),
                 new NotifyAlerts(
                         options.notifiersYaml(),
                         options.notifiersSource(),
@@ -110,5 +104,33 @@ public final class MetricsJob {
                                 options.notifiersYaml(),
                                 options.notifiersSource(),
                                 !options.replay()));
+    }
+
+    /**
+     * The sink of window metrics documents. A window's document is updated in place each time the
+     * window fires again, so its bulk requests go one at a time: sent concurrently, an earlier
+     * update could land last (see {@code ElasticsearchSinkITCase}).
+     */
+    public static ElasticsearchSink<WindowMetrics> windowMetricsIndex(
+            MetricsOptions options, IndexTemplates indices, RejectedDocuments rejected) {
+        return new ElasticsearchSink<>(
+                new MetricDocuments(indices),
+                options.elasticsearch(),
+                indices,
+                rejected,
+                options.sink().oneRequestAtATime());
+    }
+
+    /**
+     * The sink of alert documents, updated in place as an episode goes on: one request at a time.
+     */
+    public static ElasticsearchSink<Alert> alertIndex(
+            MetricsOptions options, IndexTemplates indices, RejectedDocuments rejected) {
+        return new ElasticsearchSink<>(
+                new AlertDocuments(indices),
+                options.elasticsearch(),
+                indices,
+                rejected,
+                options.sink().oneRequestAtATime());
     }
 }

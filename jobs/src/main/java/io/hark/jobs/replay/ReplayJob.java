@@ -5,11 +5,9 @@ import io.hark.analytics.window.MentionFacts;
 import io.hark.jobs.JobWiring;
 import io.hark.jobs.Topics;
 import io.hark.jobs.Watermarks;
-import io.hark.jobs.elasticsearch.AlertDocuments;
 import io.hark.jobs.elasticsearch.ElasticsearchSink;
 import io.hark.jobs.elasticsearch.IndexTemplates;
 import io.hark.jobs.elasticsearch.MentionDocuments;
-import io.hark.jobs.elasticsearch.MetricDocuments;
 import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.kafka.KafkaDeadLetters;
 import io.hark.jobs.kafka.KafkaTopics;
@@ -20,6 +18,7 @@ import io.hark.jobs.listen.ListenSinks;
 import io.hark.jobs.listen.ListenSources;
 import io.hark.jobs.metrics.FixedQueryFacts;
 import io.hark.jobs.metrics.MentionCopy;
+import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
 import io.hark.jobs.metrics.MetricsPipeline;
 import io.hark.jobs.metrics.MetricsSinks;
@@ -109,22 +108,12 @@ public final class ReplayJob {
         MetricsPipeline.detectAndPublish(
                 windows,
                 new MetricsSinks(
-                        new ElasticsearchSink<>(
-                                new MetricDocuments(indices),
-                                metrics.elasticsearch(),
-                                indices,
-                                rejected,
-                                metrics.sink().oneRequestAtATime()),
+                        MetricsJob.windowMetricsIndex(metrics, indices, rejected),
                         options.alertTopic() == null
                                 ? new DiscardingSink<Alert>()
                                 : JobWiring.atLeastOnceSink(
                                         kafka, Topics.alertSerializer(options.alertTopic())),
-                        new ElasticsearchSink<>(
-                                new AlertDocuments(indices),
-                                metrics.elasticsearch(),
-                                indices,
-                                rejected,
-                                metrics.sink().oneRequestAtATime()),
+                        MetricsJob.alertIndex(metrics, indices, rejected),
                         new DiscardingSink<Alert>(),
                         deadLetters),
                 metrics);

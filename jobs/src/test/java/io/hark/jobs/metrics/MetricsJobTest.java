@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class MetricsJobTest {
     /**
      * A window's metrics and an alert are documents updated in place: sent concurrently, an earlier
-     * update could land last (see {@code ElasticsearchSinkITCase}).
+     * update could land last (see {@code ElasticsearchSinkITCase}). Replays build the same sinks.
      */
     @Test
     void windowAndAlertDocumentsGoOneBulkRequestAtATimeWhateverTheOptionSays() {
