@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -336,7 +337,8 @@ final class ClusterChaos {
                 log.println("  (could not read back what the windows hold: " + e + ")");
             }
         }
-        int episodes = documents(metrics.indices().alertsAlias()).size();
+        List<JsonNode> episodeDocuments = documents(metrics.indices().alertsAlias());
+        int episodes = episodeDocuments.size();
         Set<String> crisisOpenings = new HashSet<>();
         TopicReader.readAll(
                 listen.kafka(),
@@ -348,6 +350,14 @@ final class ClusterChaos {
                         crisisOpenings.add(step.getAlertId() + "@" + step.getWindowStart());
                     }
                 });
+        if (crisisOpenings.size() != 1) {
+            try {
+                explainCrisisAlert(
+                        crisisOpenings.size(), episodeDocuments, metricsIndex, crisisStart);
+            } catch (Exception e) {
+                log.println("  (could not read back the crisis's windows: " + e + ")");
+            }
+        }
         Set<String> deadLetters = new HashSet<>();
         TopicReader.readAll(
                 listen.kafka(),
@@ -612,6 +622,46 @@ final class ClusterChaos {
         } catch (AvroCodec.UndecodableException e) {
             throw new IllegalStateException("the enriched topic holds something else", e);
         }
+    }
+
+    /**
+     * Why the crisis did not page once: every episode, and the crisis query's windows from a little
+     * before the crisis, with when each was last written (a window first judged with only part of
+     * its mentions, its later updates are not judged again).
+     */
+    private void explainCrisisAlert(
+            int openings, List<JsonNode> episodeDocuments, String metricsIndex, Instant crisisStart)
+            throws Exception {
+        log.printf(
+                "the crisis (query %s, from %s) opened an alert %d times; episodes:%n",
+                CRISIS_QUERY, crisisStart, openings);
+        for (JsonNode episode : episodeDocuments) {
+            log.printf(
+                    "  %s %s %s window %s: %s against %s expected (top of band %s), score %s%n",
+                    episode.path("query_id").asText(),
+                    episode.path("signal").asText(),
+                    episode.path("state").asText(),
+                    episode.path("window_start").asText(),
+                    episode.path("actual").asText(),
+                    episode.path("expected").asText(),
+                    episode.path("upper").asText(),
+                    episode.path("anomaly_score").asText());
+        }
+        Instant from = crisisStart.minus(Duration.ofMinutes(3));
+        documents(metricsIndex).stream()
+                .filter(window -> window.path("scope").asText().equals("query"))
+                .filter(window -> window.path("key").asText().equals(CRISIS_QUERY))
+                .filter(
+                        window ->
+                                !Instant.parse(window.path("window_start").asText()).isBefore(from))
+                .sorted(Comparator.comparing(window -> window.path("window_start").asText()))
+                .forEach(
+                        window ->
+                                log.printf(
+                                        "  window %s: %d mentions, last written %s%n",
+                                        window.path("window_start").asText(),
+                                        window.path("volume").asLong(),
+                                        window.path("updated_at").asText()));
     }
 
     private List<JsonNode> documents(String index) throws Exception {
