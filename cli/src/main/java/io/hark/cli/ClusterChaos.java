@@ -337,7 +337,11 @@ final class ClusterChaos {
                 log.println("  (could not read back what the windows hold: " + e + ")");
             }
         }
-        List<JsonNode> episodeDocuments = documents(metrics.indices().alertsAlias());
+        // the alerts index is made by the first episode: a run without any has none
+        List<JsonNode> episodeDocuments =
+                exists(metrics.indices().alertsAlias())
+                        ? documents(metrics.indices().alertsAlias())
+                        : List.of();
         int episodes = episodeDocuments.size();
         Set<String> crisisOpenings = new HashSet<>();
         TopicReader.readAll(
@@ -686,6 +690,25 @@ final class ClusterChaos {
                                     + page.path("_scroll_id").asText()
                                     + "\"}");
         }
+    }
+
+    private boolean exists(String index) throws Exception {
+        int status =
+                http.send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        cluster.elasticsearch().httpUrl()
+                                                                + "/"
+                                                                + index))
+                                        .timeout(Duration.ofMinutes(1))
+                                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+        if (status != 200 && status != 404) {
+            throw new IOException("Elasticsearch answered " + status + " for index " + index);
+        }
+        return status == 200;
     }
 
     private JsonNode post(String path, String body) throws Exception {

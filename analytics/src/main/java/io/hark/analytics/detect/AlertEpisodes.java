@@ -50,6 +50,20 @@ public final class AlertEpisodes {
                 : maybeOpen(windowStartMillis, anomalous, excess);
     }
 
+    /**
+     * Takes a new verdict on a window stepped before, whose mentions came late (after later windows
+     * were stepped): it opens an episode as {@link #step} would have, if none is open; an open
+     * episode has moved on since, and the window neither carries it on nor resolves it.
+     */
+    public Optional<EpisodeStep> stepLate(
+            long windowStartMillis, double actual, long volume, Verdict verdict) {
+        if (open) {
+            return Optional.empty();
+        }
+        boolean anomalous = verdict.anomalous() && volume >= settings.minVolume();
+        return maybeOpen(windowStartMillis, anomalous, anomalous ? excess(actual, verdict) : 0);
+    }
+
     private Optional<EpisodeStep> maybeOpen(long window, boolean anomalous, double excess) {
         if (!anomalous) {
             return Optional.empty();
@@ -57,7 +71,8 @@ public final class AlertEpisodes {
         Severity now = severity(excess, 0);
         // Still the resolved episode's severity: only something worse pages during the cooldown.
         if (window < cooldownUntil && now.compareTo(severity) <= 0) {
-            cooldownUntil = window + settings.cooldown().toMillis();
+            // a late window is older than the one that set the cooldown: it must not shorten it
+            cooldownUntil = Math.max(cooldownUntil, window + settings.cooldown().toMillis());
             return Optional.empty();
         }
         open = true;

@@ -12,4 +12,26 @@ package io.hark.analytics.detect;
  *     drop
  */
 public record Verdict(
-        double expected, double lower, double upper, double anomalyScore, boolean anomalous) {}
+        double expected, double lower, double upper, double anomalyScore, boolean anomalous) {
+
+    /**
+     * The verdict had the step's value been {@code value}: against the same band, by the spike test
+     * alone, as a step whose value changed after it was judged (a window that late mentions filled)
+     * is judged again. The sustained test is left out: its running mean has moved on since.
+     *
+     * @param scale the scale the band was made on, {@link DetectorSettings#scale()}
+     */
+    public Verdict withValue(double value, ValueScale scale) {
+        double center = scale.stable(expected);
+        double halfWidth = scale.stable(upper) - center;
+        double departure = scale.stable(value) - center;
+        double surge = scale.twoSided() ? Math.abs(departure) : departure;
+        double relative = halfWidth > 0 ? Math.max(0, surge / halfWidth) : 0;
+        return new Verdict(
+                expected,
+                lower,
+                upper,
+                relative * relative / (1 + relative * relative),
+                relative > 1);
+    }
+}

@@ -108,6 +108,37 @@ class AlertEpisodesTest {
     }
 
     @Test
+    void aWindowWhoseSurgeCameLateOpensAnEpisodeOnItsOwnWindowAndTheNextWindowsCarryItOn() {
+        for (long m = 0; m < 10; m++) {
+            normal(m);
+        }
+
+        Optional<EpisodeStep> late = episodes.stepLate(minute(4), 160, 160, ANOMALOUS);
+
+        assertThat(late).map(EpisodeStep::kind).contains(Kind.OPENED);
+        assertThat(late).map(EpisodeStep::episodeStart).contains(minute(4));
+        assertThat(episodes.stepLate(minute(5), 600, 600, ANOMALOUS))
+                .as("an open episode has moved on: a late window neither escalates nor ends it")
+                .isEmpty();
+        assertThat(normal(10)).isEmpty();
+        // fifteen calm minutes after the late window's
+        assertThat(normal(19)).map(EpisodeStep::kind).contains(Kind.RESOLVED);
+    }
+
+    @Test
+    void aLateWindowNeitherPagesDuringTheCooldownNorShortensIt() {
+        anomalous(0, 160);
+        normal(15);
+        // minute 60 pages no one and moves the cooldown's end to a day after it
+        assertThat(anomalous(60, 160)).isEmpty();
+
+        assertThat(episodes.stepLate(minute(55), 160, 160, ANOMALOUS)).isEmpty();
+        assertThat(episodes.stepLate(minute(50), 160, 160, NORMAL)).isEmpty();
+
+        assertThat(anomalous(24 * 60 + 59, 160)).as("still in the cooldown").isEmpty();
+    }
+
+    @Test
     void aHandfulOfMentionsIsNotACrisis() {
         assertThat(episodes.step(minute(0), 9, 9, ANOMALOUS)).isEmpty();
         assertThat(episodes.step(minute(1), 10, 10, ANOMALOUS))

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +61,12 @@ import org.apache.flink.util.Collector;
  * {@link WatchInputSilence}, paged for that); a replay's time is not the clock's, and a bounded
  * run's input ends by design ({@link MetricsOptions#watchesSilences()}).
  *
- * <p>A window re-emitted for a late mention is not observed again: the detectors saw it on time.
+ * <p>A window re-emitted for late mentions is not observed again (the detectors saw it on time and
+ * learned from it), but it is judged again against the band it was judged with, for as long as the
+ * window may still be updated: when its mentions came late (a connector that delivered a backlog, a
+ * listen task that lagged while the others moved the watermark on), a surge it holds still opens an
+ * episode, late, if none is open. Shares are not judged again: their band depends on the window's
+ * mentions, which changed.
  */
 public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Alert> {
     static final int QUIET_WINDOWS_FED = 60;
@@ -75,6 +81,9 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
     private final boolean watchSilences;
     private final KibanaLinks kibana;
     private final AlertRules rules;
+
+    /** How long after its end a window may be re-emitted, and so judged again. */
+    private final Duration allowedLateness;
 
     /**
      * How long after its end a window may be judged and still count as judged in time for a
@@ -97,6 +106,13 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
      */
     private transient ValueState<WindowMetrics> lastMetrics;
 
+    /**
+     * Each recent window's band as it was judged, per count signal (expected, lower, upper), and
+     * whether it was anomalous then (the last element), to judge it again if late mentions change
+     * it.
+     */
+    private transient MapState<Long, double[]> judged;
+
     /** The signal the open episode is about, so its updates and resolution speak of it. */
     private transient ValueState<String> episodeSignal;
 
@@ -109,6 +125,7 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
      * @param rules the detector's, episodes' and silences' settings
      * @param outOfOrderness how far behind the newest mention the watermark, and so the judging of
      *     windows, lags
+     * @param allowedLateness how long after its end the window operator still updates a window
      */
     public DetectSpikes(
             Duration step,
@@ -116,12 +133,14 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
             boolean watchSilences,
             KibanaLinks kibana,
             AlertRules rules,
-            Duration outOfOrderness) {
+            Duration outOfOrderness,
+            Duration allowedLateness) {
         this.step = step;
         this.replay = replay;
         this.watchSilences = watchSilences;
         this.kibana = kibana;
         this.rules = rules;
+        this.allowedLateness = allowedLateness;
         // a quiet window is judged a step after it ends, once the watermark passes, and the newest
         // mentions
         // may take minutes to come from their platform
@@ -168,6 +187,13 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
         episodeSignal =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("episode-signal", Types.STRING));
+        judged =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "judged-bands",
+                                        Types.LONG,
+                                        PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
         topics =
                 new TermBaseline(
                         getRuntimeContext()
@@ -194,6 +220,7 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
         long start = metrics.getWindowStart().toEpochMilli();
         long[] seen = observed.value();
         if (seen != null && start <= seen[0]) {
+            judgeAgain(metrics, ctx, out);
             return;
         }
         if (seen != null) {
@@ -257,6 +284,7 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
                                 strongest.evidence(metrics),
                                 verdicts.get(strongest));
         episodes.update(lifecycle.toBytes());
+        keepBands(start, verdicts, verdicts.get(strongest).anomalous());
         long windowIndex = start / this.step.toMillis();
         if (step.isPresent()) {
             EpisodeStep.Kind kind = step.get().kind();
@@ -275,7 +303,8 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
                             verdicts.get(about),
                             step.get(),
                             windowIndex,
-                            ctx.timerService().currentProcessingTime()));
+                            ctx.timerService().currentProcessingTime(),
+                            false));
             if (kind == EpisodeStep.Kind.RESOLVED) {
                 episodeSignal.clear();
             }
@@ -287,6 +316,92 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
             topics.learn(metrics.getTopTopics(), windowIndex);
             hashtags.learn(metrics.getTopHashtags(), windowIndex);
         }
+    }
+
+    /**
+     * Keeps the bands {@code start}'s window was judged with, for as long as it may be re-emitted,
+     * and forgets those of the window that can no longer be.
+     */
+    private void keepBands(long start, Map<Signal, Verdict> verdicts, boolean anomalous)
+            throws Exception {
+        List<Signal> counts = countSignals();
+        double[] bands = new double[3 * counts.size() + 1];
+        for (int i = 0; i < counts.size(); i++) {
+            Verdict verdict = verdicts.get(counts.get(i));
+            bands[3 * i] = verdict.expected();
+            bands[3 * i + 1] = verdict.lower();
+            bands[3 * i + 2] = verdict.upper();
+        }
+        bands[bands.length - 1] = anomalous ? 1 : 0;
+        judged.put(start, bands);
+        // windows are observed one step after another, so forgetting one window a step forgets
+        // them all in turn
+        long stepMillis = step.toMillis();
+        long stepsKept = (allowedLateness.toMillis() + stepMillis - 1) / stepMillis + 1;
+        judged.remove(start - (stepsKept + 1) * stepMillis);
+    }
+
+    /**
+     * A window observed before, re-emitted because late mentions changed it: judged again against
+     * the bands it was judged with. If none of its signals was anomalous then and one is now, and
+     * no episode is open, an episode opens on it.
+     */
+    private void judgeAgain(WindowMetrics metrics, Context ctx, Collector<Alert> out)
+            throws Exception {
+        long start = metrics.getWindowStart().toEpochMilli();
+        double[] bands = judged.get(start);
+        byte[] episodeBytes = episodes.value();
+        List<Signal> counts = countSignals();
+        if (bands == null
+                || bands.length != 3 * counts.size() + 1
+                || bands[bands.length - 1] != 0
+                || episodeBytes == null) {
+            return;
+        }
+        Signal strongest = null;
+        Verdict strongestVerdict = null;
+        for (int i = 0; i < counts.size(); i++) {
+            Signal signal = counts.get(i);
+            Verdict verdict =
+                    new Verdict(bands[3 * i], bands[3 * i + 1], bands[3 * i + 2], 0, false)
+                            .withValue(signal.of(metrics), settings.scale());
+            if (strongest == null || moreAlarming(verdict, strongestVerdict)) {
+                strongest = signal;
+                strongestVerdict = verdict;
+            }
+        }
+        AlertEpisodes lifecycle = AlertEpisodes.fromBytes(episodeBytes);
+        Optional<EpisodeStep> opened =
+                lifecycle.stepLate(
+                        start,
+                        strongest.of(metrics),
+                        strongest.evidence(metrics),
+                        strongestVerdict);
+        if (opened.isEmpty()) {
+            return;
+        }
+        episodes.update(lifecycle.toBytes());
+        bands[bands.length - 1] = 1;
+        judged.put(start, bands);
+        episodeSignal.update(strongest.name());
+        out.collect(
+                alert(
+                        ctx.getCurrentKey(),
+                        metrics,
+                        strongest,
+                        strongest.of(metrics),
+                        strongestVerdict,
+                        opened.get(),
+                        start / step.toMillis(),
+                        ctx.timerService().currentProcessingTime(),
+                        true));
+    }
+
+    /** The signals judged as counts, whose bands do not depend on the window's mentions. */
+    private static List<Signal> countSignals() {
+        return Arrays.stream(Signal.values())
+                .filter(signal -> signal != Signal.NEGATIVE_SHARE)
+                .toList();
     }
 
     private void watchSilence(WindowMetrics metrics, Context ctx, Collector<Alert> out)
@@ -370,7 +485,8 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
             Verdict verdict,
             EpisodeStep step,
             long windowIndex,
-            long now)
+            long now,
+            boolean late)
             throws Exception {
         Instant episodeStart = Instant.ofEpochMilli(step.episodeStart());
         Severity severity = Severity.valueOf(step.severity().name().toLowerCase(Locale.ROOT));
@@ -407,7 +523,9 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
                                 queryId,
                                 episodeStart.minus(Duration.ofMinutes(30)),
                                 metrics.getWindowEnd().plus(Duration.ofMinutes(5))))
-                .setSummary(summary(queryId, metrics, signal, actual, verdict, step, severity))
+                .setSummary(
+                        summary(queryId, metrics, signal, actual, verdict, step, severity)
+                                + (late ? "; judged late, as its mentions came late" : ""))
                 .setEmittedAt(Instant.ofEpochMilli(now))
                 .build();
     }

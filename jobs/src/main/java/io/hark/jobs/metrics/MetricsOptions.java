@@ -34,7 +34,8 @@ public final class MetricsOptions extends JobOptions {
             Option.duration(
                     "allowed-lateness",
                     "10m",
-                    "a mention this late still updates its window (the document is overwritten)");
+                    "a mention this late still updates its window (the document is overwritten), which"
+                            + " is judged again for a surge");
     static final Option<Boolean> INCLUDE_SPAM =
             Option.flag(
                     "include-spam",

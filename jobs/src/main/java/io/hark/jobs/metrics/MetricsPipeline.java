@@ -272,7 +272,8 @@ public final class MetricsPipeline {
                                 options.watchesSilences(),
                                 options.kibana(),
                                 rules,
-                                options.outOfOrderness()),
+                                options.outOfOrderness(),
+                                options.allowedLateness()),
                         DetectSpikes.outputType())
                 .name("detect-spikes" + suffix)
                 .uid("metrics-detect-spikes" + suffix);

@@ -23,6 +23,7 @@ class DetectSpikesTest {
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
     private static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(30);
+    private static final Duration ALLOWED_LATENESS = Duration.ofMinutes(10);
 
     /**
      * How long after a window's end the live job gets to judge it: the watermark's lag, and a
@@ -46,7 +47,8 @@ class DetectSpikesTest {
                         watchSilences,
                         new KibanaLinks("http://kibana:5601", "hark-mentions"),
                         AlertRules.defaults(),
-                        OUT_OF_ORDERNESS),
+                        OUT_OF_ORDERNESS,
+                        ALLOWED_LATENESS),
                 WindowMetrics::getKey,
                 Types.STRING);
     }
@@ -163,11 +165,49 @@ class DetectSpikesTest {
     }
 
     @Test
-    void aWindowReEmittedForALateMentionIsNotObservedTwice() throws Exception {
+    void aWindowThatLateMentionsKeepWithinItsBandIsNotObservedAgainNorAlerts() throws Exception {
+        try (var harness = harness(false)) {
+            long minute = steady(harness, 0, 36 * 60);
+            WindowMetrics late = window(minute - 5, 30, 4);
+            harness.processElement(late, late.getWindowEnd().toEpochMilli() - 1);
+            assertThat(harness.extractOutputValues()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSurgeWhoseMentionsCameLateOpensAnEpisodeOnItsWindowWhenItIsJudgedAgain()
+            throws Exception {
         try (var harness = harness(false)) {
             long minute = steady(harness, 0, 36 * 60);
             WindowMetrics late = window(minute - 5, 100, 80);
             harness.processElement(late, late.getWindowEnd().toEpochMilli() - 1);
+
+            List<Alert> alerts = harness.extractOutputValues();
+            assertThat(alerts).hasSize(1);
+            Alert opened = alerts.get(0);
+            assertThat(opened.getState()).isEqualTo(AlertState.opened);
+            assertThat(opened.getWindowStart()).isEqualTo(late.getWindowStart());
+            assertThat(opened.getEpisodeStart()).isEqualTo(late.getWindowStart());
+            assertThat(opened.getActual()).isGreaterThan(opened.getUpper());
+            assertThat(opened.getSummary()).endsWith("; judged late, as its mentions came late");
+
+            WindowMetrics later = window(minute - 5, 120, 95);
+            harness.processElement(later, later.getWindowEnd().toEpochMilli() - 1);
+            assertThat(harness.extractOutputValues()).as("the episode is open").hasSize(1);
+
+            steady(harness, minute, 20);
+            List<Alert> after = harness.extractOutputValues();
+            assertThat(after).extracting(Alert::getAlertId).containsOnly(opened.getAlertId());
+            assertThat(after.get(after.size() - 1).getState()).isEqualTo(AlertState.resolved);
+        }
+    }
+
+    @Test
+    void aWindowPastTheAllowedLatenessIsNotJudgedAgain() throws Exception {
+        try (var harness = harness(false)) {
+            long minute = steady(harness, 0, 36 * 60);
+            WindowMetrics tooLate = window(minute - 30, 100, 80);
+            harness.processElement(tooLate, tooLate.getWindowEnd().toEpochMilli() - 1);
             assertThat(harness.extractOutputValues()).isEmpty();
         }
     }
