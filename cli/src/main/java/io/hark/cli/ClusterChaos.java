@@ -12,6 +12,7 @@ import io.hark.jobs.kafka.KafkaConnection;
 import io.hark.jobs.kafka.MentionProducer;
 import io.hark.jobs.kafka.TopicReader;
 import io.hark.jobs.listen.ListenOptions;
+import io.hark.jobs.metrics.DetectSpikes;
 import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
 import io.hark.schema.Alert;
@@ -344,16 +345,29 @@ final class ClusterChaos {
                         : List.of();
         int episodes = episodeDocuments.size();
         Set<String> crisisOpenings = new HashSet<>();
+        Set<String> openings = new TreeSet<>();
         TopicReader.readAll(
                 listen.kafka(),
                 metrics.alertTopic(),
                 record -> {
                     Alert step = decode(record.value());
-                    if (step.getState() == AlertState.opened
-                            && step.getQueryId().equals(CRISIS_QUERY)) {
+                    if (step.getState() != AlertState.opened) {
+                        return;
+                    }
+                    openings.add(
+                            step.getQueryId()
+                                    + " "
+                                    + step.getSignal()
+                                    + " at "
+                                    + step.getWindowStart()
+                                    + (step.getSummary().endsWith(DetectSpikes.JUDGED_LATE)
+                                            ? " (judged late)"
+                                            : ""));
+                    if (step.getQueryId().equals(CRISIS_QUERY)) {
                         crisisOpenings.add(step.getAlertId() + "@" + step.getWindowStart());
                     }
                 });
+        log.println("episodes opened: " + openings);
         if (crisisOpenings.size() != 1) {
             try {
                 explainCrisisAlert(

@@ -70,6 +70,10 @@ import org.apache.flink.util.Collector;
  */
 public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Alert> {
     static final int QUIET_WINDOWS_FED = 60;
+
+    /** How the summary of an episode opened on a window judged again ends. */
+    public static final String JUDGED_LATE = "; judged late, as its mentions came late";
+
     private static final Duration DELIVERY_DELAY = Duration.ofMinutes(5);
     private static final int EVIDENCE = 5;
     private static final double MIN_LIFT = 2.0;
@@ -525,7 +529,7 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
                                 metrics.getWindowEnd().plus(Duration.ofMinutes(5))))
                 .setSummary(
                         summary(queryId, metrics, signal, actual, verdict, step, severity)
-                                + (late ? "; judged late, as its mentions came late" : ""))
+                                + (late ? JUDGED_LATE : ""))
                 .setEmittedAt(Instant.ofEpochMilli(now))
                 .build();
     }
