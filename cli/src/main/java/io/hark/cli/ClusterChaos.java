@@ -644,8 +644,8 @@ final class ClusterChaos {
 
     /**
      * Why the crisis did not page once: every episode, and the crisis query's windows from a little
-     * before the crisis, with when each was last written (a window first judged with only part of
-     * its mentions, its later updates are not judged again).
+     * before the crisis, with when each was last written (windows judged with part of their
+     * mentions, then written again, tell a watermark that moved on without a lagging listen task).
      */
     private void explainCrisisAlert(
             int openings, List<JsonNode> episodeDocuments, String metricsIndex, Instant crisisStart)

@@ -71,6 +71,12 @@ import org.apache.flink.util.Collector;
 public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Alert> {
     static final int QUIET_WINDOWS_FED = 60;
 
+    /** The signals judged as counts, whose bands do not depend on the window's mentions. */
+    private static final List<Signal> COUNT_SIGNALS =
+            Arrays.stream(Signal.values())
+                    .filter(signal -> signal != Signal.NEGATIVE_SHARE)
+                    .toList();
+
     /** How the summary of an episode opened on a window judged again ends. */
     public static final String JUDGED_LATE = "; judged late, as its mentions came late";
 
@@ -328,10 +334,9 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
      */
     private void keepBands(long start, Map<Signal, Verdict> verdicts, boolean anomalous)
             throws Exception {
-        List<Signal> counts = countSignals();
-        double[] bands = new double[3 * counts.size() + 1];
-        for (int i = 0; i < counts.size(); i++) {
-            Verdict verdict = verdicts.get(counts.get(i));
+        double[] bands = new double[3 * COUNT_SIGNALS.size() + 1];
+        for (int i = 0; i < COUNT_SIGNALS.size(); i++) {
+            Verdict verdict = verdicts.get(COUNT_SIGNALS.get(i));
             bands[3 * i] = verdict.expected();
             bands[3 * i + 1] = verdict.lower();
             bands[3 * i + 2] = verdict.upper();
@@ -355,17 +360,16 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
         long start = metrics.getWindowStart().toEpochMilli();
         double[] bands = judged.get(start);
         byte[] episodeBytes = episodes.value();
-        List<Signal> counts = countSignals();
         if (bands == null
-                || bands.length != 3 * counts.size() + 1
+                || bands.length != 3 * COUNT_SIGNALS.size() + 1
                 || bands[bands.length - 1] != 0
                 || episodeBytes == null) {
             return;
         }
         Signal strongest = null;
         Verdict strongestVerdict = null;
-        for (int i = 0; i < counts.size(); i++) {
-            Signal signal = counts.get(i);
+        for (int i = 0; i < COUNT_SIGNALS.size(); i++) {
+            Signal signal = COUNT_SIGNALS.get(i);
             Verdict verdict =
                     new Verdict(bands[3 * i], bands[3 * i + 1], bands[3 * i + 2], 0, false)
                             .withValue(signal.of(metrics), settings.scale());
@@ -399,13 +403,6 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
                         start / step.toMillis(),
                         ctx.timerService().currentProcessingTime(),
                         true));
-    }
-
-    /** The signals judged as counts, whose bands do not depend on the window's mentions. */
-    private static List<Signal> countSignals() {
-        return Arrays.stream(Signal.values())
-                .filter(signal -> signal != Signal.NEGATIVE_SHARE)
-                .toList();
     }
 
     private void watchSilence(WindowMetrics metrics, Context ctx, Collector<Alert> out)
