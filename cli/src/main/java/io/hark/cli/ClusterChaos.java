@@ -100,6 +100,7 @@ final class ClusterChaos {
             boolean windowCountsExact,
             int alertEpisodes,
             int crisisOpenings,
+            String crisisAccount,
             long deadLetters,
             long expectedDeadLetters,
             List<String> jobStates,
@@ -205,6 +206,7 @@ final class ClusterChaos {
                         "hark-chaos-feeder");
         feeder.start();
         String mentions = listen.indices().mentionsAlias();
+        Instant caughtUpWithHistory;
         Recovery taskManager;
         Instant taskManagerRegistered;
         double broker;
@@ -218,6 +220,7 @@ final class ClusterChaos {
                                     && countCreatedSince(mentions, Instant.EPOCH) > 0);
             pause(settings.settle());
             awaitCaughtUp(mentions, valid);
+            caughtUpWithHistory = Instant.now();
             Set<String> taskManagersBefore = flink.registeredTaskManagerIds();
             AtomicReference<Instant> registered = new AtomicReference<>();
             Action noticeRegistration =
@@ -368,13 +371,17 @@ final class ClusterChaos {
                     }
                 });
         log.println("episodes opened: " + openings);
+        reportDisorder(listen.kafka(), metrics.enrichedTopic(), caughtUpWithHistory);
+        String crisisAccount = "";
         if (crisisOpenings.size() != 1) {
             try {
-                explainCrisisAlert(
-                        crisisOpenings.size(), episodeDocuments, metricsIndex, crisisStart);
+                crisisAccount =
+                        crisisAccount(
+                                crisisOpenings.size(), episodeDocuments, metricsIndex, crisisStart);
             } catch (Exception e) {
-                log.println("  (could not read back the crisis's windows: " + e + ")");
+                crisisAccount = "(could not read back the crisis's windows: " + e + ")";
             }
+            log.println(crisisAccount);
         }
         Set<String> deadLetters = new HashSet<>();
         TopicReader.readAll(
@@ -412,6 +419,7 @@ final class ClusterChaos {
                 windowCountsExact,
                 episodes,
                 crisisOpenings.size(),
+                crisisAccount,
                 deadLetters.size(),
                 sent.get() / settings.malformedEvery(),
                 states,
@@ -634,6 +642,51 @@ final class ClusterChaos {
         }
     }
 
+    /**
+     * How far each enriched mention came behind the latest event time of its topic partition (what
+     * the metrics job's watermark has to wait for), while the jobs worked off the history and
+     * after.
+     */
+    private void reportDisorder(KafkaConnection kafka, String enrichedTopic, Instant caughtUp) {
+        Map<Integer, Long> latest = new HashMap<>();
+        List<Long> catchingUp = new ArrayList<>();
+        List<Long> afterwards = new ArrayList<>();
+        TopicReader.readAll(
+                kafka,
+                enrichedTopic,
+                record -> {
+                    long createdAt =
+                            decodeEnriched(record.value())
+                                    .getMention()
+                                    .getCreatedAt()
+                                    .toEpochMilli();
+                    Long before = latest.get(record.partition());
+                    if (before != null) {
+                        (record.timestamp() < caughtUp.toEpochMilli() ? catchingUp : afterwards)
+                                .add(Math.max(0, before - createdAt));
+                    }
+                    latest.merge(record.partition(), createdAt, Math::max);
+                });
+        log.printf(
+                "enriched mentions behind the latest of their partition: while the jobs worked off"
+                        + " the history %s; afterwards %s%n",
+                percentiles(catchingUp), percentiles(afterwards));
+    }
+
+    private static String percentiles(List<Long> millis) {
+        if (millis.isEmpty()) {
+            return "none";
+        }
+        List<Long> sorted = millis.stream().sorted().toList();
+        return String.format(
+                Locale.ROOT,
+                "p50 %.1f s, p99 %.1f s, max %.1f s of %d",
+                sorted.get(sorted.size() / 2) / 1000.0,
+                sorted.get((int) (sorted.size() * 0.99)) / 1000.0,
+                sorted.get(sorted.size() - 1) / 1000.0,
+                sorted.size());
+    }
+
     private static EnrichedMention decodeEnriched(byte[] value) {
         try {
             return AvroCodec.ENRICHED_MENTION.decode(value);
@@ -647,23 +700,31 @@ final class ClusterChaos {
      * before the crisis, with when each was last written (windows judged with part of their
      * mentions, then written again, tell a watermark that moved on without a lagging listen task).
      */
-    private void explainCrisisAlert(
+    /** The crisis's episodes and windows, for a run where it did not page exactly once. */
+    private String crisisAccount(
             int openings, List<JsonNode> episodeDocuments, String metricsIndex, Instant crisisStart)
             throws Exception {
-        log.printf(
-                "the crisis (query %s, from %s) opened an alert %d times; episodes:%n",
-                CRISIS_QUERY, crisisStart, openings);
+        StringBuilder account = new StringBuilder();
+        account.append(
+                String.format(
+                        Locale.ROOT,
+                        "the crisis (query %s, from %s) opened an alert %d times; episodes:%n",
+                        CRISIS_QUERY,
+                        crisisStart,
+                        openings));
         for (JsonNode episode : episodeDocuments) {
-            log.printf(
-                    "  %s %s %s window %s: %s against %s expected (top of band %s), score %s%n",
-                    episode.path("query_id").asText(),
-                    episode.path("signal").asText(),
-                    episode.path("state").asText(),
-                    episode.path("window_start").asText(),
-                    episode.path("actual").asText(),
-                    episode.path("expected").asText(),
-                    episode.path("upper").asText(),
-                    episode.path("anomaly_score").asText());
+            account.append(
+                    String.format(
+                            Locale.ROOT,
+                            "  %s %s %s window %s: %s against %s expected (top of band %s), score %s%n",
+                            episode.path("query_id").asText(),
+                            episode.path("signal").asText(),
+                            episode.path("state").asText(),
+                            episode.path("window_start").asText(),
+                            episode.path("actual").asText(),
+                            episode.path("expected").asText(),
+                            episode.path("upper").asText(),
+                            episode.path("anomaly_score").asText()));
         }
         Instant from = crisisStart.minus(Duration.ofMinutes(3));
         documents(metricsIndex).stream()
@@ -675,11 +736,14 @@ final class ClusterChaos {
                 .sorted(Comparator.comparing(window -> window.path("window_start").asText()))
                 .forEach(
                         window ->
-                                log.printf(
-                                        "  window %s: %d mentions, last written %s%n",
-                                        window.path("window_start").asText(),
-                                        window.path("volume").asLong(),
-                                        window.path("updated_at").asText()));
+                                account.append(
+                                        String.format(
+                                                Locale.ROOT,
+                                                "  window %s: %d mentions, last written %s%n",
+                                                window.path("window_start").asText(),
+                                                window.path("volume").asLong(),
+                                                window.path("updated_at").asText())));
+        return account.toString();
     }
 
     private List<JsonNode> documents(String index) throws Exception {

@@ -39,7 +39,9 @@ class ClusterChaosITCase {
         assertThat(result.duplicated()).as("documents beyond one per valid mention").isZero();
         assertThat(result.indexed()).isEqualTo(result.valid()).isGreaterThan(1_000);
         assertThat(result.windowCountsExact()).as("every window's count").isTrue();
-        assertThat(result.crisisOpenings()).as("the crisis alert opened once").isEqualTo(1);
+        assertThat(result.crisisOpenings())
+                .as("the crisis alert opened once; %s", result.crisisAccount())
+                .isEqualTo(1);
         assertThat(result.deadLetters())
                 .as("a dead letter for each bad record, and for nothing else")
                 .isEqualTo(result.expectedDeadLetters())

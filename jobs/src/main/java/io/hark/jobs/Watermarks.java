@@ -46,20 +46,23 @@ public final class Watermarks {
 
     /**
      * Enriched mentions passed validation, so {@code created_at} is trusted; records that could not
-     * be decoded keep Kafka's timestamp. A short out-of-orderness keeps alerts fast; later mentions
-     * still update their window through the window's allowed lateness.
+     * be decoded keep Kafka's timestamp. A short out-of-orderness keeps alerts fast; while the
+     * mentions come further out of order (a listen job working off a backlog) the watermark waits
+     * as long as they need, up to {@code longestWait} (see {@link DisorderFollowingWatermarks});
+     * later mentions still update their window through the window's allowed lateness.
      */
     public static WatermarkStrategy<Either<DeadLetter, EnrichedMention>> forEnrichedMentions(
-            Duration outOfOrderness, Duration idleness) {
+            Duration outOfOrderness, Duration longestWait, Duration idleness) {
         SerializableTimestampAssigner<Either<DeadLetter, EnrichedMention>> createdAt =
                 (record, kafkaTimestamp) ->
                         record.isLeft()
                                 ? kafkaTimestamp
                                 : record.right().getMention().getCreatedAt().toEpochMilli();
-        return WatermarkStrategy.<Either<DeadLetter, EnrichedMention>>forBoundedOutOfOrderness(
-                        outOfOrderness)
-                .withTimestampAssigner(createdAt)
-                .withIdleness(idleness);
+        WatermarkStrategy<Either<DeadLetter, EnrichedMention>> followingTheDisorder =
+                context ->
+                        new DisorderFollowingWatermarks<>(
+                                outOfOrderness, longestWait, System::currentTimeMillis);
+        return followingTheDisorder.withTimestampAssigner(createdAt).withIdleness(idleness);
     }
 
     /**

@@ -233,14 +233,16 @@ public class DetectSpikes extends KeyedProcessFunction<String, WindowMetrics, Al
             judgeAgain(metrics, ctx, out);
             return;
         }
+        // A query's first window is seldom whole: the stream, or the query, started within it.
+        // Learned as the level, it would make the next, whole window look like a surge.
         if (seen != null) {
             for (long missing = seen[0] + step.toMillis();
                     missing < start;
                     missing += step.toMillis()) {
                 observe(empty(metrics, missing), ctx, out);
             }
+            observe(metrics, ctx, out);
         }
-        observe(metrics, ctx, out);
         observed.update(new long[] {start, start});
         lastMetrics.update(empty(metrics, start));
         ctx.timerService().registerEventTimeTimer(start + 2 * step.toMillis());

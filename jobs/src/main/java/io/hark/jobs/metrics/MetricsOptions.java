@@ -129,7 +129,9 @@ public final class MetricsOptions extends JobOptions {
                             OUT_OF_ORDERNESS
                                     .withDefault("2s")
                                     .describedAs(
-                                            "how long a window waits for stragglers before it is emitted and checked for spikes"),
+                                            "how long a window waits for stragglers before it is emitted and checked for spikes, at the least:"
+                                                    + " while mentions come further out of order (a listen job working off a backlog),"
+                                                    + " it waits as long as 99% of the last 30-60 s's mentions needed, up to --allowed-lateness"),
                             IDLENESS.withDefault("10s"),
                             INCLUDE_SPAM,
                             TOP_K,

@@ -57,7 +57,9 @@ public final class MetricsPipeline {
                 env.fromSource(
                                 sources.enrichedMentions(),
                                 Watermarks.forEnrichedMentions(
-                                        options.outOfOrderness(), options.idleness()),
+                                        options.outOfOrderness(),
+                                        options.allowedLateness(),
+                                        options.idleness()),
                                 "enriched-mentions")
                         .uid("metrics-enriched-mentions-source");
         process(env, decode(incoming, sinks.deadLetters()), sources, sinks, options);

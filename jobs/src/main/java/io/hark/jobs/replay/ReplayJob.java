@@ -161,7 +161,9 @@ public final class ReplayJob {
                     env.fromSource(
                                     input.enrichedMentions(),
                                     Watermarks.forEnrichedMentions(
-                                            metrics.outOfOrderness(), metrics.idleness()),
+                                            metrics.outOfOrderness(),
+                                            metrics.allowedLateness(),
+                                            metrics.idleness()),
                                     "replay-enriched-mentions")
                             .uid("replay-enriched-mentions-source")
                             .filter(

@@ -203,6 +203,20 @@ class DetectSpikesTest {
     }
 
     @Test
+    void aBusyQuerysFirstWindowStartedWithinItNeitherSetsItsLevelNorAlertsWhenItFills()
+            throws Exception {
+        try (var harness = harness(false)) {
+            send(harness, window(0, 300, 20));
+            for (long minute = 1; minute < 30; minute++) {
+                send(harness, window(minute, 950 + random.nextInt(101), 40 + random.nextInt(21)));
+            }
+            WindowMetrics filledLate = window(0, 1_000, 60);
+            harness.processElement(filledLate, filledLate.getWindowEnd().toEpochMilli() - 1);
+            assertThat(harness.extractOutputValues()).isEmpty();
+        }
+    }
+
+    @Test
     void aWindowPastTheAllowedLatenessIsNotJudgedAgain() throws Exception {
         try (var harness = harness(false)) {
             long minute = steady(harness, 0, 36 * 60);
