@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Formatter;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -704,27 +705,21 @@ final class ClusterChaos {
     private String crisisAccount(
             int openings, List<JsonNode> episodeDocuments, String metricsIndex, Instant crisisStart)
             throws Exception {
-        StringBuilder account = new StringBuilder();
-        account.append(
-                String.format(
-                        Locale.ROOT,
-                        "the crisis (query %s, from %s) opened an alert %d times; episodes:%n",
-                        CRISIS_QUERY,
-                        crisisStart,
-                        openings));
+        Formatter account = new Formatter(Locale.ROOT);
+        account.format(
+                "the crisis (query %s, from %s) opened an alert %d times; episodes:%n",
+                CRISIS_QUERY, crisisStart, openings);
         for (JsonNode episode : episodeDocuments) {
-            account.append(
-                    String.format(
-                            Locale.ROOT,
-                            "  %s %s %s window %s: %s against %s expected (top of band %s), score %s%n",
-                            episode.path("query_id").asText(),
-                            episode.path("signal").asText(),
-                            episode.path("state").asText(),
-                            episode.path("window_start").asText(),
-                            episode.path("actual").asText(),
-                            episode.path("expected").asText(),
-                            episode.path("upper").asText(),
-                            episode.path("anomaly_score").asText()));
+            account.format(
+                    "  %s %s %s window %s: %s against %s expected (top of band %s), score %s%n",
+                    episode.path("query_id").asText(),
+                    episode.path("signal").asText(),
+                    episode.path("state").asText(),
+                    episode.path("window_start").asText(),
+                    episode.path("actual").asText(),
+                    episode.path("expected").asText(),
+                    episode.path("upper").asText(),
+                    episode.path("anomaly_score").asText());
         }
         Instant from = crisisStart.minus(Duration.ofMinutes(3));
         documents(metricsIndex).stream()
@@ -736,13 +731,11 @@ final class ClusterChaos {
                 .sorted(Comparator.comparing(window -> window.path("window_start").asText()))
                 .forEach(
                         window ->
-                                account.append(
-                                        String.format(
-                                                Locale.ROOT,
-                                                "  window %s: %d mentions, last written %s%n",
-                                                window.path("window_start").asText(),
-                                                window.path("volume").asLong(),
-                                                window.path("updated_at").asText())));
+                                account.format(
+                                        "  window %s: %d mentions, last written %s%n",
+                                        window.path("window_start").asText(),
+                                        window.path("volume").asLong(),
+                                        window.path("updated_at").asText()));
         return account.toString();
     }
 
