@@ -698,10 +698,9 @@ final class ClusterChaos {
 
     /**
      * Why the crisis did not page once: every episode, and the crisis query's windows from a little
-     * before the crisis, with when each was last written (windows judged with part of their
-     * mentions, then written again, tell a watermark that moved on without a lagging listen task).
+     * before the crisis, with when each was last written (a window written long after its end was
+     * judged before its late mentions came).
      */
-    /** The crisis's episodes and windows, for a run where it did not page exactly once. */
     private String crisisAccount(
             int openings, List<JsonNode> episodeDocuments, String metricsIndex, Instant crisisStart)
             throws Exception {
