@@ -26,7 +26,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -98,7 +101,8 @@ final class LocalCommand implements Callable<Integer> {
         if (mentions != null && !Files.isReadable(mentions)) {
             throw new IllegalArgumentException("cannot read " + mentions);
         }
-        say("starting embedded Kafka and Elasticsearch...");
+        CompletableFuture<Duration> models = LocalJobs.loadModelsInBackground();
+        say("starting embedded Kafka and Elasticsearch, loading the NLP models...");
         try (LocalStack stack = LocalStack.start()) {
             say("Kafka:         " + stack.bootstrapServers());
             say(
@@ -110,7 +114,7 @@ final class LocalCommand implements Callable<Integer> {
             LocalFlink flink = LocalFlink.withWebUi(webUiPort, LocalJobs.PARALLELISM);
             say("Flink web UI:  " + flink.webUiUrl());
             if (exitAfterDrain) {
-                return drain(stack, flink);
+                return drain(stack, flink, models);
             }
             return runLive(stack, flink);
         }
@@ -120,7 +124,8 @@ final class LocalCommand implements Callable<Integer> {
         return new LocalJobs(stack, sample.queriesFile(), keepUnmatched, notifiers, null);
     }
 
-    private int drain(LocalStack stack, LocalFlink flink) throws Exception {
+    private int drain(LocalStack stack, LocalFlink flink, CompletableFuture<Duration> models)
+            throws Exception {
         ListenOptions options = jobs(stack).listen(true);
         MentionProducer.FileResult produced;
         try (MentionProducer producer =
@@ -130,7 +135,17 @@ final class LocalCommand implements Callable<Integer> {
                         Progress.start("reading  ", JsonLinesMentionFormat.lines(mentions))) {
             produced = producer.sendJsonLines(mentions, options.maxTextChars(), progress::stepTo);
         }
-        say("loading the NLP models and running the listen job...");
+        Duration modelLoading;
+        try {
+            modelLoading = models.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot load the NLP models", e.getCause());
+        }
+        say(
+                String.format(
+                        Locale.ROOT,
+                        "NLP models loaded in %.1f s; running the listen job...",
+                        modelLoading.toMillis() / 1e3));
         long started = System.nanoTime();
         JobClient job = ListenJob.start(flink.environment(), options);
         JobExecutionResult result;
@@ -168,9 +183,10 @@ final class LocalCommand implements Callable<Integer> {
         long redelivered = LocalFlink.counted(result, DropRedelivered.DROPPED);
         long unmatched = LocalFlink.counted(result, MatchQueries.UNMATCHED);
         System.out.printf(
+                Locale.ROOT,
                 "{\"read\":%d,\"indexed\":%d,\"dead_lettered\":%d,\"duplicate_ids\":%d,\"redelivered\":%d,"
-                        + "\"unmatched\":%d,\"metric_documents\":%d,\"alert_steps\":%d,\"seconds\":%.1f,"
-                        + "\"mentions_per_second\":%.1f}%n",
+                        + "\"unmatched\":%d,\"metric_documents\":%d,\"alert_steps\":%d,"
+                        + "\"model_load_seconds\":%.1f,\"seconds\":%.1f,\"mentions_per_second\":%.1f}%n",
                 produced.lines(),
                 indexed,
                 deadLettered,
@@ -179,6 +195,7 @@ final class LocalCommand implements Callable<Integer> {
                 unmatched,
                 metricDocuments,
                 alerts.size(),
+                modelLoading.toMillis() / 1e3,
                 seconds,
                 produced.lines() / seconds);
         return 0;
@@ -218,7 +235,7 @@ final class LocalCommand implements Callable<Integer> {
                     feeder.interrupt();
                     stack.close();
                 });
-        say("running; Ctrl-C stops everything. NLP models load first (about 20 s).");
+        say("running; Ctrl-C stops everything.");
         LiveProgress live = new LiveProgress(options);
         while (!job.getJobExecutionResult().isDone()) {
             Thread.sleep(5_000);

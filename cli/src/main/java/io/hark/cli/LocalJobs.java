@@ -4,6 +4,7 @@ package io.hark.cli;
 import io.hark.embedded.LocalCluster;
 import io.hark.jobs.listen.ListenJob;
 import io.hark.jobs.listen.ListenOptions;
+import io.hark.jobs.listen.operators.EnrichMention;
 import io.hark.jobs.metrics.MetricsJob;
 import io.hark.jobs.metrics.MetricsOptions;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.flink.core.execution.JobClient;
 
 /**
@@ -25,6 +27,32 @@ import org.apache.flink.core.execution.JobClient;
 record LocalJobs(
         Servers stack, Path queries, boolean keepUnmatched, Path notifiers, Duration stateTtl) {
     static final int PARALLELISM = 2;
+
+    /**
+     * Starts loading the NLP models of the local listen job (the shipped ones) on a thread of its
+     * own. The job's tasks run in this JVM and find them loaded, so the loading overlaps the
+     * servers' start instead of following it.
+     *
+     * @return how long the loading took, once done
+     */
+    static CompletableFuture<Duration> loadModelsInBackground() {
+        CompletableFuture<Duration> loaded = new CompletableFuture<>();
+        Thread loader =
+                new Thread(
+                        () -> {
+                            long start = System.nanoTime();
+                            try {
+                                EnrichMention.loadModels(null);
+                                loaded.complete(Duration.ofNanos(System.nanoTime() - start));
+                            } catch (Throwable e) {
+                                loaded.completeExceptionally(e);
+                            }
+                        },
+                        "hark-model-loader");
+        loader.setDaemon(true);
+        loader.start();
+        return loaded;
+    }
 
     /** Where the jobs find Kafka and Elasticsearch. */
     interface Servers {

@@ -93,6 +93,7 @@ class LocalDrainITCase {
         assertThat(summary.get("duplicate_ids").asLong()).isEqualTo(1);
         assertThat(summary.get("redelivered").asLong()).isEqualTo(1);
         assertThat(summary.get("unmatched").asLong()).isEqualTo(unmatched);
+        assertThat(summary.get("model_load_seconds").asDouble()).isPositive();
         assertThat(summary.get("mentions_per_second").asDouble()).isPositive();
     }
 }

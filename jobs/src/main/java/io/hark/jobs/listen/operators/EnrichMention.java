@@ -3,6 +3,9 @@ package io.hark.jobs.listen.operators;
 
 import io.hark.nlp.Enrichment;
 import io.hark.nlp.MentionEnricher;
+import io.hark.nlp.entities.SocialTextAnnotator;
+import io.hark.nlp.language.LanguageDetector;
+import io.hark.nlp.sentiment.TargetedSentiment;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Entity;
 import io.hark.schema.Mention;
@@ -70,6 +73,19 @@ public class EnrichMention extends KeyedProcessFunction<String, EnrichedMention,
         String original =
                 mention.getRepostOfId() == null ? mention.getId() : mention.getRepostOfId();
         return mention.getPlatform() + ":" + original;
+    }
+
+    /**
+     * Loads the models of enrichment and of sentiment toward queries into this JVM, where the tasks
+     * of a job started in it find them loaded: a local run loads them while its servers start.
+     *
+     * @param sentimentModel a whole-text sentiment model file, or null for the shipped model
+     */
+    public static void loadModels(String sentimentModel) {
+        SentimentModels.wholeText(sentimentModel);
+        TargetedSentiment.shared();
+        SocialTextAnnotator.shared();
+        LanguageDetector.shared();
     }
 
     @Override
