@@ -65,8 +65,7 @@ final class EnrichCommand implements Callable<Integer> {
                                                 mention.getText(),
                                                 mention.getLang(),
                                                 mention.getHashtags()));
-                        List<String> matched =
-                                compiled.match(MatchQueries.matchInput(compiled, mention));
+                        List<String> matched = MatchQueries.match(compiled, mention);
                         enriched.setMatchedQueries(matched);
                         enriched.setMatchedGroups(
                                 matched.stream()

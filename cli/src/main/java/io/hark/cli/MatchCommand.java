@@ -43,9 +43,7 @@ final class MatchCommand implements Callable<Integer> {
                 (line, number) -> {
                     try {
                         Mention mention = MentionJson.parse(line, Instant.now(), "match");
-                        return result(
-                                mention.getId(),
-                                compiled.match(MatchQueries.matchInput(compiled, mention)));
+                        return result(mention.getId(), MatchQueries.match(compiled, mention));
                     } catch (MentionJson.InvalidMentionException e) {
                         return "{\"id\": null, \"queries\": [], \"error\": "
                                 + json(e.reason())

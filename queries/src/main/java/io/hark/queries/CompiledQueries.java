@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Many queries compiled together, so that matching a mention costs about the same for a thousand
@@ -25,7 +26,6 @@ public final class CompiledQueries {
     private final TermIndex terms;
     private final int[][] queriesTriggeredBy;
     private final int[] alwaysEvaluated;
-    private final boolean usesLanguage;
     private final ThreadLocal<MatchState> states;
 
     private CompiledQueries(
@@ -33,8 +33,7 @@ public final class CompiledQueries {
             Condition[] conditions,
             TermIndex terms,
             int[][] queriesTriggeredBy,
-            int[] alwaysEvaluated,
-            boolean usesLanguage) {
+            int[] alwaysEvaluated) {
         this.ids = definitions.stream().map(QueryDefinition::id).toArray(String[]::new);
         for (QueryDefinition definition : definitions) {
             definitionsById.put(definition.id(), definition);
@@ -46,7 +45,6 @@ public final class CompiledQueries {
         this.terms = terms;
         this.queriesTriggeredBy = queriesTriggeredBy;
         this.alwaysEvaluated = alwaysEvaluated;
-        this.usesLanguage = usesLanguage;
         this.states =
                 ThreadLocal.withInitial(() -> new MatchState(terms.size(), conditions.length));
     }
@@ -81,12 +79,7 @@ public final class CompiledQueries {
         int[][] queriesTriggeredBy =
                 triggered.stream().map(CompiledQueries::toArray).toArray(int[][]::new);
         return new CompiledQueries(
-                definitions,
-                conditions,
-                terms,
-                queriesTriggeredBy,
-                toArray(always),
-                compiler.usesLanguage());
+                definitions, conditions, terms, queriesTriggeredBy, toArray(always));
     }
 
     private static List<QueryNode> parseAll(List<QueryDefinition> definitions) {
@@ -108,8 +101,19 @@ public final class CompiledQueries {
 
     /** The ids of the queries {@code input} matches, in the order the queries were given. */
     public List<String> match(MatchInput input) {
+        return match(input, null);
+    }
+
+    /**
+     * The ids of the queries {@code input} matches, in the order the queries were given.
+     *
+     * @param language the text's language where {@code input} has none, or null: asked at most
+     *     once, and only when a query's language filter has to be tested (the rest of the query did
+     *     not already decide it), because detecting a language costs far more than matching
+     */
+    public List<String> match(MatchInput input, Supplier<String> language) {
         MatchState state = states.get();
-        state.begin(input);
+        state.begin(input, language);
         terms.scan(TokenizedText.of(input.text()), input, state);
         for (int k = 0; k < state.seenCount(); k++) {
             for (int query : queriesTriggeredBy[state.seenTerm(k)]) {
@@ -127,13 +131,6 @@ public final class CompiledQueries {
             }
         }
         return matched;
-    }
-
-    /**
-     * Whether some query filters on {@code lang:}; if none does, language detection can be skipped.
-     */
-    public boolean usesLanguage() {
-        return usesLanguage;
     }
 
     public int size() {

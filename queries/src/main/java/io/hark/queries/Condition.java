@@ -52,7 +52,8 @@ sealed interface Condition {
     record Passes(Filter filter) implements Condition {
         @Override
         public boolean test(MatchState state) {
-            return filter.matches(state.input());
+            return filter.matches(
+                    filter.readsLanguage() ? state.inputWithLanguage() : state.input());
         }
     }
 

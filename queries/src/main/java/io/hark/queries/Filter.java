@@ -9,6 +9,11 @@ import java.util.function.Function;
 public sealed interface Filter extends QueryNode permits Filter.FieldFilter, Filter.UrlFilter {
     boolean matches(MatchInput input);
 
+    /** Whether the filter tests the language, which may have to be detected first. */
+    default boolean readsLanguage() {
+        return false;
+    }
+
     /** A metadata field compared to a value, ignoring case. */
     record FieldFilter(Field field, String value) implements Filter {
         public FieldFilter {
@@ -20,6 +25,11 @@ public sealed interface Filter extends QueryNode permits Filter.FieldFilter, Fil
         public boolean matches(MatchInput input) {
             String actual = field.of(input);
             return actual != null && actual.equalsIgnoreCase(value);
+        }
+
+        @Override
+        public boolean readsLanguage() {
+            return field == Field.LANG;
         }
 
         @Override

@@ -28,6 +28,11 @@ public record MatchInput(
         handles = handles == null ? List.of() : handles;
     }
 
+    /** This input with {@code lang} as its language. */
+    public MatchInput withLang(String lang) {
+        return new MatchInput(text, author, lang, platform, country, urls, hashtags, handles);
+    }
+
     /**
      * The input for a mention. The platform's own language wins over {@code detectedLanguage},
      * which may be null when the caller skipped detection because no query filters on language.

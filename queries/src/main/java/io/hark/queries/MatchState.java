@@ -2,6 +2,7 @@
 package io.hark.queries;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * What matching one input has found so far: which terms occurred (and where, for the terms NEAR
@@ -13,6 +14,7 @@ final class MatchState {
     private final int[] queryQueuedIn;
     private int input;
     private MatchInput current;
+    private Supplier<String> language;
 
     private int[] seenTerms = new int[16];
     private int seenCount;
@@ -31,13 +33,18 @@ final class MatchState {
         queryQueuedIn = new int[queryCount];
     }
 
-    void begin(MatchInput next) {
+    /**
+     * @param language the text's language when {@code next} has none, asked for at most once, and
+     *     only if a filter on language is tested; or null
+     */
+    void begin(MatchInput next, Supplier<String> language) {
         if (++input == Integer.MAX_VALUE) {
             Arrays.fill(termSeenIn, 0);
             Arrays.fill(queryQueuedIn, 0);
             input = 1;
         }
         current = next;
+        this.language = next.lang() == null ? language : null;
         seenCount = 0;
         occurrenceCount = 0;
         widestOccurrence = 0;
@@ -45,6 +52,15 @@ final class MatchState {
     }
 
     MatchInput input() {
+        return current;
+    }
+
+    /** The input, with its language detected first if it has none and that can be done. */
+    MatchInput inputWithLanguage() {
+        if (language != null) {
+            current = current.withLang(language.get());
+            language = null;
+        }
         return current;
     }
 

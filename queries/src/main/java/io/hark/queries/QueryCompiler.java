@@ -13,16 +13,12 @@ import java.util.List;
  */
 final class QueryCompiler {
     private final TermIndex.Builder terms = new TermIndex.Builder();
-    private boolean usesLanguage;
 
     Condition compile(QueryNode node) {
         if (node instanceof Term term) {
             return new Condition.Occurs(terms.add(term, false));
         }
         if (node instanceof Filter filter) {
-            usesLanguage |=
-                    filter instanceof Filter.FieldFilter field
-                            && field.field() == Filter.Field.LANG;
             return new Condition.Passes(filter);
         }
         if (node instanceof Not not) {
@@ -40,10 +36,6 @@ final class QueryCompiler {
 
     int idOf(Term term) {
         return terms.idOf(term);
-    }
-
-    boolean usesLanguage() {
-        return usesLanguage;
     }
 
     TermIndex terms() {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -211,22 +213,48 @@ class CompiledQueriesTest {
     }
 
     @Test
-    void reportsLanguageUseAndGroups() {
-        CompiledQueries withLanguage =
+    void reportsGroups() {
+        CompiledQueries compiled =
                 CompiledQueries.compile(
                         List.of(
                                 new QueryDefinition("a", null, "acme", "coffee"),
                                 new QueryDefinition("b", null, "bolt AND NOT lang:de", null)));
-        assertThat(withLanguage.usesLanguage()).isTrue();
-        assertThat(withLanguage.groupsById()).isEqualTo(Map.of("a", "coffee"));
-        assertThat(withLanguage.group("a")).isEqualTo("coffee");
-        assertThat(withLanguage.group("b")).isNull();
-        assertThatThrownBy(() -> withLanguage.group("c")).hasMessage("no query has the id 'c'");
+        assertThat(compiled.groupsById()).isEqualTo(Map.of("a", "coffee"));
+        assertThat(compiled.group("a")).isEqualTo("coffee");
+        assertThat(compiled.group("b")).isNull();
+        assertThatThrownBy(() -> compiled.group("c")).hasMessage("no query has the id 'c'");
+    }
 
-        CompiledQueries withoutLanguage =
+    @Test
+    void detectsTheLanguageOnlyWhenALanguageFilterDecides() {
+        CompiledQueries compiled =
                 CompiledQueries.compile(
-                        List.of(new QueryDefinition("a", null, "acme AND country:gb", null)));
-        assertThat(withoutLanguage.usesLanguage()).isFalse();
+                        List.of(
+                                new QueryDefinition("a", null, "acme", null),
+                                new QueryDefinition("b", null, "bolt AND NOT lang:de", null),
+                                new QueryDefinition(
+                                        "c", null, "(bolt OR volt) AND lang:en", null)));
+        AtomicInteger detections = new AtomicInteger();
+        Supplier<String> german =
+                () -> {
+                    detections.incrementAndGet();
+                    return "de";
+                };
+
+        assertThat(compiled.match(text("acme coffee"), german)).containsExactly("a");
+        assertThat(compiled.match(text("a volt of thunder"), () -> "fr")).isEmpty();
+        assertThat(detections).as("no query with a language filter was triggered").hasValue(0);
+
+        assertThat(compiled.match(text("bolt"), german)).isEmpty();
+        assertThat(detections).as("two filters, one detection").hasValue(1);
+        assertThat(compiled.match(text("bolt and volt"), () -> "en")).containsExactly("b", "c");
+
+        MatchInput given = new MatchInput("bolt", null, "de", null, null, null, null, null);
+        assertThat(compiled.match(given, german)).isEmpty();
+        assertThat(detections).as("the platform's language is used as given").hasValue(1);
+        assertThat(compiled.match(text("bolt"), null))
+                .as("without a language, lang:de does not match, so NOT lang:de does")
+                .containsExactly("b");
     }
 
     @Test

@@ -75,7 +75,7 @@ public class MatchQueries extends BroadcastProcessFunction<Mention, QueryUpdate,
         if (compiled == null) {
             compiled = compile(queries.inForce(ctx.getBroadcastState(QUERIES)).queries());
         }
-        List<String> matched = compiled.match(matchInput(compiled, mention));
+        List<String> matched = match(compiled, mention);
         if (matched.isEmpty()) {
             unmatched.add(1);
             if (!keepUnmatched) {
@@ -115,15 +115,13 @@ public class MatchQueries extends BroadcastProcessFunction<Mention, QueryUpdate,
     }
 
     /**
-     * What the queries see of a mention; the language is detected only where a query needs it and
-     * the platform gave none.
+     * The ids of the queries {@code mention} matches. Its language is detected only where the
+     * platform gave none and a query's language filter has to be tested.
      */
-    public static MatchInput matchInput(CompiledQueries compiled, Mention mention) {
-        String detected =
-                compiled.usesLanguage() && mention.getLang() == null
-                        ? LanguageDetector.shared().detect(mention.getText())
-                        : null;
-        return MatchInput.of(mention, detected);
+    public static List<String> match(CompiledQueries compiled, Mention mention) {
+        return compiled.match(
+                MatchInput.of(mention, null),
+                () -> LanguageDetector.shared().detect(mention.getText()));
     }
 
     /** In id order, so every subtask and every restore lists matched ids the same way. */

@@ -77,6 +77,32 @@ class MatchQueriesTest {
     }
 
     @Test
+    void filtersOnThePlatformsLanguageElseOnTheDetectedOne() throws Exception {
+        List<QueryDefinition> german =
+                List.of(new QueryDefinition("bahn", "Bahn", "bahn AND lang:de", null));
+        try (var harness = harness(new MatchQueries(german, false), 0)) {
+            Mention germanText =
+                    mention("Die Bahn hat schon wieder eine Stunde Verspätung, unglaublich");
+            germanText.setLang(null);
+            harness.processElement(germanText, 1);
+            Mention englishText =
+                    mention("The bahn was an hour late again this morning, unbelievable");
+            englishText.setLang(null);
+            harness.processElement(englishText, 2);
+            Mention claimed = mention("The bahn was an hour late again this morning");
+            claimed.setLang("de");
+            harness.processElement(claimed, 3);
+
+            List<EnrichedMention> out = harness.extractOutputValues();
+            assertThat(out)
+                    .extracting(enriched -> enriched.getMention().getId())
+                    .containsExactly(
+                            TestMentions.mention(0, T0).getId(),
+                            TestMentions.mention(2, T0).getId());
+        }
+    }
+
+    @Test
     void keepsUnmatchedMentionsWhenAskedWithNoQueryIds() throws Exception {
         try (var harness = harness(new MatchQueries(INITIAL, true), 0)) {
             harness.processElement(mention("Lovely weather today"), 1);
