@@ -349,7 +349,7 @@ final class ClusterChaos {
                         : List.of();
         int episodes = episodeDocuments.size();
         Set<String> crisisOpenings = new HashSet<>();
-        Set<String> openings = new TreeSet<>();
+        Map<String, String> openings = new TreeMap<>();
         TopicReader.readAll(
                 listen.kafka(),
                 metrics.alertTopic(),
@@ -358,7 +358,7 @@ final class ClusterChaos {
                     if (step.getState() != AlertState.opened) {
                         return;
                     }
-                    openings.add(
+                    openings.put(
                             step.getQueryId()
                                     + " "
                                     + step.getSignal()
@@ -366,12 +366,15 @@ final class ClusterChaos {
                                     + step.getWindowStart()
                                     + (step.getSummary().endsWith(DetectSpikes.JUDGED_LATE)
                                             ? " (judged late)"
-                                            : ""));
+                                            : ""),
+                            step.getSummary());
                     if (step.getQueryId().equals(CRISIS_QUERY)) {
                         crisisOpenings.add(step.getAlertId() + "@" + step.getWindowStart());
                     }
                 });
-        log.println("episodes opened: " + openings);
+        log.println("episodes opened: " + openings.keySet());
+        // an episode of another query is not asserted on, but its evidence says whether it was due
+        openings.forEach((opening, summary) -> log.println("  " + opening + ": " + summary));
         reportDisorder(listen.kafka(), metrics.enrichedTopic(), caughtUpWithHistory);
         String crisisAccount = "";
         if (crisisOpenings.size() != 1) {
