@@ -92,7 +92,8 @@ class LocalDrainITCase {
         assertThat(summary.get("duplicate_ids").asLong()).isEqualTo(1);
         assertThat(summary.get("redelivered").asLong()).isEqualTo(1);
         assertThat(summary.get("unmatched").asLong()).isEqualTo(unmatched);
-        assertThat(summary.get("model_load_seconds").asDouble()).isPositive();
+        // zero where an earlier test in this JVM loaded the models
+        assertThat(summary.get("model_load_seconds").asDouble()).isNotNegative();
         assertThat(summary.get("mentions_per_second").asDouble()).isPositive();
     }
 }

@@ -13,7 +13,6 @@ import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.StreamCorruptedException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -64,7 +63,7 @@ public final class TweetSentimentModel implements Serializable {
     private final TweetSentimentModel general;
 
     /** Never modified once built: safe to share between threads. */
-    private transient volatile Map<String, double[]> weightTable;
+    private transient volatile HashedWeights weightTable;
 
     /**
      * @param classifier CoreNLP's L2-regularized logistic regression over {@link TweetFeatures}
@@ -129,38 +128,36 @@ public final class TweetSentimentModel implements Serializable {
      * to 1.
      */
     public double[] probabilities(Counter<String> features) {
-        Map<String, double[]> table = weightTable();
+        HashedWeights table = weightTable();
         double[] logits = new double[CLASSES];
         double distantLogOdds = 0;
         for (Map.Entry<String, Double> feature : features.entrySet()) {
-            double[] weights = table.get(feature.getKey());
-            if (weights != null) {
+            int row = table.row(feature.getKey());
+            if (row >= 0) {
                 double value = feature.getValue();
                 for (int c = 0; c < CLASSES; c++) {
-                    logits[c] += weights[c] * value;
+                    logits[c] += table.weight(row, c) * value;
                 }
-                distantLogOdds += weights[DISTANT_COLUMN] * value;
+                distantLogOdds += table.weight(row, DISTANT_COLUMN) * value;
             }
         }
         distantLogOdds =
                 Math.max(-MAX_DISTANT_LOG_ODDS, Math.min(MAX_DISTANT_LOG_ODDS, distantLogOdds));
         double[] generalLogProbabilities =
                 general == null ? null : generalLogProbabilities(general, features);
-        double[] logOddsWeights = table.get(DISTANT_LOG_ODDS);
-        double[] strengthWeights = table.get(DISTANT_STRENGTH);
+        int logOddsRow = table.row(DISTANT_LOG_ODDS);
+        int strengthRow = table.row(DISTANT_STRENGTH);
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < CLASSES; c++) {
             logits[c] +=
-                    weightedFeature(logOddsWeights, c, distantLogOdds / 4)
-                            + weightedFeature(strengthWeights, c, Math.abs(distantLogOdds) / 4)
+                    table.weight(logOddsRow, c) * (distantLogOdds / 4)
+                            + table.weight(strengthRow, c) * (Math.abs(distantLogOdds) / 4)
                             + offsets[c];
             if (generalLogProbabilities != null) {
                 for (Polarity p : Polarity.values()) {
                     logits[c] +=
-                            weightedFeature(
-                                    table.get(generalFeature(p)),
-                                    c,
-                                    generalLogProbabilities[p.ordinal()]);
+                            table.weight(table.row(generalFeature(p)), c)
+                                    * generalLogProbabilities[p.ordinal()];
                 }
             }
             max = Math.max(max, logits[c]);
@@ -217,12 +214,8 @@ public final class TweetSentimentModel implements Serializable {
         return "general:" + label(polarity);
     }
 
-    private static double weightedFeature(double[] weights, int c, double value) {
-        return weights == null ? 0 : weights[c] * value;
-    }
-
-    private Map<String, double[]> weightTable() {
-        Map<String, double[]> table = weightTable;
+    private HashedWeights weightTable() {
+        HashedWeights table = weightTable;
         if (table == null) {
             table = buildWeightTable();
             weightTable = table;
@@ -230,28 +223,28 @@ public final class TweetSentimentModel implements Serializable {
         return table;
     }
 
-    private Map<String, double[]> buildWeightTable() {
-        Map<String, double[]> table = new HashMap<>();
+    private HashedWeights buildWeightTable() {
         double[][] weights = classifier.weights();
-        for (int f = 0; f < weights.length; f++) {
-            double[] row =
-                    table.computeIfAbsent(
-                            classifier.featureIndex().get(f), k -> new double[CLASSES + 1]);
-            for (Polarity p : Polarity.values()) {
-                int l = classifier.labelIndex().indexOf(label(p));
-                row[p.ordinal()] = weights[f][l];
-            }
-        }
         double[][] distantWeights = distantClassifier.weights();
         int positive = distantClassifier.labelIndex().indexOf(label(Polarity.POSITIVE));
         int negative = distantClassifier.labelIndex().indexOf(label(Polarity.NEGATIVE));
-        for (int f = 0; f < distantWeights.length; f++) {
-            double[] row =
-                    table.computeIfAbsent(
-                            distantClassifier.featureIndex().get(f), k -> new double[CLASSES + 1]);
-            row[DISTANT_COLUMN] = distantWeights[f][positive] - distantWeights[f][negative];
-        }
-        return table;
+        return HashedWeights.build(
+                weights.length + distantWeights.length,
+                CLASSES + 1,
+                table -> {
+                    for (int f = 0; f < weights.length; f++) {
+                        for (Polarity p : Polarity.values()) {
+                            int l = classifier.labelIndex().indexOf(label(p));
+                            table.set(classifier.featureIndex().get(f), p.ordinal(), weights[f][l]);
+                        }
+                    }
+                    for (int f = 0; f < distantWeights.length; f++) {
+                        table.set(
+                                distantClassifier.featureIndex().get(f),
+                                DISTANT_COLUMN,
+                                distantWeights[f][positive] - distantWeights[f][negative]);
+                    }
+                });
     }
 
     /** The label string used in the classifier for a polarity. */
