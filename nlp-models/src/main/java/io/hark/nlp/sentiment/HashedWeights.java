@@ -8,11 +8,11 @@ import java.util.function.Consumer;
  * Rows of weights per feature string, found by a 64-bit hash of the string in an open-addressing
  * table whose slots hold the hash beside its row's offset: a lookup touches that slot and the row,
  * where a {@code HashMap} of strings also touches its node, the key and the key's bytes, each a
- * likely cache miss in a table of a million features.
+ * likely cache miss in a table of half a million features.
  *
  * <p>No two features of a table share a hash: the hash's seed changes until they do not. A feature
- * outside the table is taken for one in it only if their 64-bit hashes are equal, about once in
- * 10^13 lookups for a table of a million features.
+ * outside the table is taken for one in it only if their 64-bit hashes are equal: fewer than once
+ * in 10^13 lookups for a table of half a million features.
  */
 final class HashedWeights {
     /** No feature's hash is this: {@link #hash} maps it to another value. */
