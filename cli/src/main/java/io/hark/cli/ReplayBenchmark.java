@@ -238,7 +238,7 @@ final class ReplayBenchmark {
         while (unseen.size() < count) {
             Mention mention = sample.next();
             if (mention.getRepostOfId() == null
-                    && !queries.match(MatchInput.of(mention, mention.getLang())).isEmpty()
+                    && !queries.match(MatchInput.of(mention)).isEmpty()
                     && seen.add(mention.getText())) {
                 unseen.add(mention);
             }
@@ -310,7 +310,7 @@ final class ReplayBenchmark {
         @Override
         public EnrichedMention map(Long index) {
             Mention mention = sample.next();
-            List<String> matched = compiled.match(MatchInput.of(mention, mention.getLang()));
+            List<String> matched = compiled.match(MatchInput.of(mention));
             SentimentLabel label =
                     SentimentLabel.values()[(int) Math.floorMod(mention.getId().hashCode(), 3)];
             return EnrichedMention.newBuilder()

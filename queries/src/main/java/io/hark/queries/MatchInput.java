@@ -34,10 +34,10 @@ public record MatchInput(
     }
 
     /**
-     * The input for a mention. The platform's own language wins over {@code detectedLanguage},
-     * which may be null when the caller skipped detection because no query filters on language.
+     * The input for a mention, with the platform's language if it gave one; a detected language is
+     * {@link CompiledQueries#match(MatchInput, java.util.function.Supplier) supplied when needed}.
      */
-    public static MatchInput of(Mention mention, String detectedLanguage) {
+    public static MatchInput of(Mention mention) {
         List<String> urls = new ArrayList<>();
         if (mention.getUrl() != null) {
             urls.add(mention.getUrl());
@@ -48,7 +48,7 @@ public record MatchInput(
         return new MatchInput(
                 mention.getText(),
                 mention.getAuthor() == null ? null : mention.getAuthor().getUsername(),
-                mention.getLang() != null ? mention.getLang() : detectedLanguage,
+                mention.getLang(),
                 mention.getPlatform() == null ? null : mention.getPlatform().name(),
                 mention.getGeo() == null ? null : mention.getGeo().getCountryCode(),
                 urls,

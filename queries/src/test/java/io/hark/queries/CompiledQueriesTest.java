@@ -252,6 +252,10 @@ class CompiledQueriesTest {
         MatchInput given = new MatchInput("bolt", null, "de", null, null, null, null, null);
         assertThat(compiled.match(given, german)).isEmpty();
         assertThat(detections).as("the platform's language is used as given").hasValue(1);
+        MatchInput english = new MatchInput("bolt", null, "en", null, null, null, null, null);
+        assertThat(compiled.match(english, german))
+                .as("the platform's language wins over the detected one")
+                .containsExactly("b", "c");
         assertThat(compiled.match(text("bolt"), null))
                 .as("without a language, lang:de does not match, so NOT lang:de does")
                 .containsExactly("b");

@@ -31,8 +31,9 @@ class MatchInputTest {
                 mention()
                         .setUrl("https://a.example/1")
                         .setGeo(Geo.newBuilder().setCountryCode("GB").build())
+                        .setLang("de")
                         .build();
-        MatchInput input = MatchInput.of(m, "de");
+        MatchInput input = MatchInput.of(m);
         assertThat(input)
                 .isEqualTo(
                         new MatchInput(
@@ -47,9 +48,9 @@ class MatchInputTest {
     }
 
     @Test
-    void thePlatformsLanguageWinsOverTheDetectedOne() {
-        assertThat(MatchInput.of(mention().setLang("en").build(), "de").lang()).isEqualTo("en");
-        assertThat(MatchInput.of(mention().build(), null).lang()).isNull();
+    void takesThePlatformsLanguageOrNone() {
+        assertThat(MatchInput.of(mention().setLang("en").build()).lang()).isEqualTo("en");
+        assertThat(MatchInput.of(mention().build()).lang()).isNull();
     }
 
     @Test
@@ -59,6 +60,6 @@ class MatchInputTest {
         assertThat(input.urls()).isEmpty();
         assertThat(input.hashtags()).isEmpty();
         assertThat(input.handles()).isEmpty();
-        assertThat(MatchInput.of(mention().build(), null).country()).isNull();
+        assertThat(MatchInput.of(mention().build()).country()).isNull();
     }
 }

@@ -120,8 +120,7 @@ public class MatchQueries extends BroadcastProcessFunction<Mention, QueryUpdate,
      */
     public static List<String> match(CompiledQueries compiled, Mention mention) {
         return compiled.match(
-                MatchInput.of(mention, null),
-                () -> LanguageDetector.shared().detect(mention.getText()));
+                MatchInput.of(mention), () -> LanguageDetector.shared().detect(mention.getText()));
     }
 
     /** In id order, so every subtask and every restore lists matched ids the same way. */
