@@ -111,6 +111,10 @@ final class LocalCommand implements Callable<Integer> {
                             + "  (try: curl '"
                             + stack.elasticsearchUrl()
                             + "/hark-mentions/_search?q=text:delay&pretty')");
+            // The listen job's sink would install them as it starts; a fresh Elasticsearch takes
+            // seconds over the first, better spent while the models load.
+            ListenOptions listenOptions = jobs(stack).listen(exitAfterDrain);
+            listenOptions.indices().ensure(listenOptions.elasticsearch());
             LocalFlink flink = LocalFlink.withWebUi(webUiPort, LocalJobs.PARALLELISM);
             say("Flink web UI:  " + flink.webUiUrl());
             if (exitAfterDrain) {

@@ -59,12 +59,7 @@ final class ReportBenchmark {
                 EmbeddedElasticsearch.builder().startupTimeout(Duration.ofMinutes(5)).start()) {
             ElasticsearchConnection connection = ElasticsearchConnection.of(server.httpUrl());
             IndexTemplates indices = new IndexTemplates(PREFIX);
-            var client = connection.asyncClient();
-            try {
-                indices.ensure(client, connection);
-            } finally {
-                client._transport().close();
-            }
+            indices.ensure(connection);
             ReportDocuments documents = new ReportDocuments(indices);
             long indexStarted = System.nanoTime();
             long windows;

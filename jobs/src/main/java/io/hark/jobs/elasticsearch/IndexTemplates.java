@@ -83,6 +83,16 @@ public record IndexTemplates(String prefix) implements Serializable {
                 .replace("${version}", String.valueOf(VERSION));
     }
 
+    /** Creates or upgrades the templates, with a client of its own. */
+    public void ensure(ElasticsearchConnection connection) throws IOException {
+        ElasticsearchAsyncClient client = connection.asyncClient();
+        try {
+            ensure(client, connection);
+        } finally {
+            client._transport().close();
+        }
+    }
+
     /** Creates or upgrades the templates. */
     public void ensure(ElasticsearchAsyncClient client, ElasticsearchConnection connection) {
         for (String kind : KINDS) {

@@ -9,6 +9,7 @@ import io.hark.nlp.text.SocialTextNormalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -106,37 +107,20 @@ public final class TargetedSentiment {
      * confidence.
      */
     public TextSentiment analyze(String text, List<String> targets) {
-        try {
-            TargetContext.Mention mention = TargetContext.find(text, targets);
-            if (mention == null) {
-                return wholeText.analyze(text);
-            }
-            Counter<String> textFeatures = wholeText.features(text);
-            double[] whole = wholeText.probabilities(textFeatures);
-            double[] near =
-                    mention.wholeText()
-                            ? whole
-                            : wholeText.probabilities(wholeText.features(mention.sentences()));
-            double positive =
-                    1
-                            / (1
-                                    + Math.exp(
-                                            -model.logOdds(
-                                                    features(textFeatures, whole, near, mention))));
-            // A comparative takes a side even in words the whole-text model finds neutral ("Forkly
-            // > DashBite").
-            double neutral =
-                    mention.side() == TargetContext.Side.NONE
-                            ? near[Polarity.NEUTRAL.ordinal()]
-                            : 0;
-            return TextSentiment.fromProbabilities(
-                    (1 - neutral) * (1 - positive),
-                    neutral,
-                    (1 - neutral) * positive,
-                    model.name());
-        } catch (RuntimeException | StackOverflowError e) {
-            return new TextSentiment(Polarity.NEUTRAL, 0, 1.0 / 3, model.name());
+        return new Reading(text).toward(targets);
+    }
+
+    /**
+     * {@link #analyze(String, List)} toward each of several targets, such as the queries a mention
+     * matched, in order: the text's own reading is computed once for them all.
+     */
+    public List<TextSentiment> analyzeEach(String text, List<List<String>> targetsEach) {
+        Reading reading = new Reading(text);
+        List<TextSentiment> sentiments = new ArrayList<>(targetsEach.size());
+        for (List<String> targets : targetsEach) {
+            sentiments.add(reading.toward(targets));
         }
+        return sentiments;
     }
 
     /**
@@ -146,16 +130,81 @@ public final class TargetedSentiment {
      */
     Counter<String> features(String text, List<String> targets) {
         TargetContext.Mention mention = TargetContext.find(text, targets);
-        if (mention == null) {
-            return null;
+        return mention == null ? null : new Reading(text).features(mention);
+    }
+
+    /**
+     * What the whole-text model makes of one text, computed on first need and kept for each target
+     * asked about: the features of the text are the dear part.
+     */
+    private final class Reading {
+        private final String text;
+        private Counter<String> textFeatures;
+        private double[] whole;
+
+        Reading(String text) {
+            this.text = text;
         }
-        Counter<String> textFeatures = wholeText.features(text);
-        double[] whole = wholeText.probabilities(textFeatures);
-        double[] near =
-                mention.wholeText()
-                        ? whole
-                        : wholeText.probabilities(wholeText.features(mention.sentences()));
-        return features(textFeatures, whole, near, mention);
+
+        TextSentiment toward(List<String> targets) {
+            try {
+                TargetContext.Mention mention = TargetContext.find(text, targets);
+                if (mention == null) {
+                    return wholeTextSentiment();
+                }
+                double[] near = near(mention);
+                double positive = 1 / (1 + Math.exp(-model.logOdds(features(mention, near))));
+                // A comparative takes a side even in words the whole-text model finds neutral
+                // ("Forkly > DashBite").
+                double neutral =
+                        mention.side() == TargetContext.Side.NONE
+                                ? near[Polarity.NEUTRAL.ordinal()]
+                                : 0;
+                return TextSentiment.fromProbabilities(
+                        (1 - neutral) * (1 - positive),
+                        neutral,
+                        (1 - neutral) * positive,
+                        model.name());
+            } catch (RuntimeException | StackOverflowError e) {
+                return new TextSentiment(Polarity.NEUTRAL, 0, 1.0 / 3, model.name());
+            }
+        }
+
+        private TextSentiment wholeTextSentiment() {
+            try {
+                return wholeText.sentiment(whole());
+            } catch (RuntimeException | StackOverflowError e) {
+                return wholeText.unprocessable();
+            }
+        }
+
+        Counter<String> features(TargetContext.Mention mention) {
+            return features(mention, near(mention));
+        }
+
+        private Counter<String> features(TargetContext.Mention mention, double[] near) {
+            return TargetedSentiment.this.features(textFeatures(), whole(), near, mention);
+        }
+
+        private Counter<String> textFeatures() {
+            if (textFeatures == null) {
+                textFeatures = wholeText.features(text);
+            }
+            return textFeatures;
+        }
+
+        private double[] whole() {
+            if (whole == null) {
+                whole = wholeText.probabilities(textFeatures());
+            }
+            return whole;
+        }
+
+        private double[] near(TargetContext.Mention mention) {
+            return mention.wholeText()
+                    ? whole()
+                    : wholeText.probabilities(wholeText.features(mention.sentences()));
+        }
     }
 
     private Counter<String> features(

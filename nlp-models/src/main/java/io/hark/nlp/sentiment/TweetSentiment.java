@@ -81,15 +81,24 @@ public final class TweetSentiment {
      */
     public TextSentiment analyze(String text) {
         try {
-            double[] p = probabilities(features(text));
-            return TextSentiment.fromProbabilities(
-                    p[Polarity.NEGATIVE.ordinal()],
-                    p[Polarity.NEUTRAL.ordinal()],
-                    p[Polarity.POSITIVE.ordinal()],
-                    model.name());
+            return sentiment(probabilities(features(text)));
         } catch (RuntimeException | StackOverflowError e) {
-            return new TextSentiment(Polarity.NEUTRAL, 0, 1.0 / 3, model.name());
+            return unprocessable();
         }
+    }
+
+    /** The sentiment for class {@link #probabilities}. */
+    TextSentiment sentiment(double[] p) {
+        return TextSentiment.fromProbabilities(
+                p[Polarity.NEGATIVE.ordinal()],
+                p[Polarity.NEUTRAL.ordinal()],
+                p[Polarity.POSITIVE.ordinal()],
+                model.name());
+    }
+
+    /** What {@link #analyze} says of a text it cannot process. */
+    TextSentiment unprocessable() {
+        return new TextSentiment(Polarity.NEUTRAL, 0, 1.0 / 3, model.name());
     }
 
     /**

@@ -83,6 +83,30 @@ class TargetedSentimentTest {
     }
 
     @Test
+    void readsEachTargetOfOneTextAsOnItsOwn() {
+        List<List<String>> targets =
+                List.of(
+                        List.of("dashbite"),
+                        List.of("forkly", "@forkly"),
+                        List.of("ubereats"),
+                        List.of(),
+                        List.of("driver"));
+        for (String text :
+                new String[] {
+                    COMPARISON,
+                    "switched from DashBite to @forkly last week. Never again DashBite!",
+                    "",
+                    "\uD800"
+                }) {
+            assertThat(sentiment.analyzeEach(text, targets))
+                    .as(text)
+                    .containsExactlyElementsOf(
+                            targets.stream().map(t -> sentiment.analyze(text, t)).toList());
+        }
+        assertThat(sentiment.analyzeEach(COMPARISON, List.of())).isEmpty();
+    }
+
+    @Test
     void isSafeToShareAcrossThreads() {
         TextSentiment expected = sentiment.analyze(COMPARISON, List.of("dashbite"));
         List<TextSentiment> results =

@@ -2,6 +2,7 @@
 package io.hark.jobs.listen.operators;
 
 import io.hark.jobs.queries.BroadcastQueries;
+import io.hark.nlp.TextSentiment;
 import io.hark.nlp.sentiment.TargetedSentiment;
 import io.hark.queries.QueryDefinition;
 import io.hark.queries.QueryTargets;
@@ -75,19 +76,24 @@ public class ScoreQuerySentiment
      */
     public static List<QuerySentiment> towardQueries(
             EnrichedMention enriched, Map<String, List<String>> targets, TargetedSentiment model) {
-        List<QuerySentiment> byQuery = new ArrayList<>();
+        List<String> scored = new ArrayList<>();
+        List<List<String>> about = new ArrayList<>();
         for (String queryId : enriched.getMatchedQueries()) {
-            List<String> about = targets.get(queryId);
-            if (about != null) {
-                io.hark.nlp.TextSentiment toward =
-                        model.analyze(enriched.getMention().getText(), about);
-                byQuery.add(
-                        new QuerySentiment(
-                                queryId,
-                                EnrichMention.label(toward),
-                                toward.score(),
-                                SentimentSource.model));
+            List<String> queryTargets = targets.get(queryId);
+            if (queryTargets != null) {
+                scored.add(queryId);
+                about.add(queryTargets);
             }
+        }
+        List<TextSentiment> toward = model.analyzeEach(enriched.getMention().getText(), about);
+        List<QuerySentiment> byQuery = new ArrayList<>(scored.size());
+        for (int i = 0; i < scored.size(); i++) {
+            byQuery.add(
+                    new QuerySentiment(
+                            scored.get(i),
+                            EnrichMention.label(toward.get(i)),
+                            toward.get(i).score(),
+                            SentimentSource.model));
         }
         return byQuery;
     }
