@@ -67,7 +67,7 @@ final class NlpPathBenchmark {
                         + "%.1f texts/s on 1 thread (median of %d passes over the %d tweets, taking turns with d and e: %s)%n",
                 referenceRate, ROUNDS, texts.size(), referencePass.passes());
         out.printf(
-                "(d) the shipped enrichment (Hark's tagger, wordless texts skipped, lingua's low accuracy first), no platform language: %.1f texts/s on 1 thread (%s), d/c %.2fx%n",
+                "(d) the shipped enrichment (Hark's tagger, wordless texts skipped, plain English told by its function words, else lingua's low accuracy first), no platform language: %.1f texts/s on 1 thread (%s), d/c %.2fx%n",
                 shippedPass.rate(), shippedPass.passes(), shippedPass.rate() / referenceRate);
         double claimedRate = claimedPass.rate();
         out.printf(

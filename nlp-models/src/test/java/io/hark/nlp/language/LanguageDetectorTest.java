@@ -33,6 +33,44 @@ class LanguageDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "My flight with SkylineAir is delayed and the crew said nothing",
+                "I\u2019m done with this airline",
+                "can't believe THE queue at the gate",
+            })
+    void readsAsEnglishWithTwoEnglishOnlyFunctionWords(String text) {
+        assertThat(LanguageDetector.readsAsEnglish(text)).isTrue();
+        assertThat(detector.detect(text)).isEqualTo("en");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                // one English function word is not enough
+                "Skyline Air flight delayed again",
+                // another language's function word sends it to lingua, however English the rest
+                "the best paella en Madrid, and the sangria",
+                "the Flug und the crew",
+                "Was soll das, the flight is late",
+                "El vuelo de Madrid: the worst, just the worst",
+            })
+    void leavesToLinguaWhatIsNotPlainlyEnglish(String text) {
+        assertThat(LanguageDetector.readsAsEnglish(text)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "es | El vuelo de Madrid a Londres salió tarde, the worst, y nadie nos dijo nada",
+                "de | Der Flug nach London war the worst, und niemand hat uns etwas gesagt",
+            })
+    void aFewEnglishWordsDoNotMakeAnotherLanguageEnglish(String expected, String text) {
+        assertThat(detector.detect(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
     @CsvSource(
             delimiter = '|',
             value = {"en | en", "es | ES", "fr | fr-CA", "de | ' de '", "pt | pt-BR"})
