@@ -118,7 +118,7 @@ final class LocalCommand implements Callable<Integer> {
             LocalFlink flink = LocalFlink.withWebUi(webUiPort, LocalJobs.PARALLELISM);
             say("Flink web UI:  " + flink.webUiUrl());
             if (exitAfterDrain) {
-                return drain(stack, flink, models);
+                return drain(stack, flink, models, listenOptions);
             }
             return runLive(stack, flink);
         }
@@ -128,9 +128,12 @@ final class LocalCommand implements Callable<Integer> {
         return new LocalJobs(stack, sample.queriesFile(), keepUnmatched, notifiers, null);
     }
 
-    private int drain(LocalStack stack, LocalFlink flink, CompletableFuture<Duration> models)
+    private int drain(
+            LocalStack stack,
+            LocalFlink flink,
+            CompletableFuture<Duration> models,
+            ListenOptions options)
             throws Exception {
-        ListenOptions options = jobs(stack).listen(true);
         MentionProducer.FileResult produced;
         try (MentionProducer producer =
                         new MentionProducer(

@@ -16,6 +16,11 @@ public record TextSentiment(Polarity polarity, double score, double confidence, 
         POSITIVE
     }
 
+    /** What a model says of a text it cannot process: neutral, every class equally likely. */
+    public static TextSentiment unprocessable(String model) {
+        return new TextSentiment(Polarity.NEUTRAL, 0, 1.0 / 3, model);
+    }
+
     /** From the three class probabilities, which need not be normalized. */
     public static TextSentiment fromProbabilities(
             double negative, double neutral, double positive, String model) {

@@ -166,7 +166,7 @@ public final class TargetedSentiment {
                         (1 - neutral) * positive,
                         model.name());
             } catch (RuntimeException | StackOverflowError e) {
-                return new TextSentiment(Polarity.NEUTRAL, 0, 1.0 / 3, model.name());
+                return TextSentiment.unprocessable(model.name());
             }
         }
 
@@ -174,7 +174,7 @@ public final class TargetedSentiment {
             try {
                 return wholeText.sentiment(whole());
             } catch (RuntimeException | StackOverflowError e) {
-                return wholeText.unprocessable();
+                return TextSentiment.unprocessable(wholeText.modelName());
             }
         }
 

@@ -83,7 +83,7 @@ public final class TweetSentiment {
         try {
             return sentiment(probabilities(features(text)));
         } catch (RuntimeException | StackOverflowError e) {
-            return unprocessable();
+            return TextSentiment.unprocessable(model.name());
         }
     }
 
@@ -94,11 +94,6 @@ public final class TweetSentiment {
                 p[Polarity.NEUTRAL.ordinal()],
                 p[Polarity.POSITIVE.ordinal()],
                 model.name());
-    }
-
-    /** What {@link #analyze} says of a text it cannot process. */
-    TextSentiment unprocessable() {
-        return new TextSentiment(Polarity.NEUTRAL, 0, 1.0 / 3, model.name());
     }
 
     /**
