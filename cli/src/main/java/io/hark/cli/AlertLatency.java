@@ -82,11 +82,12 @@ final class AlertLatency {
         QueryFile.load(CommandFiles.sampleQueries())
                 .forEach(query -> queryOfBrand.put(query.name(), query.id()));
         List<SampleStream.Crisis> staged = new ArrayList<>();
-        try (LocalStack stack = LocalStack.start()) {
+        try (LocalStack stack = LocalStack.start();
+                LocalFlink flink = LocalFlink.withWebUi(8081, LocalJobs.PARALLELISM)) {
             LocalJobs jobs =
                     new LocalJobs(stack, CommandFiles.sampleQueries(), false, notifiers, null);
             ListenOptions listen = jobs.listen(false);
-            JobClient job = jobs.startLive(LocalFlink.withWebUi(8081, LocalJobs.PARALLELISM));
+            JobClient job = jobs.startLive(flink);
             Instant start = Instant.now();
             for (int i = 0; i < crises; i++) {
                 String brand =

@@ -81,23 +81,24 @@ final class BacktestCommand implements Callable<Integer> {
         ReplayOptions options = ReplayOptions.parse(args, System.getenv());
         ReplayInput input = ReplayInput.of(options);
         long total = input.total();
-        LocalFlink flink = job.flink(options.parallelism());
         String run = "backtest@" + System.nanoTime();
-        System.err.printf(
-                "Backtesting %d settings on %,d records (Flink web UI: %s)%n",
-                rules.size(), total, flink.webUiUrl());
-        CompletableFuture<Map<String, List<Episode>>> work =
-                CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                return Backtest.run(
-                                        flink.environment(), options, input, rules, run);
-                            } catch (Exception e) {
-                                throw new CompletionException(e);
-                            }
-                        });
-        Map<String, List<Episode>> fired =
-                Progress.follow("backtesting", total, work, () -> ReplayProgress.read(run));
+        Map<String, List<Episode>> fired;
+        try (LocalFlink flink = job.flink(options.parallelism())) {
+            System.err.printf(
+                    "Backtesting %d settings on %,d records (Flink web UI: %s)%n",
+                    rules.size(), total, flink.webUiUrl());
+            CompletableFuture<Map<String, List<Episode>>> work =
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return Backtest.run(
+                                            flink.environment(), options, input, rules, run);
+                                } catch (Exception e) {
+                                    throw new CompletionException(e);
+                                }
+                            });
+            fired = Progress.follow("backtesting", total, work, () -> ReplayProgress.read(run));
+        }
         ReplayProgress.forget(run);
 
         List<BacktestReport.Row> rows = new ArrayList<>();

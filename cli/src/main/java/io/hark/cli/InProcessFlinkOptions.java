@@ -22,7 +22,7 @@ final class InProcessFlinkOptions {
      * An in-process Flink, its web UI on {@code --web-ui-port} or, if that is taken, on another
      * port.
      */
-    LocalFlink flink(int parallelism) {
+    LocalFlink flink(int parallelism) throws Exception {
         return LocalFlink.withWebUi(webUiPort, parallelism);
     }
 }

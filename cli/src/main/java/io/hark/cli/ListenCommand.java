@@ -30,11 +30,13 @@ final class ListenCommand implements Callable<Integer> {
             return 0;
         }
         ListenOptions options = ListenOptions.parse(jobArgs, System.getenv());
-        LocalFlink flink = job.flink(options.parallelism() == null ? 2 : options.parallelism());
-        System.err.println("Flink web UI: " + flink.webUiUrl());
-        JobClient listen = ListenJob.start(flink.environment(), options);
-        LocalFlink.cancelOnExit(listen, () -> {});
-        listen.getJobExecutionResult().get();
+        try (LocalFlink flink =
+                job.flink(options.parallelism() == null ? 2 : options.parallelism())) {
+            System.err.println("Flink web UI: " + flink.webUiUrl());
+            JobClient listen = ListenJob.start(flink.environment(), options);
+            LocalFlink.cancelOnExit(listen, () -> {});
+            listen.getJobExecutionResult().get();
+        }
         return 0;
     }
 }

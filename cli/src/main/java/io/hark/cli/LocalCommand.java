@@ -103,7 +103,8 @@ final class LocalCommand implements Callable<Integer> {
         }
         CompletableFuture<Duration> models = LocalJobs.loadModelsInBackground();
         say("starting embedded Kafka and Elasticsearch, loading the NLP models...");
-        try (LocalStack stack = LocalStack.start()) {
+        try (LocalStack stack = LocalStack.start();
+                LocalFlink flink = LocalFlink.withWebUi(webUiPort, LocalJobs.PARALLELISM)) {
             say("Kafka:         " + stack.bootstrapServers());
             say(
                     "Elasticsearch: "
@@ -115,7 +116,6 @@ final class LocalCommand implements Callable<Integer> {
             // seconds over the first, better spent while the models load.
             ListenOptions listenOptions = jobs(stack).listen(exitAfterDrain);
             listenOptions.indices().ensure(listenOptions.elasticsearch());
-            LocalFlink flink = LocalFlink.withWebUi(webUiPort, LocalJobs.PARALLELISM);
             say("Flink web UI:  " + flink.webUiUrl());
             if (exitAfterDrain) {
                 return drain(stack, flink, models, listenOptions);
@@ -142,6 +142,8 @@ final class LocalCommand implements Callable<Integer> {
                         Progress.start("reading  ", JsonLinesMentionFormat.lines(mentions))) {
             produced = producer.sendJsonLines(mentions, options.maxTextChars(), progress::stepTo);
         }
+        // Building the job needs no model: it is built while they load, and runs once they are.
+        ListenJob.define(flink.environment(), options);
         Duration modelLoading;
         try {
             modelLoading = models.get();
@@ -154,7 +156,11 @@ final class LocalCommand implements Callable<Integer> {
                         "NLP models loaded in %.1f s; running the listen job...",
                         modelLoading.toMillis() / 1e3));
         long started = System.nanoTime();
-        JobClient job = ListenJob.start(flink.environment(), options);
+        JobClient job = flink.environment().executeAsync(ListenJob.NAME);
+        // Built while the listen job runs: its bounded source takes the enriched topic's end when
+        // it starts, after the listen job has finished writing it.
+        MetricsOptions metrics = jobs(stack).metrics(true);
+        MetricsJob.define(flink.environment(), metrics);
         JobExecutionResult result;
         try (Progress progress = Progress.start("indexing ", produced.lines())) {
             ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
@@ -168,8 +174,7 @@ final class LocalCommand implements Callable<Integer> {
             progress.stepTo(done(options));
         }
         say("counting per query and window, and looking for spikes...");
-        MetricsOptions metrics = jobs(stack).metrics(true);
-        MetricsJob.start(flink.environment(), metrics).getJobExecutionResult().get();
+        flink.environment().executeAsync(MetricsJob.NAME).getJobExecutionResult().get();
         double seconds = (System.nanoTime() - started) / 1e9;
         long indexed =
                 IndexCounts.count(options.elasticsearch(), options.indices().mentionsAlias());

@@ -45,22 +45,25 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayInput input = ReplayInput.of(options);
         long total = input.total();
         long deadLettersBefore = TopicReader.size(options.kafka(), options.deadLetterTopic());
-        LocalFlink flink = job.flink(options.parallelism());
         String run = options.indices().prefix() + "@" + System.nanoTime();
-        ReplayJob.define(flink.environment(), options, input, run);
-        System.err.printf(
-                "Replaying %,d records into %s-* (Flink web UI: %s)%n",
-                total, options.indices().prefix(), flink.webUiUrl());
-        long started = System.nanoTime();
-        JobClient replay = flink.environment().executeAsync(ReplayJob.NAME);
-        LocalFlink.cancelOnExit(replay, () -> {});
-        JobExecutionResult result =
-                Progress.follow(
-                        "replaying",
-                        total,
-                        replay.getJobExecutionResult(),
-                        () -> ReplayProgress.read(run));
-        double seconds = (System.nanoTime() - started) / 1e9;
+        JobExecutionResult result;
+        double seconds;
+        try (LocalFlink flink = job.flink(options.parallelism())) {
+            ReplayJob.define(flink.environment(), options, input, run);
+            System.err.printf(
+                    "Replaying %,d records into %s-* (Flink web UI: %s)%n",
+                    total, options.indices().prefix(), flink.webUiUrl());
+            long started = System.nanoTime();
+            JobClient replay = flink.environment().executeAsync(ReplayJob.NAME);
+            LocalFlink.cancelOnExit(replay, () -> {});
+            result =
+                    Progress.follow(
+                            "replaying",
+                            total,
+                            replay.getJobExecutionResult(),
+                            () -> ReplayProgress.read(run));
+            seconds = (System.nanoTime() - started) / 1e9;
+        }
         long read = ReplayProgress.read(run);
         ReplayProgress.forget(run);
 

@@ -79,12 +79,12 @@ final class Soak {
                 stateTtl == null ? "as the jobs' defaults say" : "for " + stateTtl);
         Sample first;
         Sample last;
-        try (LocalStack stack = LocalStack.start()) {
+        try (LocalStack stack = LocalStack.start();
+                LocalFlink flink = LocalFlink.withWebUi(8081, LocalJobs.PARALLELISM)) {
             LocalJobs jobs =
                     new LocalJobs(stack, CommandFiles.sampleQueries(), false, null, stateTtl);
             ListenOptions listen = jobs.listen(false);
             MetricsOptions metrics = jobs.metrics(false);
-            LocalFlink flink = LocalFlink.withWebUi(8081, LocalJobs.PARALLELISM);
             JobClient job = jobs.startLive(flink);
             AtomicLong sent = new AtomicLong();
             Instant start = Instant.now();

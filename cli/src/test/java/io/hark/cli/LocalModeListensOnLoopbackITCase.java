@@ -24,8 +24,8 @@ class LocalModeListensOnLoopbackITCase {
     @Test
     void everyListenerOfTheLocalStackIsOnLoopback() throws Exception {
         try (LocalStack stack = LocalStack.start();
-                ServerSocket wildcard = new ServerSocket(0)) {
-            LocalFlink flink = LocalFlink.withWebUi(freePort(), LocalJobs.PARALLELISM);
+                ServerSocket wildcard = new ServerSocket(0);
+                LocalFlink flink = LocalFlink.withWebUi(freePort(), LocalJobs.PARALLELISM)) {
             JobClient job =
                     new LocalJobs(stack, Path.of("../examples/queries.yaml"), false, null, null)
                             .startLive(flink);
