@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -165,13 +166,18 @@ final class LocalCommand implements Callable<Integer> {
         try (Progress progress = Progress.start("indexing ", produced.lines())) {
             ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
             poller.scheduleWithFixedDelay(
-                    () -> progress.stepTo(quietly(() -> done(options))), 2, 2, TimeUnit.SECONDS);
+                    () ->
+                            progress.stepTo(
+                                    quietly(() -> done(options, job.getAccumulators().get()))),
+                    2,
+                    2,
+                    TimeUnit.SECONDS);
             try {
                 result = job.getJobExecutionResult().get();
             } finally {
                 poller.shutdownNow();
             }
-            progress.stepTo(done(options));
+            progress.stepTo(done(options, result.getAllAccumulatorResults()));
         }
         say("counting per query and window, and looking for spikes...");
         flink.environment().executeAsync(MetricsJob.NAME).getJobExecutionResult().get();
@@ -281,9 +287,15 @@ final class LocalCommand implements Callable<Integer> {
         }
     }
 
-    private static long done(ListenOptions options) throws Exception {
+    /**
+     * The mentions the listen job is done with: indexed, dead-lettered, or dropped as matching no
+     * query or as redelivered ({@code counters}: the job's accumulators).
+     */
+    private static long done(ListenOptions options, Map<String, Object> counters) throws Exception {
         return IndexCounts.count(options.elasticsearch(), options.indices().mentionsAlias())
-                + TopicReader.size(options.kafka(), options.deadLetterTopic());
+                + TopicReader.size(options.kafka(), options.deadLetterTopic())
+                + LocalFlink.counted(counters, MatchQueries.UNMATCHED)
+                + LocalFlink.counted(counters, DropRedelivered.DROPPED);
     }
 
     /** Live counters, read back from Kafka and Elasticsearch every few seconds. */

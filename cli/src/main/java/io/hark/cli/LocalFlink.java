@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -140,8 +141,15 @@ final class LocalFlink implements AutoCloseable {
 
     /** A job's counter accumulator; 0 when the job never counted. */
     static long counted(JobExecutionResult result, String accumulator) {
-        Long value = result.getAccumulatorResult(accumulator);
-        return value == null ? 0 : value;
+        return counted(result.getAllAccumulatorResults(), accumulator);
+    }
+
+    /**
+     * A counter among a job's accumulators, running ({@link JobClient#getAccumulators()}) or final;
+     * 0 when the job has not counted.
+     */
+    static long counted(Map<String, Object> accumulators, String accumulator) {
+        return accumulators.get(accumulator) instanceof Long count ? count : 0;
     }
 
     String webUiUrl() {
