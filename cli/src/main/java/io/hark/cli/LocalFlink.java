@@ -71,7 +71,13 @@ final class LocalFlink implements AutoCloseable {
                                 .setNumSlotsPerTaskManager(parallelism)
                                 .setRpcServiceSharing(RpcServiceSharing.SHARED)
                                 .build());
-        cluster.start();
+        try {
+            cluster.start();
+        } catch (Exception e) {
+            // a cluster that started half-way (its RPC service, a port) must not outlive the error
+            cluster.close();
+            throw e;
+        }
         Configuration submission = new Configuration(configuration);
         submission.set(DeploymentOptions.TARGET, EXECUTOR);
         submission.set(DeploymentOptions.ATTACHED, true);
