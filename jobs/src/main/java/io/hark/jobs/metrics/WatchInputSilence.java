@@ -81,11 +81,15 @@ public class WatchInputSilence extends KeyedProcessFunction<String, WindowMetric
                 silence.value() == null
                         ? new SilenceWatch(settings)
                         : SilenceWatch.fromBytes(silence.value());
+        // A timer firing a tick or more after its time was held up with the job (restored from a
+        // savepoint, a stalled JVM): no mentions in the ticks it missed is the job's own outage,
+        // not the input's.
+        boolean inTime = ctx.timerService().currentProcessingTime() - timestamp < tick.toMillis();
         input.step(
                         timestamp - tick.toMillis(),
                         timestamp,
                         arrived.value() == null ? 0 : arrived.value(),
-                        true)
+                        inTime)
                 .ifPresent(
                         step -> out.collect(SilenceAlerts.ofWholeInput(step, kibana, timestamp)));
         silence.update(input.toBytes());

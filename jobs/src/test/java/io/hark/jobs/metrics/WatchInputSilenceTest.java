@@ -115,6 +115,25 @@ class WatchInputSilenceTest {
     }
 
     @Test
+    void ticksTheJobMissedAreNotTheInputsSilence() throws Exception {
+        try (var harness = harness()) {
+            minutes(harness, 0, 120, true);
+
+            // restored from a savepoint taken a day ago: every tick since fires at once, late
+            harness.setProcessingTime(T0.plus(Duration.ofDays(1)).toEpochMilli());
+            assertThat(harness.extractOutputValues()).isEmpty();
+
+            // the input goes on, then stops: that silence is news again
+            long now = Duration.ofDays(1).toMinutes();
+            minutes(harness, now, now + 60, true);
+            minutes(harness, now + 60, now + 90, false);
+            assertThat(harness.extractOutputValues())
+                    .extracting(Alert::getState)
+                    .containsExactly(AlertState.opened);
+        }
+    }
+
+    @Test
     void anInputThatNeverFlowedRaisesNothing() throws Exception {
         try (var harness = harness()) {
             minutes(harness, 0, 120, false);
