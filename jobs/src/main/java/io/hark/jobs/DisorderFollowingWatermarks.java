@@ -21,6 +21,13 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * then out of order by tens of seconds or more, and a window emitted two seconds after its end
  * would be judged for a surge with part of its mentions. Waiting on the disorder seen keeps windows
  * whole then, and costs nothing live.
+ *
+ * <p>A generator that has just started knows nothing of its partition's disorder, and it starts
+ * when that disorder is at its worst: at the job's start and at every restore from a checkpoint,
+ * when the listen job works off a backlog too. It emits no watermark until it has seen {@link
+ * #FEWEST_RECORDS} records' disorder or {@link #MEMORY} has passed since its first record: a
+ * watermark 2 s behind the first records of a restored job closed every window they reached, with
+ * the mentions other tasks had not written yet missing.
  */
 final class DisorderFollowingWatermarks<T> implements WatermarkGenerator<T> {
     /**
@@ -29,7 +36,11 @@ final class DisorderFollowingWatermarks<T> implements WatermarkGenerator<T> {
      */
     static final double OUTLIERS = 0.01;
 
-    /** Fewer recent records than this say nothing about the disorder: the bound stays the least. */
+    /**
+     * Fewer recent records than this say nothing about the disorder: the bound stays the least, but
+     * no watermark is emitted before this many records' disorder is seen, or {@link #MEMORY} has
+     * passed since the first record.
+     */
     static final int FEWEST_RECORDS = 200;
 
     /**
@@ -51,6 +62,14 @@ final class DisorderFollowingWatermarks<T> implements WatermarkGenerator<T> {
     private long latestTimestamp = Long.MIN_VALUE;
     private long emitted = Long.MIN_VALUE;
 
+    /** Whether the disorder has been seen for long enough to emit watermarks on it. */
+    private boolean disorderKnown;
+
+    /** Records whose disorder was seen: all but the first. */
+    private long disordersSeen;
+
+    private long firstRecordAt;
+
     DisorderFollowingWatermarks(Duration least, Duration most, LongSupplier clock) {
         if (least.isNegative()) {
             throw new IllegalArgumentException("a negative out-of-orderness: " + least);
@@ -69,6 +88,9 @@ final class DisorderFollowingWatermarks<T> implements WatermarkGenerator<T> {
         if (latestTimestamp != Long.MIN_VALUE) {
             long disorder = Math.max(0, latestTimestamp - eventTimestamp);
             current[Math.min(buckets - 1, bucketOf(disorder, leastMillis))]++;
+            disordersSeen++;
+        } else {
+            firstRecordAt = clock.getAsLong();
         }
         latestTimestamp = Math.max(latestTimestamp, eventTimestamp);
     }
@@ -85,6 +107,13 @@ final class DisorderFollowingWatermarks<T> implements WatermarkGenerator<T> {
         }
         if (latestTimestamp == Long.MIN_VALUE) {
             return;
+        }
+        if (!disorderKnown) {
+            disorderKnown =
+                    disordersSeen >= FEWEST_RECORDS || now - firstRecordAt >= MEMORY.toMillis();
+            if (!disorderKnown) {
+                return;
+            }
         }
         long watermark = latestTimestamp - boundMillis() - 1;
         if (watermark > emitted) {

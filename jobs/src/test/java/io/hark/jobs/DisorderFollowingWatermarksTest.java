@@ -78,6 +78,28 @@ class DisorderFollowingWatermarksTest {
     }
 
     @Test
+    void aRestoredJobsFirstRecordsAreNotTrustedToBeInOrder() {
+        // a job restored from a checkpoint reads a backlog its listen tasks wrote a minute apart
+        int records = DisorderFollowingWatermarks.FEWEST_RECORDS;
+        stream(START, records, 60_000, 2);
+        assertThat(watermarks).as("nothing known of the disorder yet").isEmpty();
+        stream(START + records * 50L, 1, 0, 0);
+        assertThat(watermarks).hasSize(1);
+        assertThat(watermarks.get(0))
+                .as("the first watermark already waits for the task behind")
+                .isLessThan(START + records * 50L - 60_000);
+    }
+
+    @Test
+    void aQuietPartitionGetsWatermarksOnceItsFirstRecordIsAMemoryOld() {
+        stream(START, 5, 0, 0);
+        assertThat(watermarks).isEmpty();
+        clock.addAndGet(DisorderFollowingWatermarks.MEMORY.toMillis());
+        generator.onPeriodicEmit(output);
+        assertThat(watermarks).containsExactly(START + 4 * 50L - LEAST.toMillis() - 1);
+    }
+
+    @Test
     void theWaitIsNeverLongerThanTheMost() {
         stream(START, 2_000, Duration.ofHours(1).toMillis(), 2);
         assertThat(generator.boundMillis()).isEqualTo(MOST.toMillis());
