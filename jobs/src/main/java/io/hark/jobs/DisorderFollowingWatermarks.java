@@ -62,9 +62,6 @@ final class DisorderFollowingWatermarks<T> implements WatermarkGenerator<T> {
     private long latestTimestamp = Long.MIN_VALUE;
     private long emitted = Long.MIN_VALUE;
 
-    /** Whether the disorder has been seen for long enough to emit watermarks on it. */
-    private boolean disorderKnown;
-
     /** Records whose disorder was seen: all but the first. */
     private long disordersSeen;
 
@@ -105,21 +102,19 @@ final class DisorderFollowingWatermarks<T> implements WatermarkGenerator<T> {
             current = reused;
             periodStart = now;
         }
-        if (latestTimestamp == Long.MIN_VALUE) {
+        if (latestTimestamp == Long.MIN_VALUE || !disorderKnown(now)) {
             return;
-        }
-        if (!disorderKnown) {
-            disorderKnown =
-                    disordersSeen >= FEWEST_RECORDS || now - firstRecordAt >= MEMORY.toMillis();
-            if (!disorderKnown) {
-                return;
-            }
         }
         long watermark = latestTimestamp - boundMillis() - 1;
         if (watermark > emitted) {
             emitted = watermark;
             output.emitWatermark(new Watermark(watermark));
         }
+    }
+
+    /** Whether the disorder has been seen for long enough to emit watermarks on it. */
+    private boolean disorderKnown(long now) {
+        return disordersSeen >= FEWEST_RECORDS || now - firstRecordAt >= MEMORY.toMillis();
     }
 
     /** How far the watermark trails the latest event time now. */
