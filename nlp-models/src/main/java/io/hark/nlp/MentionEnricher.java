@@ -103,11 +103,7 @@ public final class MentionEnricher {
      * @param hashtags the platform's hashtags of the mention (they rank first among topics)
      */
     public Enrichment enrich(String text, String platformLang, List<String> hashtags) {
-        String original =
-                text == null
-                        ? ""
-                        : TextCap.capAtBoundary(
-                                REPOST_PREFIX.matcher(text).replaceFirst(""), MAX_TEXT_CHARS);
+        String original = readText(text);
         String key = original + '\u0000' + platformLang + '\u0000' + hashtags;
         Enrichment cached = cache.get(key);
         if (cached != null) {
@@ -116,6 +112,17 @@ public final class MentionEnricher {
         Enrichment result = compute(original, platformLang, hashtags);
         cache.put(key, result);
         return result;
+    }
+
+    /**
+     * The part of a mention's text that enrichment reads: without a repost's prefix, cut at {@link
+     * #MAX_TEXT_CHARS}.
+     */
+    public static String readText(String text) {
+        return text == null
+                ? ""
+                : TextCap.capAtBoundary(
+                        REPOST_PREFIX.matcher(text).replaceFirst(""), MAX_TEXT_CHARS);
     }
 
     private Enrichment compute(String text, String platformLang, List<String> hashtags) {

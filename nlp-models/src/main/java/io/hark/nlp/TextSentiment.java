@@ -43,4 +43,37 @@ public record TextSentiment(Polarity polarity, double score, double confidence, 
         }
         return new TextSentiment(polarity, positive - negative, confidence, model);
     }
+
+    /**
+     * The class probabilities this sentiment was made {@link #fromProbabilities from}, indexed by
+     * {@link Polarity#ordinal()}: the polarity's is the confidence, and the score and their sum of
+     * 1 give the other two, to within rounding; never 0, so that their logs and ratios are finite.
+     */
+    public double[] probabilities() {
+        double[] p = new double[Polarity.values().length];
+        double negative;
+        double neutral;
+        double positive;
+        switch (polarity) {
+            case NEGATIVE -> {
+                negative = confidence;
+                positive = confidence + score;
+                neutral = 1 - negative - positive;
+            }
+            case POSITIVE -> {
+                positive = confidence;
+                negative = confidence - score;
+                neutral = 1 - negative - positive;
+            }
+            default -> {
+                neutral = confidence;
+                positive = (1 - confidence + score) / 2;
+                negative = (1 - confidence - score) / 2;
+            }
+        }
+        p[Polarity.NEGATIVE.ordinal()] = Math.max(Double.MIN_NORMAL, negative);
+        p[Polarity.NEUTRAL.ordinal()] = Math.max(Double.MIN_NORMAL, neutral);
+        p[Polarity.POSITIVE.ordinal()] = Math.max(Double.MIN_NORMAL, positive);
+        return p;
+    }
 }

@@ -24,6 +24,24 @@ class TextSentimentTest {
     }
 
     @Test
+    void givesBackTheProbabilitiesItWasMadeFrom() {
+        double[][] made = {
+            {0.7, 0.2, 0.1},
+            {0.1, 0.3, 0.6},
+            {0.25, 0.5, 0.25},
+            {0.05, 0.9, 0.05},
+            {1e-9, 0.6, 0.4 - 1e-9}
+        };
+        for (double[] p : made) {
+            assertThat(TextSentiment.fromProbabilities(p[0], p[1], p[2], "m").probabilities())
+                    .containsExactly(p, within(1e-12));
+        }
+        for (double p : TextSentiment.fromProbabilities(0, 1, 0, "m").probabilities()) {
+            assertThat(p).isPositive();
+        }
+    }
+
+    @Test
     void rejectsAllZero() {
         assertThatThrownBy(() -> TextSentiment.fromProbabilities(0, 0, 0, "m"))
                 .isInstanceOf(IllegalArgumentException.class);

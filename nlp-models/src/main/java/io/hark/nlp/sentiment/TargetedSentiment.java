@@ -91,6 +91,11 @@ public final class TargetedSentiment {
         return new TargetedSentiment(model, otherWholeText);
     }
 
+    /** The name of the whole-text model it reads, as its sentiments give it. */
+    public String wholeTextModelName() {
+        return wholeText.modelName();
+    }
+
     public String modelName() {
         return model.name();
     }
@@ -107,7 +112,7 @@ public final class TargetedSentiment {
      * confidence.
      */
     public TextSentiment analyze(String text, List<String> targets) {
-        return new Reading(text).toward(targets);
+        return new Reading(text, null).toward(targets);
     }
 
     /**
@@ -115,7 +120,17 @@ public final class TargetedSentiment {
      * matched, in order: the text's own reading is computed once for them all.
      */
     public List<TextSentiment> analyzeEach(String text, List<List<String>> targetsEach) {
-        Reading reading = new Reading(text);
+        return analyzeEach(text, null, targetsEach);
+    }
+
+    /**
+     * {@link #analyzeEach(String, List)}, given what the whole-text model already found for this
+     * very text ({@code wholeTextSentiment}, from {@link TweetSentiment#analyze} with the same
+     * model; null if unknown): the whole text is then not scored again.
+     */
+    public List<TextSentiment> analyzeEach(
+            String text, TextSentiment wholeTextSentiment, List<List<String>> targetsEach) {
+        Reading reading = new Reading(text, wholeTextSentiment);
         List<TextSentiment> sentiments = new ArrayList<>(targetsEach.size());
         for (List<String> targets : targetsEach) {
             sentiments.add(reading.toward(targets));
@@ -130,7 +145,7 @@ public final class TargetedSentiment {
      */
     Counter<String> features(String text, List<String> targets) {
         TargetContext.Mention mention = TargetContext.find(text, targets);
-        return mention == null ? null : new Reading(text).features(mention);
+        return mention == null ? null : new Reading(text, null).features(mention);
     }
 
     /**
@@ -139,11 +154,17 @@ public final class TargetedSentiment {
      */
     private final class Reading {
         private final String text;
+        private final TextSentiment known;
         private Counter<String> textFeatures;
+        private Counter<String> wordFeatures;
         private double[] whole;
 
-        Reading(String text) {
+        /**
+         * @param known the whole-text model's sentiment of {@code text}, or null to compute it
+         */
+        Reading(String text, TextSentiment known) {
             this.text = text;
+            this.known = known;
         }
 
         TextSentiment toward(List<String> targets) {
@@ -171,6 +192,9 @@ public final class TargetedSentiment {
         }
 
         private TextSentiment wholeTextSentiment() {
+            if (known != null) {
+                return known;
+            }
             try {
                 return wholeText.sentiment(whole());
             } catch (RuntimeException | StackOverflowError e) {
@@ -183,7 +207,7 @@ public final class TargetedSentiment {
         }
 
         private Counter<String> features(TargetContext.Mention mention, double[] near) {
-            return TargetedSentiment.this.features(textFeatures(), whole(), near, mention);
+            return TargetedSentiment.this.features(wordFeatures(), whole(), near, mention);
         }
 
         private Counter<String> textFeatures() {
@@ -193,9 +217,23 @@ public final class TargetedSentiment {
             return textFeatures;
         }
 
+        /** Features holding the text's word features: all of them where they are computed. */
+        private Counter<String> wordFeatures() {
+            if (known == null) {
+                return textFeatures();
+            }
+            if (wordFeatures == null) {
+                wordFeatures = wholeText.wordFeatures(text);
+            }
+            return wordFeatures;
+        }
+
         private double[] whole() {
             if (whole == null) {
-                whole = wholeText.probabilities(textFeatures());
+                whole =
+                        known != null
+                                ? known.probabilities()
+                                : wholeText.probabilities(textFeatures());
             }
             return whole;
         }
@@ -207,6 +245,9 @@ public final class TargetedSentiment {
         }
     }
 
+    /**
+     * @param textFeatures the text's {@link TweetFeatures}, or at least their word unigrams
+     */
     private Counter<String> features(
             Counter<String> textFeatures,
             double[] whole,

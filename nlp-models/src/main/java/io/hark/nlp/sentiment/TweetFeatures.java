@@ -34,9 +34,18 @@ public final class TweetFeatures {
     }
 
     public Counter<String> extract(String text) {
-        String capped =
-                text == null ? "" : text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
-        return extract(normalizer.normalize(capped));
+        return extract(normalizer.normalize(capped(text)));
+    }
+
+    /** Only the word unigrams and bigrams of {@link #extract}, with the same values. */
+    public Counter<String> extractWords(String text) {
+        Counter<String> features = new ClassicCounter<>();
+        addWordNgrams(normalizer.normalize(capped(text)).negationMarkedTokens(), features);
+        return features;
+    }
+
+    private static String capped(String text) {
+        return text == null ? "" : text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
     }
 
     public Counter<String> extract(NormalizedText normalized) {

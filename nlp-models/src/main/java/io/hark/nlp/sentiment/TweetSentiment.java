@@ -104,6 +104,11 @@ public final class TweetSentiment {
         return features.extract(text);
     }
 
+    /** The word n-gram features of {@link #features}, with the same values, and no others. */
+    Counter<String> wordFeatures(String text) {
+        return features.extractWords(text);
+    }
+
     /**
      * The class probabilities of a text's {@link #features}, indexed by {@link Polarity#ordinal()};
      * unlike {@link #analyze} it may throw.

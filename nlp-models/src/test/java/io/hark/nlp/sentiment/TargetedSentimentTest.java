@@ -2,10 +2,15 @@
 package io.hark.nlp.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.hark.nlp.TextSentiment;
 import io.hark.nlp.TextSentiment.Polarity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +109,49 @@ class TargetedSentimentTest {
                             targets.stream().map(t -> sentiment.analyze(text, t)).toList());
         }
         assertThat(sentiment.analyzeEach(COMPARISON, List.of())).isEmpty();
+    }
+
+    @Test
+    void givenTheWholeTextsReadingGivesTheSameAnswersWithoutScoringItAgain() throws IOException {
+        List<List<String>> targets =
+                List.of(
+                        List.of("skyline air", "skylineair", "@skylineairhelp"),
+                        List.of("bluejet", "@bluejetsupport"),
+                        List.of("brewhaus", "maple oat latte"),
+                        List.of("pixelion"),
+                        List.of("forkly"),
+                        List.of("dashbite"));
+        int towardATarget = 0;
+        for (String text : sampleTexts()) {
+            List<TextSentiment> computed = sentiment.analyzeEach(text, targets);
+            List<TextSentiment> given =
+                    sentiment.analyzeEach(text, TweetSentiment.shared().analyze(text), targets);
+            for (int i = 0; i < targets.size(); i++) {
+                assertThat(given.get(i).polarity()).as(text).isEqualTo(computed.get(i).polarity());
+                assertThat(given.get(i).score()).isCloseTo(computed.get(i).score(), within(1e-9));
+                assertThat(given.get(i).confidence())
+                        .isCloseTo(computed.get(i).confidence(), within(1e-9));
+                assertThat(given.get(i).model()).isEqualTo(computed.get(i).model());
+                if (computed.get(i).model().equals(sentiment.modelName())) {
+                    towardATarget++;
+                }
+            }
+        }
+        assertThat(towardATarget).isGreaterThan(50);
+    }
+
+    /** The texts of the enrichment agreement sample, a few of each brand of the sample stream. */
+    private static List<String> sampleTexts() throws IOException {
+        try (InputStream in =
+                Objects.requireNonNull(
+                        TargetedSentimentTest.class.getResourceAsStream(
+                                "/io/hark/nlp/agreement-sample.tsv"))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> !line.startsWith("#"))
+                    .map(line -> line.substring(line.indexOf('\t') + 1).replace("\\n", "\n"))
+                    .toList();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@
 package io.hark.jobs.listen.operators;
 
 import io.hark.jobs.queries.BroadcastQueries;
+import io.hark.nlp.MentionEnricher;
 import io.hark.nlp.TextSentiment;
 import io.hark.nlp.sentiment.TargetedSentiment;
 import io.hark.queries.QueryDefinition;
@@ -9,11 +10,14 @@ import io.hark.queries.QueryTargets;
 import io.hark.queries.control.QueryUpdate;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.QuerySentiment;
+import io.hark.schema.Sentiment;
 import io.hark.schema.SentimentSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
@@ -25,12 +29,21 @@ import org.apache.flink.util.Collector;
  * negative toward the other. The queries follow the query topic as in {@link MatchQueries}. A
  * mention without a whole-text sentiment (a language the model does not read) gets none per query
  * either.
+ *
+ * <p>Where the whole-text sentiment is the model's own reading of this very text, it is not
+ * computed again; and the last {@value #REMEMBERED_TEXTS} texts' results are kept, as copy-paste
+ * campaigns and reposts repeat a text many times.
  */
 public class ScoreQuerySentiment
         extends BroadcastProcessFunction<EnrichedMention, QueryUpdate, EnrichedMention> {
+    static final int REMEMBERED_TEXTS = 10_000;
+
     private final BroadcastQueries queries;
     private transient Map<String, List<String>> targets;
     private transient TargetedSentiment model;
+
+    /** Per text and the queries it matched, their sentiments, while the queries stay the same. */
+    private transient Map<String, List<QuerySentiment>> remembered;
 
     private final String sentimentModel;
 
@@ -50,6 +63,14 @@ public class ScoreQuerySentiment
                         ? TargetedSentiment.shared()
                         : TargetedSentiment.shared()
                                 .withWholeText(SentimentModels.wholeText(sentimentModel));
+        remembered =
+                new LinkedHashMap<>(256, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(
+                            Map.Entry<String, List<QuerySentiment>> eldest) {
+                        return size() > REMEMBERED_TEXTS;
+                    }
+                };
     }
 
     @Override
@@ -63,7 +84,17 @@ public class ScoreQuerySentiment
                                 queries.inForce(ctx.getBroadcastState(BroadcastQueries.STATE))
                                         .queries());
             }
-            enriched.setSentimentByQuery(towardQueries(enriched, targets, model));
+            String key =
+                    enriched.getMention().getText()
+                            + '\u0000'
+                            + String.join("\u0000", enriched.getMatchedQueries());
+            List<QuerySentiment> byQuery = remembered.get(key);
+            if (byQuery == null) {
+                byQuery = towardQueries(enriched, targets, model);
+                remembered.put(key, byQuery);
+            }
+            enriched.setSentimentByQuery(
+                    byQuery.stream().map(q -> QuerySentiment.newBuilder(q).build()).toList());
         }
         out.collect(enriched);
     }
@@ -85,7 +116,8 @@ public class ScoreQuerySentiment
                 about.add(queryTargets);
             }
         }
-        List<TextSentiment> toward = model.analyzeEach(enriched.getMention().getText(), about);
+        String text = enriched.getMention().getText();
+        List<TextSentiment> toward = model.analyzeEach(text, ownReading(enriched, model), about);
         List<QuerySentiment> byQuery = new ArrayList<>(scored.size());
         for (int i = 0; i < scored.size(); i++) {
             byQuery.add(
@@ -98,9 +130,32 @@ public class ScoreQuerySentiment
         return byQuery;
     }
 
+    /**
+     * The mention's whole-text sentiment where it is the whole-text model's reading of the text
+     * itself, else null: an analyst's label, a repost's original's reading, or that of a text
+     * enrichment read only part of.
+     */
+    private static TextSentiment ownReading(EnrichedMention enriched, TargetedSentiment model) {
+        Sentiment sentiment = enriched.getSentiment();
+        String text = enriched.getMention().getText();
+        if (sentiment.getSource() != SentimentSource.model
+                || !sentiment.getModel().equals(model.wholeTextModelName())
+                || enriched.getFlags().contains(EnrichMention.FLAG_NLP_REUSED)
+                || !MentionEnricher.readText(text).equals(text)) {
+            return null;
+        }
+        return new TextSentiment(
+                TextSentiment.Polarity.valueOf(
+                        sentiment.getLabel().name().toUpperCase(Locale.ROOT)),
+                sentiment.getScore(),
+                sentiment.getConfidence(),
+                sentiment.getModel());
+    }
+
     @Override
     public void processBroadcastElement(
             QueryUpdate update, Context ctx, Collector<EnrichedMention> out) throws Exception {
+        remembered.clear();
         targets =
                 targetsOf(
                         queries.apply(

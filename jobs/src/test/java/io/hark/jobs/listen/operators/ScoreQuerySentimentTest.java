@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.hark.jobs.TestMentions;
 import io.hark.jobs.queries.BroadcastQueries;
+import io.hark.nlp.TextSentiment;
+import io.hark.nlp.sentiment.TweetSentiment;
 import io.hark.queries.QueryDefinition;
 import io.hark.queries.control.QueryControlJson;
 import io.hark.queries.control.QueryUpdate;
@@ -14,6 +16,7 @@ import io.hark.schema.Mention;
 import io.hark.schema.QuerySentiment;
 import io.hark.schema.Sentiment;
 import io.hark.schema.SentimentLabel;
+import io.hark.schema.SentimentSource;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithNonKeyedOperator;
@@ -85,6 +88,73 @@ class ScoreQuerySentimentTest {
                             tuple("forkly", SentimentLabel.positive));
             assertThat(last(harness).get(0).getScore()).isNegative();
             assertThat(last(harness).get(1).getScore()).isPositive();
+        }
+    }
+
+    @Test
+    void aTextSeenBeforeIsScoredAgainstTheQueriesAsTheyAreNow() throws Exception {
+        String comparison = "Forkly > DashBite. They sent a driver who was super kind.";
+        try (var harness = harness()) {
+            harness.processElement(enriched(comparison, true, "dashbite"), 1);
+            harness.processElement(enriched(comparison, true, "dashbite"), 2);
+            List<EnrichedMention> out = harness.extractOutputValues();
+            assertThat(out.get(1).getSentimentByQuery())
+                    .isEqualTo(out.get(0).getSentimentByQuery())
+                    .extracting(QuerySentiment::getLabel)
+                    .containsExactly(SentimentLabel.negative);
+
+            harness.processBroadcastElement(
+                    new QueryUpdate(
+                            "dashbite",
+                            QueryControlJson.toJson(
+                                    new QueryDefinition(
+                                            "dashbite", "Zoomeats", "zoomeats", "delivery"))),
+                    3);
+            harness.processElement(enriched(comparison, true, "dashbite"), 4);
+            assertThat(last(harness))
+                    .extracting(QuerySentiment::getLabel)
+                    .containsExactly(
+                            EnrichMention.label(TweetSentiment.shared().analyze(comparison)))
+                    .doesNotContain(SentimentLabel.negative);
+        }
+    }
+
+    @Test
+    void aTargetAbsentFromTheTextGetsTheMentionsOwnReadingAndNeverAnAnalystsLabel()
+            throws Exception {
+        String text = "Forkly lunch club delivered cold food again, so disappointing";
+        TextSentiment own = TweetSentiment.shared().analyze(text);
+        try (var harness = harness()) {
+            EnrichedMention mention = enriched(text, true, "dashbite");
+            mention.setSentiment(
+                    Sentiment.newBuilder()
+                            .setLabel(EnrichMention.label(own))
+                            .setScore(own.score())
+                            .setConfidence(own.confidence())
+                            .setModel(own.model())
+                            .build());
+            harness.processElement(mention, 1);
+            assertThat(last(harness))
+                    .singleElement()
+                    .satisfies(
+                            toward -> {
+                                assertThat(toward.getLabel()).isEqualTo(SentimentLabel.negative);
+                                assertThat(toward.getScore()).isEqualTo(own.score());
+                            });
+
+            EnrichedMention corrected = enriched(text + "!", true, "dashbite");
+            corrected.setSentiment(
+                    Sentiment.newBuilder()
+                            .setLabel(SentimentLabel.positive)
+                            .setScore(0.9)
+                            .setConfidence(0.95)
+                            .setModel(own.model())
+                            .setSource(SentimentSource.analyst)
+                            .build());
+            harness.processElement(corrected, 2);
+            assertThat(last(harness))
+                    .extracting(QuerySentiment::getLabel)
+                    .containsExactly(SentimentLabel.negative);
         }
     }
 
