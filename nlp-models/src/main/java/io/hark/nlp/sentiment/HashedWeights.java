@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * table whose slots hold the hash and then the row's weights: a lookup touches one slot, most often
  * within one cache line, where a {@code HashMap} of strings also touches its node, the key and the
  * key's bytes, each a likely cache miss in a table of half a million features. With the rows apart
- * from the slots, a second likely miss per feature, the whole-text model scored about 11% fewer
+ * from the slots, a second likely miss per feature, the whole-text model scored about 13% fewer
  * tweets a second ({@code SentimentEvaluation evaluate} on {@code semeval-2016test.tsv}).
  *
  * <p>No two features of a table share a hash: the hash's seed changes until they do not. A feature
@@ -102,7 +102,10 @@ final class HashedWeights {
         private boolean collided;
 
         private Builder(int maxFeatures, int columns, long seed) {
-            int capacity = Integer.highestOneBit(Math.max(2, maxFeatures) * 2 - 1) << 1;
+            // At most three quarters full, so that a lookup of a feature outside the table (most
+            // character n-grams) soon meets an empty slot: no slower than half full, and smaller.
+            int wanted = Math.max(2, maxFeatures + maxFeatures / 3 + 1);
+            int capacity = Integer.highestOneBit(wanted - 1) << 1;
             this.seed = seed;
             this.stride = columns + 1;
             this.slots = new long[Math.multiplyExact(capacity, stride)];
