@@ -8,11 +8,11 @@ import io.hark.nlp.entities.SocialTextAnnotator;
 import io.hark.nlp.language.LanguageDetector;
 import io.hark.nlp.sentiment.TweetFeatures;
 import io.hark.nlp.sentiment.TweetSentiment;
+import io.hark.nlp.text.RecentResults;
 import io.hark.nlp.text.TextCap;
 import io.hark.nlp.topics.TopicExtractor;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,13 +51,7 @@ public final class MentionEnricher {
     private final EntityRecognizer entities;
     private final TopicExtractor topics = new TopicExtractor();
     private final Map<String, Enrichment> cache =
-            Collections.synchronizedMap(
-                    new LinkedHashMap<>(256, 0.75f, true) {
-                        @Override
-                        protected boolean removeEldestEntry(Map.Entry<String, Enrichment> eldest) {
-                            return size() > CACHE_SIZE;
-                        }
-                    });
+            Collections.synchronizedMap(RecentResults.upTo(CACHE_SIZE));
 
     /**
      * @param gazetteer names of brands, products and people to recognise, with their entity type

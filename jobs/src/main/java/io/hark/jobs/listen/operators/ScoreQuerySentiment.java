@@ -5,6 +5,7 @@ import io.hark.jobs.queries.BroadcastQueries;
 import io.hark.nlp.MentionEnricher;
 import io.hark.nlp.TextSentiment;
 import io.hark.nlp.sentiment.TargetedSentiment;
+import io.hark.nlp.text.RecentResults;
 import io.hark.queries.QueryDefinition;
 import io.hark.queries.QueryTargets;
 import io.hark.queries.control.QueryUpdate;
@@ -15,7 +16,6 @@ import io.hark.schema.SentimentSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,14 +63,7 @@ public class ScoreQuerySentiment
                         ? TargetedSentiment.shared()
                         : TargetedSentiment.shared()
                                 .withWholeText(SentimentModels.wholeText(sentimentModel));
-        remembered =
-                new LinkedHashMap<>(256, 0.75f, true) {
-                    @Override
-                    protected boolean removeEldestEntry(
-                            Map.Entry<String, List<QuerySentiment>> eldest) {
-                        return size() > REMEMBERED_TEXTS;
-                    }
-                };
+        remembered = RecentResults.upTo(REMEMBERED_TEXTS);
     }
 
     @Override
