@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,21 +35,25 @@ import picocli.CommandLine.Parameters;
             "mention at once (sentiment.source: analyst), and on its later copies and reposts; replays keep them.",
             "  labels add FILE.tsv                            publish the file's lines platform:id<TAB>label",
             "  labels add --id x:123 --sentiment negative     publish one label",
+            "  labels remove FILE | --id x:123                remove the labels of the file's platform:id lines, or one:",
+            "                                                 the mentions get the model's reading back",
             "  labels export [--out FILE]                     write id<TAB>label<TAB>text lines (texts from Elasticsearch),",
             "                                                 the input of train-sentiment --domain",
             "Labels: negative, neutral or positive. The latest label of a mention wins."
         })
 final class LabelsCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "add or export")
+    @Parameters(index = "0", description = "add, remove or export")
     String action;
 
     @Parameters(
             index = "1",
             arity = "0..1",
-            description = "for add: a file of platform:id<TAB>label lines ('-': standard input)")
+            description =
+                    "for add: a file of platform:id<TAB>label lines; for remove: of platform:id lines"
+                            + " ('-': standard input)")
     Path file;
 
-    @Option(names = "--id", description = "for add: the mention, platform:id")
+    @Option(names = "--id", description = "for add and remove: the mention, platform:id")
     String id;
 
     @Option(names = "--sentiment", description = "for add with --id: negative, neutral or positive")
@@ -100,10 +105,19 @@ final class LabelsCommand implements Callable<Integer> {
                 System.out.println(
                         "published " + corrections.size() + " label(s) to " + labelsTopic);
             }
+            case "remove" -> {
+                List<SentimentCorrection> removals = removals();
+                SentimentLabels.publish(kafka, labelsTopic, removals);
+                System.out.println(
+                        "published the removal of "
+                                + removals.size()
+                                + " label(s) to "
+                                + labelsTopic);
+            }
             case "export" -> export(kafka);
             default ->
                     throw new IllegalArgumentException(
-                            "unknown action '" + action + "'; known: add, export");
+                            "unknown action '" + action + "'; known: add, remove, export");
         }
         return 0;
     }
@@ -119,11 +133,26 @@ final class LabelsCommand implements Callable<Integer> {
         if (id != null) {
             return List.of(SentimentCorrection.of(id, sentiment));
         }
-        return readLabels(file);
+        return readLines(file, SentimentCorrection::parseLine);
+    }
+
+    private List<SentimentCorrection> removals() throws IOException {
+        if (sentiment != null) {
+            throw new IllegalArgumentException("labels remove takes no --sentiment");
+        }
+        if ((id == null) == (file == null)) {
+            throw new IllegalArgumentException(
+                    "labels remove takes either a file of platform:id lines or --id");
+        }
+        if (id != null) {
+            return List.of(SentimentCorrection.removal(id));
+        }
+        return readLines(file, SentimentCorrection::parseRemovalLine);
     }
 
     /** Every line checked before anything is sent, so a bad file publishes nothing. */
-    static List<SentimentCorrection> readLabels(Path file) throws IOException {
+    static List<SentimentCorrection> readLines(
+            Path file, Function<String, SentimentCorrection> parse) throws IOException {
         List<SentimentCorrection> corrections = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         try (BufferedReader reader =
@@ -139,7 +168,7 @@ final class LabelsCommand implements Callable<Integer> {
                     continue;
                 }
                 try {
-                    corrections.add(SentimentCorrection.parseLine(line));
+                    corrections.add(parse.apply(line));
                 } catch (IllegalArgumentException e) {
                     errors.add(file + ":" + number + ": " + e.getMessage());
                 }

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -41,7 +42,8 @@ import picocli.CommandLine;
  * Analysts' corrections from {@code hark labels add} to Elasticsearch through a running listen job
  * on real servers: the indexed mention and its indexed repost are relabelled at once, a later copy
  * and a later repost get the label as they are indexed, other mentions keep the model's label, a
- * bad file publishes nothing, and {@code labels export} writes the labelled texts.
+ * bad file publishes nothing, {@code labels export} writes the labelled texts, and {@code labels
+ * remove} gives the indexed mentions the model's reading back.
  */
 class LabelsCommandITCase {
     @RegisterExtension static final MiniClusterExtension FLINK = HarkMiniCluster.extension();
@@ -125,6 +127,10 @@ class LabelsCommandITCase {
                                             .path("source")
                                             .asText()
                                             .equals("model"));
+            Map<String, JsonNode> modelsReadings = new HashMap<>();
+            for (Mention mention : List.of(complaint, repost)) {
+                modelsReadings.put(id(mention), indexed.get(id(mention)).path("sentiment"));
+            }
 
             Path bad =
                     Files.writeString(
@@ -193,6 +199,12 @@ class LabelsCommandITCase {
                     .as("a later repost")
                     .isTrue();
             assertThat(isAnalysts(indexed.get(id(other)), "negative")).isTrue();
+            for (Mention mention : List.of(copy, laterRepost)) {
+                JsonNode kept = indexed.get(id(mention)).path("model_reading");
+                assertThat(kept.path("labelled_id").asText()).isEqualTo(id(complaint));
+                assertThat(kept.path("sentiment").path("source").asText()).isEqualTo("model");
+                modelsReadings.put(id(mention), kept.path("sentiment"));
+            }
 
             Path exported = dir.resolve("exported.tsv");
             Run export =
@@ -214,9 +226,52 @@ class LabelsCommandITCase {
                     .containsExactlyInAnyOrder(
                             id(complaint) + "\tpositive\t" + complaint.getText(),
                             id(other) + "\tnegative\t" + other.getText());
+
+            Run removed =
+                    hark(
+                            concat(
+                                    new String[] {"labels", "remove", "--id", id(complaint)},
+                                    kafkaArgs));
+            assertThat(removed.exitCode()).isZero();
+            assertThat(removed.stdout()).contains("published the removal of 1 label(s)");
+            Mention copyAfterRemoval =
+                    mention(6, "Brewhaus lost my order and the barista laughed!");
+            copyAfterRemoval.getAuthor().setId("latecomer");
+            send(options, copyAfterRemoval);
+            indexed =
+                    awaitDocuments(
+                            run,
+                            found ->
+                                    found.size() == 6
+                                            && List.of(complaint, repost, copy, laterRepost)
+                                                    .stream()
+                                                    .allMatch(
+                                                            mention ->
+                                                                    isModels(
+                                                                            found.get(
+                                                                                    id(mention)))));
+            for (Mention mention : List.of(complaint, repost, copy, laterRepost)) {
+                assertThat(indexed.get(id(mention)).path("sentiment"))
+                        .as("%s after its label's removal", id(mention))
+                        .isEqualTo(modelsReadings.get(id(mention)));
+                assertThat(indexed.get(id(mention)).has("model_reading")).isFalse();
+            }
+            assertThat(indexed.get(id(copyAfterRemoval)).path("duplicate_of").asText())
+                    .isEqualTo(id(complaint));
+            assertThat(isModels(indexed.get(id(copyAfterRemoval))))
+                    .as("a copy that comes after the removal")
+                    .isTrue();
+            assertThat(isAnalysts(indexed.get(id(other)), "negative"))
+                    .as("another mention's label stays")
+                    .isTrue();
         } finally {
             job.cancel().get();
         }
+    }
+
+    private static boolean isModels(JsonNode document) {
+        return document != null
+                && document.path("sentiment").path("source").asText("model").equals("model");
     }
 
     private static boolean isAnalysts(JsonNode document, String label) {

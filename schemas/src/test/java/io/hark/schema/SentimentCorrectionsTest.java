@@ -32,11 +32,11 @@ class SentimentCorrectionsTest {
         assertThat(SentimentCorrections.labelledIds(repostOfACopy))
                 .containsExactly("x:9", "x:1", "x:5");
         assertThat(SentimentCorrections.find(repostOfACopy, labels::get))
-                .isEqualTo(SentimentLabel.positive);
+                .isEqualTo(new SentimentCorrections.LabelInForce("x:1", SentimentLabel.positive));
         assertThat(
                         SentimentCorrections.find(
                                 repostOfACopy, Map.of("x:5", SentimentLabel.neutral)::get))
-                .isEqualTo(SentimentLabel.neutral);
+                .isEqualTo(new SentimentCorrections.LabelInForce("x:5", SentimentLabel.neutral));
         assertThat(
                         SentimentCorrections.find(
                                 repostOfACopy,
@@ -46,15 +46,26 @@ class SentimentCorrectionsTest {
                                                 "x:1",
                                                 SentimentLabel.positive)
                                         ::get))
-                .isEqualTo(SentimentLabel.negative);
+                .isEqualTo(new SentimentCorrections.LabelInForce("x:9", SentimentLabel.negative));
         assertThat(SentimentCorrections.find(mention("7", null, null), labels::get)).isNull();
+    }
+
+    @Test
+    void aLabelsFileToRemoveHoldsIdsAlone() {
+        SentimentCorrection removal = SentimentCorrection.parseRemovalLine(" x:123 ");
+        assertThat(removal.mentionId()).isEqualTo("x:123");
+        assertThat(removal.isRemoval()).isTrue();
+        assertThat(SentimentCorrection.parseLine("x:123\tneutral").isRemoval()).isFalse();
+        assertThatThrownBy(() -> SentimentCorrection.parseRemovalLine("x:123\tneutral"))
+                .hasMessageContaining("ids only");
+        assertThatThrownBy(() -> SentimentCorrection.parseRemovalLine("123"))
+                .hasMessageContaining("platform:id");
     }
 
     @Test
     void anAnalystsLabelReplacesTheModelsAndKeepsTheModelsName() {
         EnrichedMention enriched = mention("1", null, null);
-        EnrichedMention relabelled =
-                SentimentCorrections.relabel(enriched, SentimentLabel.negative);
+        EnrichedMention relabelled = labelled(enriched, "x:1", SentimentLabel.negative);
         assertThat(relabelled.getSentiment().getLabel()).isEqualTo(SentimentLabel.negative);
         assertThat(relabelled.getSentiment().getScore()).isEqualTo(-1.0);
         assertThat(relabelled.getSentiment().getConfidence()).isEqualTo(1.0);
@@ -68,11 +79,73 @@ class SentimentCorrectionsTest {
                                 "dash", SentimentLabel.negative, -1.0, SentimentSource.analyst));
         assertThat(enriched.getSentiment().getSource()).isEqualTo(SentimentSource.model);
         enriched.setSentiment(null);
-        assertThat(
-                        SentimentCorrections.relabel(enriched, SentimentLabel.neutral)
-                                .getSentiment()
-                                .getModel())
+        assertThat(labelled(enriched, "x:1", SentimentLabel.neutral).getSentiment().getModel())
                 .isEqualTo("none");
+    }
+
+    @Test
+    void aRemovedLabelGivesTheModelsReadingBackHoweverOftenTheMentionWasRelabelled() {
+        EnrichedMention enriched = mention("1", null, "x:0");
+        EnrichedMention relabelled =
+                labelled(
+                        labelled(enriched, "x:0", SentimentLabel.negative),
+                        "x:1",
+                        SentimentLabel.neutral);
+        assertThat(relabelled.getModelReading().getLabelledId()).isEqualTo("x:1");
+        assertThat(relabelled.getModelReading().getSentiment()).isEqualTo(enriched.getSentiment());
+
+        EnrichedMention restored = SentimentCorrections.apply(relabelled, id -> null);
+        assertThat(restored.getSentiment()).isEqualTo(enriched.getSentiment());
+        assertThat(restored.getSentimentByQuery()).isEqualTo(enriched.getSentimentByQuery());
+        assertThat(restored.getModelReading()).isNull();
+        assertThat(SentimentCorrections.apply(enriched, id -> null)).isSameAs(enriched);
+    }
+
+    @Test
+    void removingALabelGivenToAnotherMentionLeavesTheMentionsOwn() {
+        SentimentCorrections.Reading own =
+                SentimentCorrections.relabel(
+                        SentimentCorrections.Reading.of(mention("1", null, "x:0")),
+                        SentimentLabel.negative,
+                        "x:1",
+                        List.of("acme", "dash"));
+        assertThat(SentimentCorrections.restore(own, "x:0")).isSameAs(own);
+        assertThat(SentimentCorrections.restore(own, "x:1").sentiment().getSource())
+                .isEqualTo(SentimentSource.model);
+        assertThat(
+                        SentimentCorrections.relabel(
+                                own,
+                                SentimentLabel.positive,
+                                "x:0",
+                                List.of("x:1", "x:0"),
+                                List.of("acme", "dash")))
+                .as("the first copy's label does not outrank the mention's own")
+                .isSameAs(own);
+        assertThat(
+                        SentimentCorrections.relabel(
+                                        own,
+                                        SentimentLabel.positive,
+                                        "x:1",
+                                        List.of("x:1", "x:0"),
+                                        List.of("acme", "dash"))
+                                .sentiment()
+                                .getLabel())
+                .isEqualTo(SentimentLabel.positive);
+    }
+
+    @Test
+    void aLabelOverAnAnalystsReadingOfAnOlderReleaseKeepsNoModelReading() {
+        EnrichedMention olderRelabel = mention("1", null, null);
+        olderRelabel.setSentiment(
+                SentimentCorrections.analystSentiment(SentimentLabel.neutral, "m"));
+        EnrichedMention relabelled = labelled(olderRelabel, "x:1", SentimentLabel.positive);
+        assertThat(relabelled.getSentiment().getLabel()).isEqualTo(SentimentLabel.positive);
+        assertThat(relabelled.getModelReading()).isNull();
+    }
+
+    private static EnrichedMention labelled(
+            EnrichedMention enriched, String labelledId, SentimentLabel label) {
+        return SentimentCorrections.apply(enriched, id -> id.equals(labelledId) ? label : null);
     }
 
     private static EnrichedMention mention(String id, String repostOf, String duplicateOf) {

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public record IndexTemplates(String prefix) implements Serializable {
     /** Raise on any change to a template, so running clusters get the new one. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
 
     private static final List<String> KINDS = List.of("mentions", "metrics", "alerts");
     private static final Logger LOG = LoggerFactory.getLogger(IndexTemplates.class);

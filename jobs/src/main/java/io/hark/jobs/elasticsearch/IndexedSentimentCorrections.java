@@ -9,16 +9,10 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hark.schema.PlainJson;
-import io.hark.schema.Sentiment;
 import io.hark.schema.SentimentCorrection;
-import io.hark.schema.SentimentCorrections;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -29,11 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Puts each analyst's label on the mentions already indexed that it holds for: the labelled
- * mention, its copy-pastes ({@code duplicate_of}) and its reposts, as {@link SentimentCorrections}
- * does for the mentions still to come. Each document is read and indexed again whole under its own
- * id (updates by query need scripts, which Hark does without), with {@code sentiment.source:
- * analyst} and the same label toward each matched query, as {@link SentimentCorrections#relabel}
- * gives the mentions still to come.
+ * mention, its copy-pastes ({@code duplicate_of}) and its reposts, as {@link
+ * io.hark.schema.SentimentCorrections} does for the mentions still to come; a removed label gives
+ * them the model's reading back. Each document is read and indexed again whole under its own id
+ * (updates by query need scripts, which Hark does without), as {@link DocumentSentiment} corrects
+ * it.
  *
  * <p>A correction is applied before the next checkpoint completes; when Elasticsearch fails, the
  * job fails and applies it again from the checkpoint (applying a label twice changes nothing).
@@ -83,20 +77,13 @@ public final class IndexedSentimentCorrections implements Sink<SentimentCorrecti
                             MAX_DOCUMENTS);
                 }
                 BulkRequest.Builder bulk = new BulkRequest.Builder();
+                int changed = 0;
                 for (Hit<ObjectNode> hit : hits) {
                     ObjectNode document = hit.source();
-                    JsonNode model = document.path("sentiment").path("model");
-                    Sentiment analyst =
-                            SentimentCorrections.analystSentiment(
-                                    correction.label(), model.isTextual() ? model.asText() : null);
-                    document.set("sentiment", PlainJson.toTree(analyst));
-                    List<String> matchedQueries = new ArrayList<>();
-                    document.path("matched_queries")
-                            .forEach(query -> matchedQueries.add(query.asText()));
-                    ArrayNode byQuery = document.putArray("sentiment_by_query");
-                    SentimentCorrections.analystByQuery(analyst, matchedQueries)
-                            .forEach(query -> byQuery.add(PlainJson.toTree(query)));
-                    MentionDocuments.putSentimentToward(document);
+                    if (!DocumentSentiment.correct(document, correction)) {
+                        continue;
+                    }
+                    changed++;
                     byte[] source = MAPPER.writeValueAsBytes(document);
                     bulk.operations(
                             BulkOperation.of(
@@ -110,6 +97,9 @@ public final class IndexedSentimentCorrections implements Sink<SentimentCorrecti
                                                                                     source,
                                                                                     ContentType
                                                                                             .APPLICATION_JSON)))));
+                }
+                if (changed == 0) {
+                    return;
                 }
                 BulkResponse response = client.bulk(bulk.build()).get();
                 if (response.errors()) {

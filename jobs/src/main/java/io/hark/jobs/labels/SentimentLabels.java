@@ -45,10 +45,14 @@ public record SentimentLabels(
                         record ->
                                 decode(
                                         record,
-                                        correction ->
+                                        correction -> {
+                                            if (correction.isRemoval()) {
+                                                labels.remove(correction.mentionId());
+                                            } else {
                                                 labels.put(
-                                                        correction.mentionId(),
-                                                        correction.label())));
+                                                        correction.mentionId(), correction.label());
+                                            }
+                                        }));
         return new SentimentLabels(labels, end);
     }
 
@@ -62,7 +66,10 @@ public record SentimentLabels(
                 List.of(KafkaTopics.single(topic).configs(Map.of("cleanup.policy", "compact"))));
     }
 
-    /** Sends the corrections and waits until the brokers have them all. */
+    /**
+     * Sends the corrections (a removal as a tombstone, which compaction then drops with the label)
+     * and waits until the brokers have them all.
+     */
     public static void publish(
             KafkaConnection kafka, String topic, List<SentimentCorrection> corrections) {
         ensureTopic(kafka, topic);
@@ -73,7 +80,12 @@ public record SentimentLabels(
                         new ProducerRecord<>(
                                 topic,
                                 correction.mentionId().getBytes(StandardCharsets.UTF_8),
-                                correction.label().name().getBytes(StandardCharsets.UTF_8)));
+                                correction.isRemoval()
+                                        ? null
+                                        : correction
+                                                .label()
+                                                .name()
+                                                .getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();
         }
@@ -100,23 +112,25 @@ public record SentimentLabels(
     }
 
     /**
-     * A record that is not a label (a tombstone, a bad key or value) is logged and skipped: it must
-     * not stop the job.
+     * A tombstone removes its mention's label. A record that is neither a label nor a removal (no
+     * key, a bad key or value) is logged and skipped: it must not stop the job.
      */
     static void decode(ConsumerRecord<byte[], byte[]> record, Consumer<SentimentCorrection> each) {
-        if (record.key() == null || record.value() == null) {
+        if (record.key() == null) {
             LOG.warn(
-                    "skipped a record without key or value at {}-{}@{}",
+                    "skipped a record without key at {}-{}@{}",
                     record.topic(),
                     record.partition(),
                     record.offset());
             return;
         }
         try {
+            String mentionId = new String(record.key(), StandardCharsets.UTF_8);
             each.accept(
-                    SentimentCorrection.of(
-                            new String(record.key(), StandardCharsets.UTF_8),
-                            new String(record.value(), StandardCharsets.UTF_8)));
+                    record.value() == null
+                            ? SentimentCorrection.removal(mentionId)
+                            : SentimentCorrection.of(
+                                    mentionId, new String(record.value(), StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException e) {
             LOG.warn(
                     "skipped the label at {}-{}@{}: {}",

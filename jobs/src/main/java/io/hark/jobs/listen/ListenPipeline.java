@@ -197,7 +197,9 @@ public final class ListenPipeline {
             DataStream<EnrichedMention> mentions,
             DataStream<SentimentCorrection> labelUpdates,
             Map<String, SentimentLabel> initialLabels) {
-        return mentions.connect(labelUpdates.broadcast(ApplySentimentLabels.LABELS))
+        return mentions.connect(
+                        labelUpdates.broadcast(
+                                ApplySentimentLabels.LABELS, ApplySentimentLabels.REMOVED))
                 .process(new ApplySentimentLabels(initialLabels), EnrichMention.outputType())
                 .name("apply-sentiment-labels")
                 .uid("apply-sentiment-labels");

@@ -16,14 +16,20 @@ import org.apache.flink.util.Collector;
 /**
  * Puts analysts' labels on the mentions they hold for ({@link SentimentCorrections}): the labels
  * the job started with, then those that arrive while it runs (broadcast to every instance and kept
- * in its state). Mentions indexed before their label arrived are relabelled in Elasticsearch by the
- * job's corrections sink, not here.
+ * in its state). A removed label no longer holds: the mention keeps the model's reading, or gets it
+ * back where it was relabelled before (a replay of the enriched topic). Mentions indexed before
+ * their label arrived or was removed are updated in Elasticsearch by the job's corrections sink,
+ * not here.
  */
 public class ApplySentimentLabels
         extends BroadcastProcessFunction<EnrichedMention, SentimentCorrection, EnrichedMention> {
     public static final MapStateDescriptor<String, SentimentLabel> LABELS =
             new MapStateDescriptor<>(
                     "sentiment-labels", Types.STRING, Types.ENUM(SentimentLabel.class));
+
+    /** Labels removed since the job was built, which its initial labels may still hold. */
+    public static final MapStateDescriptor<String, Boolean> REMOVED =
+            new MapStateDescriptor<>("sentiment-labels-removed", Types.STRING, Types.BOOLEAN);
 
     private final HashMap<String, SentimentLabel> initial;
 
@@ -40,25 +46,35 @@ public class ApplySentimentLabels
             EnrichedMention enriched, ReadOnlyContext ctx, Collector<EnrichedMention> out)
             throws Exception {
         ReadOnlyBroadcastState<String, SentimentLabel> arrived = ctx.getBroadcastState(LABELS);
-        SentimentLabel label =
-                SentimentCorrections.find(
+        ReadOnlyBroadcastState<String, Boolean> removed = ctx.getBroadcastState(REMOVED);
+        out.collect(
+                SentimentCorrections.apply(
                         enriched,
                         id -> {
                             try {
                                 SentimentLabel latest = arrived.get(id);
-                                return latest != null ? latest : initial.get(id);
+                                if (latest != null) {
+                                    return latest;
+                                }
+                                return removed.contains(id) ? null : initial.get(id);
                             } catch (Exception e) {
                                 throw new IllegalStateException(
                                         "cannot read the labels' broadcast state", e);
                             }
-                        });
-        out.collect(label == null ? enriched : SentimentCorrections.relabel(enriched, label));
+                        }));
     }
 
     @Override
     public void processBroadcastElement(
             SentimentCorrection correction, Context ctx, Collector<EnrichedMention> out)
             throws Exception {
-        ctx.getBroadcastState(LABELS).put(correction.mentionId(), correction.label());
+        String id = correction.mentionId();
+        if (correction.isRemoval()) {
+            ctx.getBroadcastState(LABELS).remove(id);
+            ctx.getBroadcastState(REMOVED).put(id, true);
+        } else {
+            ctx.getBroadcastState(LABELS).put(id, correction.label());
+            ctx.getBroadcastState(REMOVED).remove(id);
+        }
     }
 }

@@ -48,7 +48,7 @@ class ApplySentimentLabelsTest {
                         EnrichedMention, SentimentCorrection, EnrichedMention>(
                         new CoBroadcastWithNonKeyedOperator<>(
                                 new ApplySentimentLabels(initial),
-                                List.of(ApplySentimentLabels.LABELS)),
+                                List.of(ApplySentimentLabels.LABELS, ApplySentimentLabels.REMOVED)),
                         2,
                         2,
                         0);
@@ -103,20 +103,52 @@ class ApplySentimentLabelsTest {
     }
 
     @Test
+    void aRemovedLabelNoLongerHoldsAndARelabelledMentionGetsTheModelsReadingBack()
+            throws Exception {
+        EnrichedMention original = enriched(1);
+        EnrichedMention copy =
+                EnrichedMention.newBuilder(enriched(2)).setDuplicateOf(id(original)).build();
+        try (var harness = harness(Map.of(id(original), SentimentLabel.negative))) {
+            harness.processElement(copy, 1);
+            EnrichedMention relabelledCopy = harness.extractOutputValues().get(0);
+            assertThat(relabelledCopy.getSentiment().getSource())
+                    .isEqualTo(SentimentSource.analyst);
+
+            harness.processBroadcastElement(SentimentCorrection.removal(id(original)), 2);
+            harness.processElement(original, 3);
+            assertThat(last(harness)).isEqualTo(original.getSentiment());
+
+            harness.processElement(relabelledCopy, 4);
+            assertThat(last(harness))
+                    .as("a copy relabelled before the removal, replayed from the enriched topic")
+                    .isEqualTo(copy.getSentiment());
+            assertThat(harness.extractOutputValues().get(2).getModelReading()).isNull();
+
+            harness.processBroadcastElement(
+                    new SentimentCorrection(id(original), SentimentLabel.positive), 5);
+            harness.processElement(copy, 6);
+            assertThat(last(harness).getLabel()).isEqualTo(SentimentLabel.positive);
+        }
+    }
+
+    @Test
     void aRestoredJobKeepsTheLabelsThatArrivedWhileItRan() throws Exception {
         EnrichedMention mention = enriched(5);
+        EnrichedMention unlabelled = enriched(6);
+        Map<String, SentimentLabel> initial = Map.of(id(unlabelled), SentimentLabel.positive);
         OperatorSubtaskState snapshot;
-        try (var harness = harness(Map.of())) {
+        try (var harness = harness(initial)) {
             harness.processBroadcastElement(
                     new SentimentCorrection(id(mention), SentimentLabel.negative), 1);
+            harness.processBroadcastElement(SentimentCorrection.removal(id(unlabelled)), 2);
             snapshot = harness.snapshot(1, 2);
         }
         var restored =
                 new BroadcastOperatorTestHarness<
                         EnrichedMention, SentimentCorrection, EnrichedMention>(
                         new CoBroadcastWithNonKeyedOperator<>(
-                                new ApplySentimentLabels(Map.of()),
-                                List.of(ApplySentimentLabels.LABELS)),
+                                new ApplySentimentLabels(initial),
+                                List.of(ApplySentimentLabels.LABELS, ApplySentimentLabels.REMOVED)),
                         2,
                         2,
                         0);
@@ -126,6 +158,10 @@ class ApplySentimentLabelsTest {
             restored.open();
             restored.processElement(mention, 3);
             assertThat(last(restored).getLabel()).isEqualTo(SentimentLabel.negative);
+            restored.processElement(unlabelled, 4);
+            assertThat(last(restored))
+                    .as("a label removed while the job ran, which it started with")
+                    .isEqualTo(unlabelled.getSentiment());
         }
     }
 }
