@@ -221,22 +221,11 @@ final class SampleComposer {
     private SampleDraft reddit() {
         RecentPosts ring = records.recent(Platform.reddit);
         if (ring.size() > 0 && rnd.nextDouble() < 0.6) {
-            SamplePost parent = ring.get(rnd.nextInt(Math.min(ring.size(), 64)));
-            SampleDraft d =
-                    userDraft(Platform.reddit, SampleKind.REPLY, parent.brand(), parent.author());
-            d.lang = null;
-            d.text =
-                    textNoise.apply(
-                            fill(d.brand)
-                                    .apply(
-                                            SampleAuthors.pick(
-                                                    SampleVocabulary.REDDIT_COMMENTS, rnd)),
-                            d);
-            d.place = parent.place();
-            d.extras.put("subreddit", d.place);
-            d.extras.put("kind", "comment");
-            reply(d, parent);
-            return d;
+            return comment(
+                    Platform.reddit,
+                    ring.get(rnd.nextInt(Math.min(ring.size(), 64))),
+                    "subreddit",
+                    "comment");
         }
         int brand = pickBrand();
         SampleDraft d = userDraft(Platform.reddit, pickKind(brand), brand, null);
@@ -529,22 +518,11 @@ final class SampleComposer {
     private SampleDraft forum() {
         RecentPosts ring = records.recent(Platform.other);
         if (ring.size() > 0 && rnd.nextDouble() < 0.4) {
-            SamplePost parent = ring.get(rnd.nextInt(Math.min(ring.size(), 32)));
-            SampleDraft d =
-                    userDraft(Platform.other, SampleKind.REPLY, parent.brand(), parent.author());
-            d.lang = null;
-            d.text =
-                    textNoise.apply(
-                            fill(d.brand)
-                                    .apply(
-                                            SampleAuthors.pick(
-                                                    SampleVocabulary.REDDIT_COMMENTS, rnd)),
-                            d);
-            d.place = parent.place();
-            d.extras.put("site", d.place);
-            d.extras.put("kind", "reply");
-            reply(d, parent);
-            return d;
+            return comment(
+                    Platform.other,
+                    ring.get(rnd.nextInt(Math.min(ring.size(), 32))),
+                    "site",
+                    "reply");
         }
         int brand = pickBrand();
         SampleDraft d = userDraft(Platform.other, pickKind(brand), brand, null);
@@ -669,6 +647,23 @@ final class SampleComposer {
             author = authors.pick(p, rnd);
         }
         return author;
+    }
+
+    /** A comment in a thread (a subreddit's, a forum's): the parent's place, brand and thread. */
+    private SampleDraft comment(
+            Platform platform, SamplePost parent, String placeKey, String kind) {
+        SampleDraft d = userDraft(platform, SampleKind.REPLY, parent.brand(), parent.author());
+        d.lang = null;
+        d.text =
+                textNoise.apply(
+                        fill(d.brand)
+                                .apply(SampleAuthors.pick(SampleVocabulary.REDDIT_COMMENTS, rnd)),
+                        d);
+        d.place = parent.place();
+        d.extras.put(placeKey, d.place);
+        d.extras.put("kind", kind);
+        reply(d, parent);
+        return d;
     }
 
     private void reply(SampleDraft d, SamplePost parent) {
