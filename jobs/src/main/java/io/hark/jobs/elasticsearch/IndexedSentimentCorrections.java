@@ -2,6 +2,8 @@
 package io.hark.jobs.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.QueryBuilders;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -130,6 +132,16 @@ public final class IndexedSentimentCorrections implements Sink<SentimentCorrecti
             int colon = mentionId.indexOf(':');
             String platform = mentionId.substring(0, colon);
             String id = mentionId.substring(colon + 1);
+            Query itself = QueryBuilders.ids(ids -> ids.values(mentionId));
+            Query copies = term("duplicate_of", mentionId);
+            Query reposts =
+                    QueryBuilders.bool(
+                            bool ->
+                                    bool.filter(term("platform", platform))
+                                            .filter(term("repost_of_id", id)));
+            Query anyOfThem =
+                    QueryBuilders.bool(
+                            bool -> bool.should(itself, copies, reposts).minimumShouldMatch("1"));
             SearchResponse<ObjectNode> response =
                     client.search(
                                     search ->
@@ -137,55 +149,14 @@ public final class IndexedSentimentCorrections implements Sink<SentimentCorrecti
                                                     .allowNoIndices(true)
                                                     .ignoreUnavailable(true)
                                                     .size(MAX_DOCUMENTS)
-                                                    .query(
-                                                            query ->
-                                                                    query.bool(
-                                                                            bool ->
-                                                                                    bool.should(
-                                                                                                    should ->
-                                                                                                            should
-                                                                                                                    .ids(
-                                                                                                                            ids ->
-                                                                                                                                    ids
-                                                                                                                                            .values(
-                                                                                                                                                    mentionId)))
-                                                                                            .should(
-                                                                                                    should ->
-                                                                                                            should
-                                                                                                                    .term(
-                                                                                                                            term ->
-                                                                                                                                    term.field(
-                                                                                                                                                    "duplicate_of")
-                                                                                                                                            .value(
-                                                                                                                                                    mentionId)))
-                                                                                            .should(
-                                                                                                    should ->
-                                                                                                            should
-                                                                                                                    .bool(
-                                                                                                                            repost ->
-                                                                                                                                    repost.filter(
-                                                                                                                                                    filter ->
-                                                                                                                                                            filter
-                                                                                                                                                                    .term(
-                                                                                                                                                                            term ->
-                                                                                                                                                                                    term.field(
-                                                                                                                                                                                                    "platform")
-                                                                                                                                                                                            .value(
-                                                                                                                                                                                                    platform)))
-                                                                                                                                            .filter(
-                                                                                                                                                    filter ->
-                                                                                                                                                            filter
-                                                                                                                                                                    .term(
-                                                                                                                                                                            term ->
-                                                                                                                                                                                    term.field(
-                                                                                                                                                                                                    "repost_of_id")
-                                                                                                                                                                                            .value(
-                                                                                                                                                                                                    id)))))
-                                                                                            .minimumShouldMatch(
-                                                                                                    "1"))),
+                                                    .query(anyOfThem),
                                     ObjectNode.class)
                             .get();
             return response.hits().hits();
+        }
+
+        private static Query term(String field, String value) {
+            return QueryBuilders.term(term -> term.field(field).value(value));
         }
 
         @Override
