@@ -134,9 +134,8 @@ public final class SentimentCorrections {
             List<String> labelledIds,
             List<String> matchedQueries) {
         ModelReading model = current.modelReading();
-        if (model != null
-                && labelledIds.contains(model.getLabelledId())
-                && labelledIds.indexOf(model.getLabelledId()) < labelledIds.indexOf(labelledId)) {
+        int standing = model == null ? -1 : labelledIds.indexOf(model.getLabelledId());
+        if (standing >= 0 && standing < labelledIds.indexOf(labelledId)) {
             return current;
         }
         return relabel(current, label, labelledId, matchedQueries);

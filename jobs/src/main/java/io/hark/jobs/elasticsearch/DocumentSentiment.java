@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.avro.generic.IndexedRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sentiment of an indexed mention's document as an analyst's label, or its removal, changes it:
@@ -24,15 +26,27 @@ import org.apache.avro.generic.IndexedRecord;
  * sentiment_by_query} and {@code model_reading} fields, as {@link MentionDocuments} wrote them.
  */
 final class DocumentSentiment {
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentSentiment.class);
+
     private DocumentSentiment() {}
 
     /**
-     * Applies the correction to the document.
+     * Applies the correction to the document. A document whose sentiment Hark did not write (a
+     * label it does not know) is left as it is and said so in the log: it must not stop the job.
      *
      * @return whether the document changed
      */
     static boolean correct(ObjectNode document, SentimentCorrection correction) {
-        Reading current = read(document);
+        Reading current;
+        try {
+            current = read(document);
+        } catch (IllegalArgumentException e) {
+            LOG.warn(
+                    "left the document {} as it is: its sentiment is not Hark's ({})",
+                    document.path("id").asText(),
+                    e.getMessage());
+            return false;
+        }
         Reading next =
                 correction.isRemoval()
                         ? SentimentCorrections.restore(current, correction.mentionId())

@@ -73,6 +73,22 @@ class DocumentSentimentTest {
     }
 
     @Test
+    void aDocumentWhoseSentimentHarkDidNotWriteIsLeftAsItIs() {
+        EnrichedMention mention = enriched(1, null);
+        ObjectNode document = MentionDocuments.document(mention);
+        ((ObjectNode) document.get("sentiment")).put("label", "furious");
+        ObjectNode before = document.deepCopy();
+        assertThat(
+                        DocumentSentiment.correct(
+                                document,
+                                new SentimentCorrection(
+                                        MentionIds.of(mention.getMention()),
+                                        SentimentLabel.negative)))
+                .isFalse();
+        assertThat(document).isEqualTo(before);
+    }
+
+    @Test
     void theFirstCopysLabelLeavesACopysOwnLabelInPlace() {
         EnrichedMention first = enriched(1, null);
         String firstId = MentionIds.of(first.getMention());
