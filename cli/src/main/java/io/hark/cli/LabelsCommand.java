@@ -107,12 +107,29 @@ final class LabelsCommand implements Callable<Integer> {
             }
             case "remove" -> {
                 List<SentimentCorrection> removals = removals();
+                Map<String, SentimentLabel> labelled =
+                        SentimentLabels.read(kafka, labelsTopic).labels();
+                List<String> unlabelled =
+                        removals.stream()
+                                .map(SentimentCorrection::mentionId)
+                                .filter(mentionId -> !labelled.containsKey(mentionId))
+                                .toList();
                 SentimentLabels.publish(kafka, labelsTopic, removals);
                 System.out.println(
                         "published the removal of "
                                 + removals.size()
                                 + " label(s) to "
-                                + labelsTopic);
+                                + labelsTopic
+                                + (unlabelled.isEmpty()
+                                        ? ""
+                                        : "; "
+                                                + unlabelled.size()
+                                                + " of them had no label: "
+                                                + String.join(
+                                                        ", ",
+                                                        unlabelled.subList(
+                                                                0, Math.min(unlabelled.size(), 10)))
+                                                + (unlabelled.size() > 10 ? ", ..." : "")));
             }
             case "export" -> export(kafka);
             default ->

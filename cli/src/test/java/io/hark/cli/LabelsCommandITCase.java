@@ -227,13 +227,15 @@ class LabelsCommandITCase {
                             id(complaint) + "\tpositive\t" + complaint.getText(),
                             id(other) + "\tnegative\t" + other.getText());
 
+            Path removals =
+                    Files.writeString(
+                            dir.resolve("removals.txt"), id(complaint) + "\n" + "x:404\n");
             Run removed =
-                    hark(
-                            concat(
-                                    new String[] {"labels", "remove", "--id", id(complaint)},
-                                    kafkaArgs));
+                    hark(concat(new String[] {"labels", "remove", removals.toString()}, kafkaArgs));
             assertThat(removed.exitCode()).isZero();
-            assertThat(removed.stdout()).contains("published the removal of 1 label(s)");
+            assertThat(removed.stdout())
+                    .contains("published the removal of 2 label(s)")
+                    .contains("1 of them had no label: x:404");
             Mention copyAfterRemoval =
                     mention(6, "Brewhaus lost my order and the barista laughed!");
             copyAfterRemoval.getAuthor().setId("latecomer");
