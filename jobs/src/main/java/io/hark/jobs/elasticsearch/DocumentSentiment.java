@@ -4,8 +4,10 @@ package io.hark.jobs.elasticsearch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hark.schema.MentionIds;
 import io.hark.schema.ModelReading;
 import io.hark.schema.PlainJson;
+import io.hark.schema.Platform;
 import io.hark.schema.QuerySentiment;
 import io.hark.schema.Sentiment;
 import io.hark.schema.SentimentCorrection;
@@ -31,18 +33,20 @@ final class DocumentSentiment {
     private DocumentSentiment() {}
 
     /**
-     * Applies the correction to the document. A document whose sentiment Hark did not write (a
-     * label it does not know) is left as it is and said so in the log: it must not stop the job.
+     * Applies the correction to the document. A document Hark did not write (a label or platform it
+     * does not know) is left as it is and said so in the log: it must not stop the job.
      *
      * @return whether the document changed
      */
     static boolean correct(ObjectNode document, SentimentCorrection correction) {
         Reading current;
+        List<String> labelledIds;
         try {
             current = read(document);
+            labelledIds = labelledIds(document);
         } catch (IllegalArgumentException e) {
             LOG.warn(
-                    "left the document {} as it is: its sentiment is not Hark's ({})",
+                    "left the document {} as it is: Hark did not write it ({})",
                     document.path("id").asText(),
                     e.getMessage());
             return false;
@@ -54,7 +58,7 @@ final class DocumentSentiment {
                                 current,
                                 correction.label(),
                                 correction.mentionId(),
-                                labelledIds(document),
+                                labelledIds,
                                 texts(document.path("matched_queries")));
         if (next == current) {
             return false;
@@ -68,13 +72,13 @@ final class DocumentSentiment {
     }
 
     private static List<String> labelledIds(ObjectNode document) {
-        String platform = document.path("platform").asText();
+        Platform platform = Platform.valueOf(document.path("platform").asText());
         JsonNode duplicateOf = document.path("duplicate_of");
         JsonNode repostOf = document.path("repost_of_id");
         return SentimentCorrections.labelledIds(
-                platform + ":" + document.path("id").asText(),
+                MentionIds.of(platform, document.path("id").asText()),
                 duplicateOf.isTextual() ? duplicateOf.asText() : null,
-                repostOf.isTextual() ? platform + ":" + repostOf.asText() : null);
+                repostOf.isTextual() ? MentionIds.of(platform, repostOf.asText()) : null);
     }
 
     static Reading read(JsonNode document) {
