@@ -13,6 +13,7 @@ import io.hark.report.ElasticsearchJson.Document;
 import io.hark.report.ReportHtml;
 import io.hark.report.ReportPeriod;
 import io.hark.report.ReportSpec;
+import io.hark.schema.Platform;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -200,7 +201,7 @@ final class ReportBenchmark {
             String topic = TOPICS.get(random.nextInt(TOPICS.size()));
             batch.add(
                     documents.mention(
-                            "x",
+                            Platform.x,
                             "m" + i,
                             at,
                             "author" + random.nextInt(20_000),

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hark.jobs.elasticsearch.IndexTemplates;
 import io.hark.report.ElasticsearchJson.Document;
+import io.hark.schema.MentionIds;
+import io.hark.schema.Platform;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -72,7 +74,7 @@ final class ReportDocuments {
 
     /** A mention as the listen job indexes it, matched to {@code queries}. */
     Document mention(
-            String platform,
+            Platform platform,
             String id,
             Instant createdAt,
             String author,
@@ -87,7 +89,7 @@ final class ReportDocuments {
             List<String> flags) {
         ObjectNode document = MAPPER.createObjectNode();
         document.put("id", id)
-                .put("platform", platform)
+                .put("platform", platform.toString())
                 .put("created_at", createdAt.toString())
                 .put("ingested_at", createdAt.toString())
                 .put("text", text)
@@ -99,7 +101,7 @@ final class ReportDocuments {
         strings(document.putArray("topics"), topics);
         strings(document.putArray("hashtags"), hashtags);
         strings(document.putArray("flags"), flags);
-        return request(indices.mentionsIndex(createdAt), platform + ":" + id, document);
+        return request(indices.mentionsIndex(createdAt), MentionIds.of(platform, id), document);
     }
 
     /** An alert episode in its latest state. */

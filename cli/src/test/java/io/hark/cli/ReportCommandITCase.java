@@ -11,6 +11,7 @@ import io.hark.jobs.elasticsearch.ElasticsearchConnection;
 import io.hark.jobs.elasticsearch.IndexTemplates;
 import io.hark.report.ElasticsearchJson;
 import io.hark.report.ElasticsearchJson.Document;
+import io.hark.schema.Platform;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -230,7 +231,7 @@ class ReportCommandITCase {
             Instant at = FROM.plus(Duration.ofMinutes(60 * i + 7));
             all.add(
                     documents.mention(
-                            "x",
+                            Platform.x,
                             "d" + i,
                             at,
                             "traveller" + i,
@@ -248,7 +249,7 @@ class ReportCommandITCase {
             Instant at = PREVIOUS.plus(Duration.ofMinutes(60 * i + 7));
             all.add(
                     documents.mention(
-                            "x",
+                            Platform.x,
                             "p" + i,
                             at,
                             "traveller" + i,
@@ -264,7 +265,7 @@ class ReportCommandITCase {
         }
         all.add(
                 documents.mention(
-                        "reddit",
+                        Platform.reddit,
                         "h1",
                         FROM.plus(Duration.ofHours(9)),
                         HOSTILE_AUTHOR,
@@ -279,7 +280,7 @@ class ReportCommandITCase {
                         List.of()));
         all.add(
                 documents.mention(
-                        "x",
+                        Platform.x,
                         "s1",
                         FROM.plus(Duration.ofHours(3)),
                         "spambot",
@@ -294,7 +295,7 @@ class ReportCommandITCase {
                         List.of("spam")));
         all.add(
                 documents.mention(
-                        "x",
+                        Platform.x,
                         "c1",
                         FROM.plus(Duration.ofHours(2)),
                         "latte_lover",

@@ -9,6 +9,7 @@ import io.hark.nlp.sentiment.TargetedSentiment;
 import io.hark.schema.EnrichedMention;
 import io.hark.schema.Entity;
 import io.hark.schema.Mention;
+import io.hark.schema.MentionIds;
 import io.hark.schema.Sentiment;
 import io.hark.schema.SentimentLabel;
 import java.time.Duration;
@@ -72,7 +73,7 @@ public class EnrichMention extends KeyedProcessFunction<String, EnrichedMention,
         Mention mention = enriched.getMention();
         String original =
                 mention.getRepostOfId() == null ? mention.getId() : mention.getRepostOfId();
-        return mention.getPlatform() + ":" + original;
+        return MentionIds.of(mention.getPlatform(), original);
     }
 
     /**
