@@ -417,7 +417,7 @@ final class BenchCommand implements Callable<Integer> {
                 SentimentEvaluation.targetedMacroRecall(gold, wholeTextScores),
                 wholeTextRate);
         System.out.printf(
-                "  targeted, cross-validated by topic on the training files (%d folds): %.4f%n",
+                "  targeted, cross-validated by topic on the training files (%d folds, whole-text features out of fold): %.4f%n",
                 TargetedSentimentTrainer.DEFAULT_FOLDS,
                 TargetedSentimentTrainer.crossValidatedMacroRecall(
                         targeted, dataDir, TargetedSentimentTrainer.DEFAULT_FOLDS));

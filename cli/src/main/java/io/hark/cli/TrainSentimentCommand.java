@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
             "model trained without the extra set on it, and writes the model.",
             "The model Hark ships was made with the defaults; see nlp-models/.../sentiment/MODEL.md.",
             "With --targeted, trains the sentiment-toward-a-target model instead, on targeted/semeval-*-B.tsv (never on",
-            "semeval-2016test-B.tsv) over the shipped whole-text model; sigma chosen by cross-validation by topic.",
+            "semeval-2016test-B.tsv) over the shipped whole-text model, each training tweet read by a whole-text model",
+            "trained without its fold (about 4 minutes); sigma chosen by cross-validation by topic.",
             "With --domain LABELS.tsv (id<TAB>label<TAB>text lines, such as labels export writes) and --out FILE: adapts the",
             "shipped model (or --general FILE) to the labels' domain instead (about a minute); use it with sentiment --model FILE."
         })

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -195,6 +196,37 @@ public final class TweetSentimentTrainer {
                 MODEL_NAME);
     }
 
+    /**
+     * The shipped model's recipe and settings once for each of {@code leftOutEach}, without the
+     * SemEval tweets of those ids, each model handed to {@code use} with its index before the next
+     * is trained (one model's weights on the heap at a time): whole-text models that never saw the
+     * tweets a model stacked on them is trained on. About 40 s each.
+     */
+    static void trainShippedRecipeWithout(
+            Path dataDir, List<Set<String>> leftOutEach, ObjIntConsumer<TweetSentimentModel> use)
+            throws IOException {
+        Set<String> heldOutIds = heldOutIds(dataDir);
+        List<LabeledTweet> extra = extraSet(dataDir, heldOutIds);
+        LinearClassifier<String, String> distantClassifier =
+                trainDistantClassifier(dataDir.resolve(DISTANT_FILE));
+        for (int i = 0; i < leftOutEach.size(); i++) {
+            Set<String> leftOut = new HashSet<>(heldOutIds);
+            leftOut.addAll(leftOutEach.get(i));
+            List<LabeledTweet> train =
+                    new ArrayList<>(semevalTraining(dataDir, leftOut, SHIPPED_IN_DOMAIN_COPIES));
+            train.addAll(extra);
+            use.accept(
+                    trainModel(
+                            train,
+                            distantClassifier,
+                            null,
+                            SHIPPED_SIGMA,
+                            SHIPPED_MIN_FEATURE_COUNT,
+                            MODEL_NAME),
+                    i);
+        }
+    }
+
     /** The extra set, without tweets whose id is in the dev or test file. */
     public static List<LabeledTweet> extraSet(Path dataDir) throws IOException {
         return extraSet(dataDir, heldOutIds(dataDir));
@@ -232,7 +264,7 @@ public final class TweetSentimentTrainer {
         }
         System.err.printf(
                 Locale.ROOT,
-                "SemEval: %d distinct tweets, %d dropped as dev/test ids%n",
+                "SemEval: %d distinct tweets, %d dropped as held-out ids%n",
                 trainById.size(),
                 dropped);
         List<LabeledTweet> train = new ArrayList<>(trainById.values());
