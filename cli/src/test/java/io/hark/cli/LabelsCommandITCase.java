@@ -43,7 +43,8 @@ import picocli.CommandLine;
  * on real servers: the indexed mention and its indexed repost are relabelled at once, a later copy
  * and a later repost get the label as they are indexed, other mentions keep the model's label, a
  * bad file publishes nothing, {@code labels export} writes the labelled texts, and {@code labels
- * remove} gives the indexed mentions the model's reading back.
+ * remove} gives the indexed mentions the next label that holds (a copy's first copy's) or the
+ * model's reading back.
  */
 class LabelsCommandITCase {
     @RegisterExtension static final MiniClusterExtension FLINK = HarkMiniCluster.extension();
@@ -205,6 +206,34 @@ class LabelsCommandITCase {
                 assertThat(kept.path("sentiment").path("source").asText()).isEqualTo("model");
                 modelsReadings.put(id(mention), kept.path("sentiment"));
             }
+
+            // the copy's own label, then its removal: the first copy's label holds for it again
+            assertThat(
+                            hark(concat(
+                                            new String[] {
+                                                "labels",
+                                                "add",
+                                                "--id",
+                                                id(copy),
+                                                "--sentiment",
+                                                "neutral"
+                                            },
+                                            kafkaArgs))
+                                    .exitCode())
+                    .isZero();
+            awaitDocuments(run, found -> isAnalysts(found.get(id(copy)), "neutral"));
+            assertThat(
+                            hark(concat(
+                                            new String[] {"labels", "remove", "--id", id(copy)},
+                                            kafkaArgs))
+                                    .exitCode())
+                    .isZero();
+            indexed = awaitDocuments(run, found -> isAnalysts(found.get(id(copy)), "positive"));
+            assertThat(indexed.get(id(copy)).at("/model_reading/labelled_id").asText())
+                    .as("the label in force after the copy's own was removed")
+                    .isEqualTo(id(complaint));
+            assertThat(indexed.get(id(copy)).at("/model_reading/sentiment"))
+                    .isEqualTo(modelsReadings.get(id(copy)));
 
             Path exported = dir.resolve("exported.tsv");
             Run export =

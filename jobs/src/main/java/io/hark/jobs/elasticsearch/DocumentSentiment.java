@@ -71,7 +71,45 @@ final class DocumentSentiment {
         return true;
     }
 
-    private static List<String> labelledIds(ObjectNode document) {
+    /**
+     * The ids whose label would hold for the document once the label of {@code removedId} is
+     * removed, most specific first: those after it, as none before it had a label while it was in
+     * force, but for itself (a repost is often also the first copy's copy, so its original can be
+     * both). Empty for a document Hark did not write.
+     */
+    static List<String> labelledIdsAfter(JsonNode document, String removedId) {
+        try {
+            List<String> ids = labelledIds(document);
+            int removed = ids.indexOf(removedId);
+            return removed < 0
+                    ? List.of()
+                    : ids.subList(removed + 1, ids.size()).stream()
+                            .filter(id -> !id.equals(removedId))
+                            .toList();
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The analyst's label of the document's own mention, or null: the one it carries when the label
+     * in force on it is its own, always the case while it has one, as its own is the most specific.
+     */
+    static SentimentLabel ownLabel(JsonNode document) {
+        try {
+            JsonNode model = document.path("model_reading");
+            return model.isObject()
+                            && model.path("labelled_id")
+                                    .asText()
+                                    .equals(labelledIds(document).get(0))
+                    ? label(document.path("sentiment"))
+                    : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static List<String> labelledIds(JsonNode document) {
         Platform platform = Platform.valueOf(document.path("platform").asText());
         JsonNode duplicateOf = document.path("duplicate_of");
         JsonNode repostOf = document.path("repost_of_id");

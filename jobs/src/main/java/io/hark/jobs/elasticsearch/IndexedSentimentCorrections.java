@@ -14,8 +14,14 @@ import co.elastic.clients.util.ContentType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hark.schema.SentimentCorrection;
+import io.hark.schema.SentimentLabel;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -27,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * Puts each analyst's label on the mentions already indexed that it holds for: the labelled
  * mention, its copy-pastes ({@code duplicate_of}) and its reposts, as {@link
  * io.hark.schema.SentimentCorrections} does for the mentions still to come; a removed label gives
- * them the model's reading back. Each document is read and indexed again whole under its own id
- * (updates by query need scripts, which Hark does without), as {@link DocumentSentiment} corrects
- * it.
+ * them the next label that holds (their first copy's or original's own) or else the model's reading
+ * back. Each document is read and indexed again whole under its own id (updates by query need
+ * scripts, which Hark does without), as {@link DocumentSentiment} corrects it.
  *
  * <p>A correction is applied before the next checkpoint completes; when Elasticsearch fails, the
  * job fails and applies it again from the checkpoint (applying a label twice changes nothing).
@@ -78,15 +84,21 @@ public final class IndexedSentimentCorrections implements Sink<SentimentCorrecti
                             MAX_DOCUMENTS,
                             MAX_DOCUMENTS);
                 }
-                BulkRequest.Builder bulk = new BulkRequest.Builder();
-                int changed = 0;
+                List<Hit<ObjectNode>> changed = new ArrayList<>();
                 for (Hit<ObjectNode> hit : hits) {
-                    ObjectNode document = hit.source();
-                    if (!DocumentSentiment.correct(document, correction)) {
-                        continue;
+                    if (DocumentSentiment.correct(hit.source(), correction)) {
+                        changed.add(hit);
                     }
-                    changed++;
-                    byte[] source = MAPPER.writeValueAsBytes(document);
+                }
+                if (changed.isEmpty()) {
+                    return;
+                }
+                if (correction.isRemoval()) {
+                    labelNext(changed, correction.mentionId());
+                }
+                BulkRequest.Builder bulk = new BulkRequest.Builder();
+                for (Hit<ObjectNode> hit : changed) {
+                    byte[] source = MAPPER.writeValueAsBytes(hit.source());
                     bulk.operations(
                             BulkOperation.of(
                                     op ->
@@ -99,9 +111,6 @@ public final class IndexedSentimentCorrections implements Sink<SentimentCorrecti
                                                                                     source,
                                                                                     ContentType
                                                                                             .APPLICATION_JSON)))));
-                }
-                if (changed == 0) {
-                    return;
                 }
                 BulkResponse response = client.bulk(bulk.build()).get();
                 if (response.errors()) {
@@ -123,6 +132,68 @@ public final class IndexedSentimentCorrections implements Sink<SentimentCorrecti
                                 + e.getCause().getMessage(),
                         e.getCause());
             }
+        }
+
+        /**
+         * Where the removed label was in force, the next label that holds takes its place, as it
+         * would on a mention still to come: the own label of the first copy of the text or of the
+         * original, as their indexed documents carry it.
+         */
+        private void labelNext(List<Hit<ObjectNode>> restored, String removedId)
+                throws ExecutionException, InterruptedException {
+            Set<String> nextIds = new HashSet<>();
+            for (Hit<ObjectNode> hit : restored) {
+                nextIds.addAll(DocumentSentiment.labelledIdsAfter(hit.source(), removedId));
+            }
+            if (nextIds.isEmpty()) {
+                return;
+            }
+            Map<String, SentimentLabel> ownLabels = ownLabels(nextIds);
+            for (Hit<ObjectNode> hit : restored) {
+                for (String id : DocumentSentiment.labelledIdsAfter(hit.source(), removedId)) {
+                    SentimentLabel label = ownLabels.get(id);
+                    if (label != null) {
+                        DocumentSentiment.correct(hit.source(), new SentimentCorrection(id, label));
+                        break;
+                    }
+                }
+            }
+        }
+
+        /** The analysts' own labels of these mentions, as their indexed documents carry them. */
+        private Map<String, SentimentLabel> ownLabels(Set<String> mentionIds)
+                throws ExecutionException, InterruptedException {
+            // a label this sink indexed a moment ago must be seen
+            client.indices()
+                    .refresh(
+                            refresh ->
+                                    refresh.index(alias)
+                                            .allowNoIndices(true)
+                                            .ignoreUnavailable(true))
+                    .get();
+            SearchResponse<ObjectNode> response =
+                    client.search(
+                                    search ->
+                                            search.index(alias)
+                                                    .allowNoIndices(true)
+                                                    .ignoreUnavailable(true)
+                                                    .size(mentionIds.size())
+                                                    .query(
+                                                            QueryBuilders.ids(
+                                                                    ids ->
+                                                                            ids.values(
+                                                                                    List.copyOf(
+                                                                                            mentionIds)))),
+                                    ObjectNode.class)
+                            .get();
+            Map<String, SentimentLabel> labels = new HashMap<>();
+            for (Hit<ObjectNode> hit : response.hits().hits()) {
+                SentimentLabel label = DocumentSentiment.ownLabel(hit.source());
+                if (label != null) {
+                    labels.put(hit.id(), label);
+                }
+            }
+            return labels;
         }
 
         /** The labelled mention, its copies and its reposts, as indexed. */

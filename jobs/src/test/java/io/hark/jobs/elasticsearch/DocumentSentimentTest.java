@@ -114,4 +114,47 @@ class DocumentSentimentTest {
         assertThat(document.at("/sentiment/source").asText()).isEqualTo("model");
         assertThat(document.has("model_reading")).isFalse();
     }
+
+    @Test
+    void aRemovedLabelNamesTheLessSpecificOnesThatMayHoldNext() {
+        EnrichedMention first = enriched(1, null);
+        String firstId = MentionIds.of(first.getMention());
+        EnrichedMention copy = enriched(2, firstId);
+        copy.getMention().setRepostOfId("77");
+        String copyId = MentionIds.of(copy.getMention());
+        String originalId = MentionIds.of(copy.getMention().getPlatform(), "77");
+        ObjectNode copyDocument = MentionDocuments.document(copy);
+
+        assertThat(DocumentSentiment.labelledIdsAfter(copyDocument, copyId))
+                .containsExactly(firstId, originalId);
+        assertThat(DocumentSentiment.labelledIdsAfter(copyDocument, firstId))
+                .containsExactly(originalId);
+        assertThat(DocumentSentiment.labelledIdsAfter(copyDocument, originalId)).isEmpty();
+        assertThat(DocumentSentiment.labelledIdsAfter(copyDocument, "x:404")).isEmpty();
+
+        EnrichedMention repostAndCopy = enriched(3, firstId);
+        // a repost is on its original's platform
+        repostAndCopy.getMention().setPlatform(first.getMention().getPlatform());
+        repostAndCopy.getMention().setRepostOfId(first.getMention().getId());
+        assertThat(
+                        DocumentSentiment.labelledIdsAfter(
+                                MentionDocuments.document(repostAndCopy), firstId))
+                .as("a repost that is also its original's copy")
+                .isEmpty();
+    }
+
+    @Test
+    void aDocumentCarriesItsOwnLabelOnlyWhereItsMentionWasLabelled() {
+        EnrichedMention first = enriched(1, null);
+        String firstId = MentionIds.of(first.getMention());
+        ObjectNode firstDocument = MentionDocuments.document(first);
+        ObjectNode copyDocument = MentionDocuments.document(enriched(2, firstId));
+        assertThat(DocumentSentiment.ownLabel(firstDocument)).as("the model's reading").isNull();
+
+        SentimentCorrection firstsLabel = new SentimentCorrection(firstId, SentimentLabel.neutral);
+        DocumentSentiment.correct(firstDocument, firstsLabel);
+        DocumentSentiment.correct(copyDocument, firstsLabel);
+        assertThat(DocumentSentiment.ownLabel(firstDocument)).isEqualTo(SentimentLabel.neutral);
+        assertThat(DocumentSentiment.ownLabel(copyDocument)).as("its first copy's label").isNull();
+    }
 }
