@@ -171,19 +171,7 @@ class LabelsCommandITCase {
             Mention laterRepost = mention(5, "Brewhaus lost my order and the barista laughed");
             laterRepost.setPlatform(complaint.getPlatform());
             laterRepost.setRepostOfId(complaint.getId());
-            assertThat(
-                            hark(concat(
-                                            new String[] {
-                                                "labels",
-                                                "add",
-                                                "--id",
-                                                id(other),
-                                                "--sentiment",
-                                                "negative"
-                                            },
-                                            kafkaArgs))
-                                    .exitCode())
-                    .isZero();
+            assertThat(labelOne(id(other), "negative", kafkaArgs).exitCode()).isZero();
             send(options, copy, laterRepost);
             indexed =
                     awaitDocuments(
@@ -208,19 +196,7 @@ class LabelsCommandITCase {
             }
 
             // the copy's own label, then its removal: the first copy's label holds for it again
-            assertThat(
-                            hark(concat(
-                                            new String[] {
-                                                "labels",
-                                                "add",
-                                                "--id",
-                                                id(copy),
-                                                "--sentiment",
-                                                "neutral"
-                                            },
-                                            kafkaArgs))
-                                    .exitCode())
-                    .isZero();
+            assertThat(labelOne(id(copy), "neutral", kafkaArgs).exitCode()).isZero();
             awaitDocuments(run, found -> isAnalysts(found.get(id(copy)), "neutral"));
             assertThat(
                             hark(concat(
@@ -298,6 +274,13 @@ class LabelsCommandITCase {
         } finally {
             job.cancel().get();
         }
+    }
+
+    private static Run labelOne(String mentionId, String sentiment, String[] kafkaArgs) {
+        return hark(
+                concat(
+                        new String[] {"labels", "add", "--id", mentionId, "--sentiment", sentiment},
+                        kafkaArgs));
     }
 
     private static boolean isModels(JsonNode document) {

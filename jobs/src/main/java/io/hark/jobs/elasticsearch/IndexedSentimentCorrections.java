@@ -171,23 +171,11 @@ public final class IndexedSentimentCorrections implements Sink<SentimentCorrecti
                                             .allowNoIndices(true)
                                             .ignoreUnavailable(true))
                     .get();
-            SearchResponse<ObjectNode> response =
-                    client.search(
-                                    search ->
-                                            search.index(alias)
-                                                    .allowNoIndices(true)
-                                                    .ignoreUnavailable(true)
-                                                    .size(mentionIds.size())
-                                                    .query(
-                                                            QueryBuilders.ids(
-                                                                    ids ->
-                                                                            ids.values(
-                                                                                    List.copyOf(
-                                                                                            mentionIds)))),
-                                    ObjectNode.class)
-                            .get();
             Map<String, SentimentLabel> labels = new HashMap<>();
-            for (Hit<ObjectNode> hit : response.hits().hits()) {
+            for (Hit<ObjectNode> hit :
+                    search(
+                            QueryBuilders.ids(ids -> ids.values(List.copyOf(mentionIds))),
+                            mentionIds.size())) {
                 SentimentLabel label = DocumentSentiment.ownLabel(hit.source());
                 if (label != null) {
                     labels.put(hit.id(), label);
@@ -213,14 +201,19 @@ public final class IndexedSentimentCorrections implements Sink<SentimentCorrecti
             Query anyOfThem =
                     QueryBuilders.bool(
                             bool -> bool.should(itself, copies, reposts).minimumShouldMatch("1"));
+            return search(anyOfThem, MAX_DOCUMENTS);
+        }
+
+        private List<Hit<ObjectNode>> search(Query query, int size)
+                throws ExecutionException, InterruptedException {
             SearchResponse<ObjectNode> response =
                     client.search(
                                     search ->
                                             search.index(alias)
                                                     .allowNoIndices(true)
                                                     .ignoreUnavailable(true)
-                                                    .size(MAX_DOCUMENTS)
-                                                    .query(anyOfThem),
+                                                    .size(size)
+                                                    .query(query),
                                     ObjectNode.class)
                             .get();
             return response.hits().hits();
