@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
             "  labels add FILE.tsv                            publish the file's lines platform:id<TAB>label",
             "  labels add --id x:123 --sentiment negative     publish one label",
             "  labels remove FILE | --id x:123                remove the labels of the file's platform:id lines, or one:",
-            "                                                 the mentions get the model's reading back",
+            "                                                 the mentions get the next label that holds (their first",
+            "                                                 copy's or original's) or the model's reading back",
             "  labels export [--out FILE]                     write id<TAB>label<TAB>text lines (texts from Elasticsearch),",
             "                                                 the input of train-sentiment --domain",
             "Labels: negative, neutral or positive. The latest label of a mention wins."

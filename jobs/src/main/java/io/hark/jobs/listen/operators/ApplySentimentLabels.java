@@ -16,10 +16,10 @@ import org.apache.flink.util.Collector;
 /**
  * Puts analysts' labels on the mentions they hold for ({@link SentimentCorrections}): the labels
  * the job started with, then those that arrive while it runs (broadcast to every instance and kept
- * in its state). A removed label no longer holds: the mention keeps the model's reading, or gets it
- * back where it was relabelled before (a replay of the enriched topic). Mentions indexed before
- * their label arrived or was removed are updated in Elasticsearch by the job's corrections sink,
- * not here.
+ * in its state). A removed label no longer holds: the mention gets the next label that holds for it
+ * (its first copy's or its original's), or else keeps the model's reading, or gets it back where it
+ * was relabelled before (a replay of the enriched topic). Mentions indexed before their label
+ * arrived or was removed are updated in Elasticsearch by the job's corrections sink, not here.
  */
 public class ApplySentimentLabels
         extends BroadcastProcessFunction<EnrichedMention, SentimentCorrection, EnrichedMention> {
