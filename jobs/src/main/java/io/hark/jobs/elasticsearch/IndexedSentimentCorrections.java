@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,23 +142,28 @@ public final class IndexedSentimentCorrections implements Sink<SentimentCorrecti
          */
         private void labelNext(List<Hit<ObjectNode>> restored, String removedId)
                 throws ExecutionException, InterruptedException {
+            Map<ObjectNode, List<String>> nextIdsOf = new IdentityHashMap<>();
             Set<String> nextIds = new HashSet<>();
             for (Hit<ObjectNode> hit : restored) {
-                nextIds.addAll(DocumentSentiment.labelledIdsAfter(hit.source(), removedId));
+                List<String> ids = DocumentSentiment.labelledIdsAfter(hit.source(), removedId);
+                nextIdsOf.put(hit.source(), ids);
+                nextIds.addAll(ids);
             }
             if (nextIds.isEmpty()) {
                 return;
             }
             Map<String, SentimentLabel> ownLabels = ownLabels(nextIds);
-            for (Hit<ObjectNode> hit : restored) {
-                for (String id : DocumentSentiment.labelledIdsAfter(hit.source(), removedId)) {
-                    SentimentLabel label = ownLabels.get(id);
-                    if (label != null) {
-                        DocumentSentiment.correct(hit.source(), new SentimentCorrection(id, label));
-                        break;
-                    }
-                }
-            }
+            nextIdsOf.forEach(
+                    (document, ids) ->
+                            ids.stream()
+                                    .filter(ownLabels::containsKey)
+                                    .findFirst()
+                                    .ifPresent(
+                                            id ->
+                                                    DocumentSentiment.correct(
+                                                            document,
+                                                            new SentimentCorrection(
+                                                                    id, ownLabels.get(id)))));
         }
 
         /** The analysts' own labels of these mentions, as their indexed documents carry them. */
