@@ -187,8 +187,13 @@ public final class TweetSentimentTrainer {
                 semevalTraining(dataDir, heldOutIds(dataDir), SHIPPED_IN_DOMAIN_COPIES);
         LinearClassifier<String, String> distantClassifier =
                 trainDistantClassifier(dataDir.resolve(DISTANT_FILE));
+        return trainWithShippedSettings(semeval, distantClassifier);
+    }
+
+    private static TweetSentimentModel trainWithShippedSettings(
+            List<LabeledTweet> tweets, LinearClassifier<String, String> distantClassifier) {
         return trainModel(
-                semeval,
+                tweets,
                 distantClassifier,
                 null,
                 SHIPPED_SIGMA,
@@ -215,15 +220,7 @@ public final class TweetSentimentTrainer {
             List<LabeledTweet> train =
                     new ArrayList<>(semevalTraining(dataDir, leftOut, SHIPPED_IN_DOMAIN_COPIES));
             train.addAll(extra);
-            use.accept(
-                    trainModel(
-                            train,
-                            distantClassifier,
-                            null,
-                            SHIPPED_SIGMA,
-                            SHIPPED_MIN_FEATURE_COUNT,
-                            MODEL_NAME),
-                    i);
+            use.accept(trainWithShippedSettings(train, distantClassifier), i);
         }
     }
 
